@@ -1,0 +1,118 @@
+from django.db import models
+from django.db.models import F, Q
+
+
+class Sourced(models.Model):
+    """Where a record comes from: the article's sentence, or "illustrative"."""
+
+    source = models.TextField(
+        blank=True,
+        help_text='The article\'s sentence this record rests on, or "illustrative".',
+    )
+
+    class Meta:
+        abstract = True
+
+
+class Production(Sourced):
+    class Kind(models.TextChoices):
+        FEATURE = "feature", "Feature"
+        MUSIC_VIDEO = "music_video", "Music video"
+        PLANNED_SEQUEL = "planned_sequel", "Planned sequel"
+
+    title = models.CharField(max_length=200, unique=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.FEATURE)
+    planned_days = models.PositiveIntegerField(null=True, blank=True, help_text="Shoot days in the approved schedule.")
+    max_take_seconds = models.PositiveIntegerField(
+        "maximum take length (seconds)",
+        default=7 * 60,
+        help_text="The longest take the rig allows: 420 s (7 minutes) for the GoPro rig.",
+    )
+    daily_rig_limit_minutes = models.PositiveIntegerField(
+        "daily rig-time limit per wearer (minutes)",
+        null=True,
+        blank=True,
+        help_text="Minutes one person may wear the rig in a day; empty for no limit.",
+    )
+    notes = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(max_take_seconds__gt=0),
+                name="production_max_take_positive",
+                violation_error_message="The maximum take length must be more than 0 seconds.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class Person(Sourced):
+    name = models.CharField(
+        max_length=200,
+        help_text="As credited. Someone the article does not name is entered as "
+        '"Unnamed <trade> N", never with an invented name.',
+    )
+    trade = models.CharField(max_length=100, blank=True, help_text="Actor, stunt performer, cinematographer...")
+    notes = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "people"
+
+    def __str__(self):
+        return self.name
+
+
+class Credit(Sourced):
+    class Role(models.TextChoices):
+        DIRECTOR = "director", "Director"
+        PRODUCER = "producer", "Producer"
+        CAST = "cast", "Cast"
+        STUNT_PERFORMER = "stunt_performer", "Stunt performer"
+        CINEMATOGRAPHER = "cinematographer", "Cinematographer"
+        RIG_TECHNICIAN = "rig_technician", "Rig technician"
+        CREW = "crew", "Crew"
+
+    production = models.ForeignKey(Production, on_delete=models.CASCADE, related_name="credits")
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="credits")
+    role = models.CharField(max_length=20, choices=Role.choices)
+    character = models.CharField(max_length=200, blank=True, help_text="For cast.")
+    wears_rig = models.BooleanField(
+        "rig wearer", default=False, help_text="Credited to wear the head-mounted camera rig."
+    )
+
+    class Meta:
+        ordering = ["production", "role", "person"]
+        constraints = [
+            models.UniqueConstraint(fields=["production", "person", "role"], name="credit_once_per_role"),
+        ]
+
+    def __str__(self):
+        return f"{self.person} — {self.get_role_display()} on {self.production}"
+
+
+class Trip(Sourced):
+    """A person's travel window to the shoot: travel days in the Day Out of Days."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="trips")
+    production = models.ForeignKey(Production, on_delete=models.CASCADE, related_name="trips")
+    destination = models.CharField(max_length=200)
+    starts = models.DateField(help_text="Travel day out.")
+    ends = models.DateField(help_text="Travel day home.")
+
+    class Meta:
+        ordering = ["starts", "person"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends__gte=F("starts")),
+                name="trip_ends_after_start",
+                violation_error_message="A trip cannot end before it starts.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.person} to {self.destination}, {self.starts:%d %b %Y}–{self.ends:%d %b %Y}"

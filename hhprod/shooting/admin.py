@@ -1,0 +1,119 @@
+from django.contrib import admin
+from django.db.models import Count, Q, Sum
+
+from hhprod.productions.admin import SharedChoicesInline
+from hhprod.productions.models import Person
+
+from .models import DayCall, Scene, ShootDay, Take, minutes_seconds
+
+
+class DayCallInline(SharedChoicesInline):
+    model = DayCall
+    select_related = ["person", "shoot_day__production"]
+    fields = ["person", "call_time", "wrap_time", "notes"]
+
+    def choices_queryset(self, db_field, day):
+        if db_field.name == "person" and day:
+            return Person.objects.filter(credits__production=day.production_id).distinct()
+        return None
+
+
+class TakeInline(SharedChoicesInline):
+    model = Take
+    select_related = ["scene"]
+    fields = ["scene", "number", "length", "rig", "camera", "wearer", "status", "notes"]
+
+    def choices_queryset(self, db_field, day):
+        if not day:
+            return None
+        if db_field.name == "scene":
+            return Scene.objects.filter(production=day.production_id)
+        if db_field.name == "wearer":
+            return Person.objects.filter(credits__production=day.production_id, credits__wears_rig=True).distinct()
+        return None
+
+
+@admin.register(ShootDay)
+class ShootDayAdmin(admin.ModelAdmin):
+    list_display = [
+        "number",
+        "production",
+        "scheduled_date",
+        "actual_date",
+        "slip",
+        "status",
+        "location",
+        "take_count",
+        "minutes_recorded",
+    ]
+    list_display_links = ["number"]
+    list_filter = ["production", "status"]
+    list_select_related = ["production"]
+    search_fields = ["location", "notes"]
+    date_hierarchy = "actual_date"
+    inlines = [DayCallInline, TakeInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(take_count=Count("takes"), seconds_recorded=Sum("takes__length"))
+
+    @admin.display(description="slip (days)")
+    def slip(self, day):
+        return day.slip_days
+
+    @admin.display(description="takes", ordering="take_count")
+    def take_count(self, day):
+        return day.take_count
+
+    @admin.display(description="recorded", ordering="seconds_recorded")
+    def minutes_recorded(self, day):
+        return minutes_seconds(day.seconds_recorded) if day.seconds_recorded else "—"
+
+
+@admin.register(DayCall)
+class DayCallAdmin(admin.ModelAdmin):
+    list_display = ["person", "shoot_day", "call_time", "wrap_time", "notes"]
+    list_filter = ["shoot_day__production"]
+    list_select_related = ["person", "shoot_day__production"]
+    search_fields = ["person__name", "notes"]
+    autocomplete_fields = ["person", "shoot_day"]
+
+
+@admin.register(Scene)
+class SceneAdmin(admin.ModelAdmin):
+    list_display = ["number", "description", "production", "take_count", "circled"]
+    list_filter = ["production"]
+    list_select_related = ["production"]
+    search_fields = ["number", "description"]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(take_count=Count("takes"), circled=Count("takes", filter=Q(takes__status="circled")))
+        )
+
+    @admin.display(description="takes", ordering="take_count")
+    def take_count(self, scene):
+        return scene.take_count
+
+    @admin.display(description="circled", ordering="circled")
+    def circled(self, scene):
+        return scene.circled
+
+
+@admin.register(Take)
+class TakeAdmin(admin.ModelAdmin):
+    list_display = ["take", "shoot_day", "length_display", "rig", "camera", "wearer", "status"]
+    list_filter = ["status", "rig", "shoot_day__production"]
+    list_select_related = ["scene", "shoot_day__production", "rig", "camera", "wearer"]
+    search_fields = ["scene__number", "wearer__name", "notes"]
+    autocomplete_fields = ["scene", "shoot_day", "rig", "camera", "wearer"]
+    show_full_result_count = False
+
+    @admin.display(description="take", ordering="scene__number")
+    def take(self, take):
+        return str(take)
+
+    @admin.display(description="length", ordering="length")
+    def length_display(self, take):
+        return take.length_display

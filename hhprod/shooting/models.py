@@ -1,0 +1,168 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+
+from hhprod.productions.models import Credit, Person, Production, Sourced
+from hhprod.rigs.models import Camera, Rig
+
+
+def minutes_seconds(seconds):
+    """420 -> "7:00": how a camera report writes a take length."""
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+class ShootDay(Sourced):
+    class Status(models.TextChoices):
+        SCHEDULED = "scheduled", "Scheduled"
+        SHOT = "shot", "Shot"
+        CANCELLED = "cancelled", "Cancelled"
+        MOVED = "moved", "Moved"
+
+    production = models.ForeignKey(Production, on_delete=models.CASCADE, related_name="shoot_days")
+    number = models.PositiveIntegerField("day number")
+    scheduled_date = models.DateField(
+        null=True, blank=True, help_text="Empty for a day added beyond the approved schedule."
+    )
+    actual_date = models.DateField(null=True, blank=True, help_text="Empty until the day is shot.")
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.SCHEDULED)
+    location = models.CharField(max_length=200, blank=True)
+    notes = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["production", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["production", "number"], name="day_number_unique_in_production"),
+            models.CheckConstraint(
+                condition=Q(number__gt=0),
+                name="day_number_positive",
+                violation_error_message="Day numbers start at 1.",
+            ),
+            models.CheckConstraint(
+                condition=Q(status="shot", actual_date__isnull=False)
+                | (~Q(status="shot") & Q(actual_date__isnull=True)),
+                name="actual_date_only_on_shot_day",
+                violation_error_message="A day has an actual date exactly when its status is Shot.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.production} day {self.number}"
+
+    @property
+    def slip_days(self):
+        if self.scheduled_date and self.actual_date:
+            return (self.actual_date - self.scheduled_date).days
+        return None
+
+
+class DayCall(Sourced):
+    """Who was called on a shoot day: the call sheet and the Day Out of Days."""
+
+    shoot_day = models.ForeignKey(ShootDay, on_delete=models.CASCADE, related_name="calls")
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="day_calls")
+    call_time = models.TimeField()
+    wrap_time = models.TimeField(null=True, blank=True, help_text="Empty until wrapped.")
+    notes = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["shoot_day", "call_time", "person"]
+        constraints = [
+            models.UniqueConstraint(fields=["shoot_day", "person"], name="one_call_per_person_per_day"),
+        ]
+
+    def __str__(self):
+        return f"{self.person} called {self.call_time:%H:%M} on {self.shoot_day}"
+
+
+class Scene(Sourced):
+    production = models.ForeignKey(Production, on_delete=models.CASCADE, related_name="scenes")
+    number = models.CharField("scene number", max_length=20)
+    description = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["production", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["production", "number"], name="scene_number_unique_in_production"),
+        ]
+
+    def __str__(self):
+        return f"Scene {self.number}" + (f" — {self.description}" if self.description else "")
+
+
+class Take(Sourced):
+    class Status(models.TextChoices):
+        CIRCLED = "circled", "Circled"
+        GOOD = "good", "Good"
+        NO_GOOD = "no_good", "No good"
+        FALSE_START = "false_start", "False start"
+
+    scene = models.ForeignKey(Scene, on_delete=models.CASCADE, related_name="takes")
+    number = models.PositiveIntegerField("take number")
+    shoot_day = models.ForeignKey(ShootDay, on_delete=models.PROTECT, related_name="takes")
+    length = models.PositiveIntegerField("length (seconds)")
+    rig = models.ForeignKey(Rig, on_delete=models.PROTECT, related_name="takes")
+    camera = models.ForeignKey(Camera, on_delete=models.PROTECT, null=True, blank=True, related_name="takes")
+    wearer = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="takes_worn", help_text="Who wore the rig."
+    )
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.GOOD)
+    notes = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["shoot_day", "scene", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["scene", "number"], name="take_number_unique_in_scene"),
+            models.CheckConstraint(
+                condition=Q(length__gt=0),
+                name="take_length_positive",
+                violation_error_message="A take must last at least one second.",
+            ),
+            models.CheckConstraint(
+                condition=Q(number__gt=0),
+                name="take_number_positive",
+                violation_error_message="Take numbers start at 1.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Scene {self.scene.number} take {self.number}"
+
+    @property
+    def length_display(self):
+        return minutes_seconds(self.length)
+
+    def clean(self):
+        """Rules that span rows: the database cannot check these, so the form does."""
+        errors = {}
+        day = self.shoot_day if self.shoot_day_id else None
+        scene = self.scene if self.scene_id else None
+        production = scene.production if scene else day.production if day else None
+
+        if scene and day and day.production_id != scene.production_id:
+            errors["shoot_day"] = (
+                f"{day} belongs to {day.production}, but scene {scene.number} is in {scene.production}."
+            )
+        if day and day.status != ShootDay.Status.SHOT:
+            errors["shoot_day"] = (
+                f"{day} was not shot (status: {day.get_status_display()}); takes are logged on shot days only."
+            )
+        if production and self.length and self.length > production.max_take_seconds:
+            errors["length"] = (
+                f"A take of {minutes_seconds(self.length)} ({self.length} s) is longer than "
+                f"{production}'s maximum of {minutes_seconds(production.max_take_seconds)} "
+                f"({production.max_take_seconds} s)."
+            )
+        if self.rig_id and day and day.actual_date and not self.rig.in_service_on(day.actual_date):
+            until = self.rig.in_service_to or "today"
+            errors["rig"] = (
+                f"Rig {self.rig} was not in service on {day.actual_date} "
+                f"(in service {self.rig.in_service_from} to {until})."
+            )
+        if (
+            self.wearer_id
+            and production
+            and not Credit.objects.filter(production=production, person_id=self.wearer_id, wears_rig=True).exists()
+        ):
+            errors["wearer"] = f"{self.wearer} is not credited as a rig wearer on {production}."
+        if errors:
+            raise ValidationError(errors)

@@ -1,0 +1,56 @@
+"""Small builders for hand-made scenarios: each returns a saved, valid object."""
+
+from datetime import date, time
+
+from hhprod.productions.models import Credit, Person, Production, Trip
+from hhprod.rigs.models import Camera, Rig
+from hhprod.shooting.models import DayCall, Scene, ShootDay, Take
+
+
+def production(title="Test feature", **fields):
+    fields = {"kind": "feature", "planned_days": 10, "max_take_seconds": 420, **fields}
+    return Production.objects.create(title=title, **fields)
+
+
+def person(name="Test wearer", **fields):
+    return Person.objects.create(name=name, **fields)
+
+
+def wearer(prod, name="Test wearer"):
+    someone = person(name, trade="stunt performer")
+    Credit.objects.create(production=prod, person=someone, role="stunt_performer", wears_rig=True)
+    return someone
+
+
+def rig(name="v1", version=1, **fields):
+    fields = {"material": "metal", "in_service_from": date(2013, 1, 1), **fields}
+    return Rig.objects.create(name=name, version=version, **fields)
+
+
+def camera(on_rig=None, serial="CAM-1"):
+    return Camera.objects.create(model="GoPro Hero 3", serial=serial, rig=on_rig)
+
+
+def shoot_day(prod, number=1, scheduled=None, actual=date(2013, 9, 2), **fields):
+    status = fields.pop("status", "shot" if actual else "scheduled")
+    return ShootDay.objects.create(
+        production=prod, number=number, scheduled_date=scheduled, actual_date=actual, status=status, **fields
+    )
+
+
+def scene(prod, number="1"):
+    return Scene.objects.create(production=prod, number=number)
+
+
+def take(day, in_scene, on_rig, worn_by, number=1, length=120, **fields):
+    return Take.objects.create(
+        shoot_day=day, scene=in_scene, rig=on_rig, wearer=worn_by, number=number, length=length, **fields
+    )
+
+
+def trip(who, prod, starts, ends, destination="Moscow, Russia"):
+    return Trip.objects.create(person=who, production=prod, starts=starts, ends=ends, destination=destination)
+
+
+def call(day, who, call_time=time(7, 0), wrap_time=time(19, 0)):
+    return DayCall.objects.create(shoot_day=day, person=who, call_time=call_time, wrap_time=wrap_time)

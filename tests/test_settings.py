@@ -1,0 +1,42 @@
+"""Settings come from the environment; production settings pass Django's deploy checks."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from django.core.management.utils import get_random_secret_key
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def manage(*args, **env):
+    environ = {k: v for k, v in os.environ.items() if k not in ("DEBUG", "SECRET_KEY", "DATABASE_URL")}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env={**environ, **env}, capture_output=True, text=True
+    )
+
+
+def test_production_settings_pass_check_deploy():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", SECRET_KEY=get_random_secret_key(),
+                    ALLOWED_HOSTS="hhprod.example.com")  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_secret_key_is_required_when_debug_is_off():
+    result = manage("check")
+    assert result.returncode != 0
+    assert "Set SECRET_KEY in the environment" in result.stderr
+
+
+def test_debug_is_off_unless_asked():
+    result = manage("diffsettings", "--all", SECRET_KEY=get_random_secret_key())
+    assert "DEBUG = False" in result.stdout
+
+
+def test_database_url_selects_postgresql():
+    result = manage("diffsettings", "--all", SECRET_KEY=get_random_secret_key(),
+                    DATABASE_URL="postgres://office@db.example.com:5432/hhprod")  # fmt: skip
+    assert "'ENGINE': 'django.db.backends.postgresql'" in result.stdout
+    assert "'NAME': 'hhprod'" in result.stdout
