@@ -46,6 +46,9 @@ INSTALLED_APPS = [
     "hhprod.productions",
     "hhprod.rigs",
     "hhprod.shooting",
+    "hhprod.reports",
+    "django_tables2",
+    "django_filters",
 ]
 
 MIDDLEWARE = [

@@ -1,5 +1,5 @@
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
 from django.views.generic import RedirectView
 
 admin.site.site_header = "Hardcore Henry production office"
@@ -9,4 +9,5 @@ admin.site.index_title = "Schedule, rigs and takes"
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="admin:index")),
     path("admin/", admin.site.urls),
+    path("reports/", include("hhprod.reports.urls")),
 ]

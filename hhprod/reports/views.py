@@ -1,0 +1,66 @@
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django_tables2 import RequestConfig
+
+from hhprod.productions.models import Production
+
+from . import exports, ical
+from .catalogue import REPORTS, get_report
+
+
+@login_required
+def index(request):
+    """The production picker lands here: on the chosen report, or the first feature's overview."""
+    productions = Production.objects.order_by("kind", "title")
+    chosen = request.GET.get("production", "")
+    production = (chosen.isdigit() and productions.filter(pk=chosen).first()) or productions.first()
+    if production is None:
+        return render(request, "reports/overview.html", {"reports": REPORTS.values()})
+    if request.GET.get("report") in REPORTS:
+        return redirect("reports:report", production=production.pk, slug=request.GET["report"])
+    return redirect("reports:overview", production=production.pk)
+
+
+@login_required
+def overview(request, production):
+    production = get_object_or_404(Production, pk=production)
+    return render(
+        request,
+        "reports/overview.html",
+        {"production": production, "productions": Production.objects.all(), "reports": REPORTS.values()},
+    )
+
+
+@login_required
+def report_page(request, production, slug):
+    report = get_report(slug)
+    production = get_object_or_404(Production, pk=production)
+    content = report.build(production, request.GET)
+    fmt = request.GET.get("export")
+    if fmt and fmt not in exports.FORMATS:
+        raise Http404(f"No export format {fmt!r}; formats: {', '.join(exports.FORMATS)}")
+    for _, table in content.tables:
+        RequestConfig(request, paginate=False if fmt else {"per_page": table._meta.per_page}).configure(table)
+    if fmt:
+        return exports.download(report, production, content, fmt)
+    return render(
+        request,
+        "reports/report.html",
+        {
+            "report": report,
+            "production": production,
+            "content": content,
+            "productions": Production.objects.all(),
+            "reports": REPORTS.values(),
+            "formats": exports.FORMATS,
+        },
+    )
+
+
+@login_required
+def schedule_ics(request, production):
+    production = get_object_or_404(Production, pk=production)
+    response = HttpResponse(ical.schedule_ics(production), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{ical.filename(production)}"'
+    return response
