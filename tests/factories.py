@@ -22,7 +22,7 @@ def wearer(prod, name="Test wearer"):
     return someone
 
 
-def rig(name="v1", version=1, **fields):
+def rig(name="Test rig", version=90, **fields):
     fields = {"material": "metal", "in_service_from": date(2013, 1, 1), **fields}
     return Rig.objects.create(name=name, version=version, **fields)
 

@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 
 from django.http import Http404
+from django.utils.formats import date_format
 
 from . import queries
 from .chart import schedule_chart
@@ -49,6 +50,10 @@ def get_report(slug):
         raise Http404(f"No report {slug!r}; reports: {', '.join(REPORTS)}") from None
 
 
+def day_label(day):
+    return date_format(day, "D j M Y") if day else "—"
+
+
 def signed(number, unit=""):
     return "—" if number is None else f"{number:+d}{unit}"
 
@@ -62,11 +67,11 @@ def schedule(production, params):
             ("Shot days", s["shot"]),
             ("Variance", f"{signed(s['variance_days'], ' days')} ({signed(s['variance_percent'], '%')})"),
             ("Days still to shoot", s["remaining"]),
-            ("First and last shot day", f"{s['first_shot'] or '—'} to {s['last_shot'] or '—'}"),
+            ("First and last shot day", f"{day_label(s['first_shot'])} to {day_label(s['last_shot'])}"),
             ("Takes (circled)", f"{s['takes']} ({s['circled']})"),
             ("Minutes recorded", s["minutes"]),
             ("Pace per week", f"{s['days_per_week']} days, {s['takes_per_week']} takes, {s['minutes_per_week']} min"),
-            ("Forecast finish", s["forecast_finish"] or "—"),
+            ("Forecast finish", day_label(s["forecast_finish"])),
         ],
         chart=schedule_chart(
             list(queries.cumulative_days(production, "scheduled_date")),

@@ -12,12 +12,14 @@ from django.db.models import (
     DurationField,
     ExpressionWrapper,
     F,
+    IntegerField,
     Max,
     Min,
     OuterRef,
     Q,
     Subquery,
     Sum,
+    Value,
     Window,
 )
 from django.db.models.functions import Coalesce, RowNumber, TruncWeek
@@ -129,7 +131,7 @@ def wearer_totals(production):
             longest=Max("takes_worn__length"),
             days_on_rig=Count("takes_worn__shoot_day", distinct=True),
             rigs_used=GroupConcat("takes_worn__rig__name", distinct=True),
-            days_over_limit=SubqueryCount(over_limit_days),
+            days_over_limit=SubqueryCount(over_limit_days) if limit else Value(None, IntegerField()),
         )
         .order_by("-seconds_worn", "name")
     )

@@ -38,6 +38,7 @@ class ReportTable(tables.Table):
     class Meta:
         template_name = "django_tables2/table.html"
         attrs = {"class": "report-table"}
+        empty_text = "Nothing recorded yet."
 
     def export_rows(self):
         """Like as_values(), but a queryset is read in chunks, so a long export keeps memory flat."""
@@ -64,6 +65,7 @@ class ScheduleDayTable(ReportTable):
         model = ShootDay
         fields = ()
         orderable = False
+        empty_text = "No shoot days on this production yet."
 
     def render_slip(self, value):
         return f"{value.days:+d}"
@@ -90,7 +92,7 @@ class WearerTable(ReportTable):
     longest = LengthColumn("Longest take")
     days_on_rig = tables.Column("Days on the rig")
     rigs_used = tables.Column("Rigs used")
-    days_over_limit = tables.Column("Days over the daily limit")
+    days_over_limit = tables.Column("Days over the daily limit", default="no limit set")
 
     class Meta(ReportTable.Meta):
         model = Person

@@ -1,3 +1,4 @@
+from django.contrib import admin
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -16,7 +17,9 @@ def index(request):
     chosen = request.GET.get("production", "")
     production = (chosen.isdigit() and productions.filter(pk=chosen).first()) or productions.first()
     if production is None:
-        return render(request, "reports/overview.html", {"reports": REPORTS.values()})
+        return render(
+            request, "reports/overview.html", {**admin.site.each_context(request), "reports": REPORTS.values()}
+        )
     if request.GET.get("report") in REPORTS:
         return redirect("reports:report", production=production.pk, slug=request.GET["report"])
     return redirect("reports:overview", production=production.pk)
@@ -28,7 +31,13 @@ def overview(request, production):
     return render(
         request,
         "reports/overview.html",
-        {"production": production, "productions": Production.objects.all(), "reports": REPORTS.values()},
+        {
+            **admin.site.each_context(request),
+            "production": production,
+            "productions": Production.objects.all(),
+            "reports": REPORTS.values(),
+            "formats": exports.FORMATS,
+        },
     )
 
 
@@ -48,6 +57,7 @@ def report_page(request, production, slug):
         request,
         "reports/report.html",
         {
+            **admin.site.each_context(request),
             "report": report,
             "production": production,
             "content": content,

@@ -1,0 +1,121 @@
+"""Every report downloads as CSV, XLSX, PDF and Markdown, and each file reads back."""
+
+import csv
+import io
+
+import openpyxl
+import pytest
+from django.http import StreamingHttpResponse
+from django.urls import reverse
+from pypdf import PdfReader
+
+from hhprod.productions.models import Production
+from hhprod.reports.catalogue import REPORTS
+from hhprod.reports.exports import neutralise
+from hhprod.shooting.models import Take
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def henry(seed):
+    return Production.objects.get(title="Hardcore Henry")
+
+
+def download(client, production, slug, fmt, **params):
+    response = client.get(reverse("reports:report", args=[production.pk, slug]), {"export": fmt, **params})
+    assert response.status_code == 200
+    assert f".{fmt}" in response["Content-Disposition"]
+    return b"".join(response.streaming_content) if response.streaming else response.content
+
+
+def page_headers(client, production, slug):
+    content = client.get(reverse("reports:report", args=[production.pk, slug])).context["content"]
+    return [str(column.header) for column in content.tables[0][1].columns]
+
+
+@pytest.mark.parametrize("slug", list(REPORTS))
+def test_csv_has_the_pages_columns(slug, henry, staff_client):
+    rows = list(csv.reader(io.StringIO(download(staff_client, henry, slug, "csv").decode())))
+    assert rows[0] == page_headers(staff_client, henry, slug)
+    assert len(rows) > 1
+
+
+@pytest.mark.parametrize("slug", list(REPORTS))
+def test_xlsx_opens_with_a_sheet_per_table(slug, henry, staff_client):
+    book = openpyxl.load_workbook(io.BytesIO(download(staff_client, henry, slug, "xlsx")))
+    content = staff_client.get(reverse("reports:report", args=[henry.pk, slug])).context["content"]
+    expected = (["Summary"] if content.summary else []) + [heading[:31] for heading, _ in content.tables]
+    assert book.sheetnames == expected
+    first_table = book[content.tables[0][0][:31]]
+    assert [cell.value for cell in first_table[1]] == page_headers(staff_client, henry, slug)
+
+
+@pytest.mark.parametrize("slug", list(REPORTS))
+def test_pdf_has_title_and_page_numbers(slug, henry, staff_client):
+    pdf = PdfReader(io.BytesIO(download(staff_client, henry, slug, "pdf")))
+    first = pdf.pages[0].extract_text()
+    assert "Hardcore Henry" in first and REPORTS[slug].title in first
+    assert f"Page 1 of {len(pdf.pages)}" in first
+    assert f"Page {len(pdf.pages)} of {len(pdf.pages)}" in pdf.pages[-1].extract_text()
+
+
+@pytest.mark.parametrize("slug", list(REPORTS))
+def test_markdown_has_a_table(slug, henry, staff_client):
+    text = download(staff_client, henry, slug, "md").decode()
+    assert text.startswith(f"# {REPORTS[slug].title}: Hardcore Henry")
+    assert "| " + " | ".join(page_headers(staff_client, henry, slug)) + " |" in text
+
+
+def test_schedule_csv_numbers(henry, staff_client):
+    rows = list(csv.DictReader(io.StringIO(download(staff_client, henry, "schedule", "csv").decode())))
+    assert len(rows) == 120
+    assert sum(int(r["Takes"]) for r in rows) == Take.objects.filter(shoot_day__production=henry).count()
+    assert [r["Slip (days)"] for r in rows[45:]] == [""] * 75
+
+
+def test_schedule_pdf_is_legible_and_paged(henry, staff_client):
+    pdf = PdfReader(io.BytesIO(download(staff_client, henry, "schedule", "pdf")))
+    text = "\n".join(page.extract_text() for page in pdf.pages)
+    assert "+75 days (+167%)" in text
+    assert len(pdf.pages) >= 3
+
+
+def test_take_log_csv_is_streamed_and_filtered(henry, staff_client):
+    response = staff_client.get(
+        reverse("reports:report", args=[henry.pk, "take-log"]), {"export": "csv", "status": "circled"}
+    )
+    assert isinstance(response, StreamingHttpResponse)
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert len(rows) == Take.objects.filter(shoot_day__production=henry, status="circled").count()
+    assert {r["Status"] for r in rows} == {"Circled"}
+
+
+def test_take_log_csv_has_the_agreed_columns(henry, staff_client):
+    header = download(staff_client, henry, "take-log", "csv").decode().splitlines()[0]
+    assert header == "Day,Date,Scene,Take,Length,Rig,Camera,Wearer,Status,Notes"
+
+
+@pytest.mark.parametrize("text", ["=1+1", "+SUM(A1)", "-2+3", "@cmd", "\t=1"])
+def test_formula_like_text_is_neutralised(text):
+    assert neutralise(text) == "'" + text
+
+
+@pytest.mark.parametrize("value", ["Good take", "", 42, -3, None])
+def test_other_values_are_left_alone(value):
+    assert neutralise(value) == value
+
+
+def test_formula_in_notes_is_neutralised_in_csv_and_xlsx(henry, staff_client):
+    take = Take.objects.filter(shoot_day__production=henry).first()
+    take.notes = '=HYPERLINK("http://evil.example","click")'
+    take.save()
+    rows = list(csv.DictReader(io.StringIO(download(staff_client, henry, "take-log", "csv").decode())))
+    assert rows[0]["Notes"] == "'" + take.notes
+    sheet = openpyxl.load_workbook(io.BytesIO(download(staff_client, henry, "take-log", "xlsx")))["Takes"]
+    assert sheet["J2"].value == "'" + take.notes and sheet["J2"].data_type == "s"
+
+
+def test_unknown_format_is_404(henry, staff_client):
+    response = staff_client.get(reverse("reports:report", args=[henry.pk, "schedule"]), {"export": "docx"})
+    assert response.status_code == 404

@@ -1,0 +1,95 @@
+"""Take log (the camera report): filters, sorting, pagination, fixed queries."""
+
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from hhprod.productions.models import Person, Production
+from hhprod.rigs.models import Rig
+from hhprod.shooting.models import Scene, Take
+
+from . import factories as make
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def henry(seed):
+    return Production.objects.get(title="Hardcore Henry")
+
+
+def take_log(client, production, **params):
+    response = client.get(reverse("reports:report", args=[production.pk, "take-log"]), params)
+    assert response.status_code == 200
+    return response
+
+
+def shown(response):
+    return list(response.context["content"].tables[0][1].paginated_rows)
+
+
+def test_first_page_shows_fifty_of_all_takes(henry, staff_client):
+    response = take_log(staff_client, henry)
+    table = response.context["content"].tables[0][1]
+    assert len(shown(response)) == 50
+    assert table.paginator.count == Take.objects.filter(shoot_day__production=henry).count()
+
+
+def test_second_page(henry, staff_client):
+    first = [row.record.pk for row in shown(take_log(staff_client, henry))]
+    second = [row.record.pk for row in shown(take_log(staff_client, henry, page=2))]
+    assert len(second) == 50 and not set(first) & set(second)
+
+
+@pytest.mark.parametrize(
+    "params, expected",
+    [
+        ({"status": "circled"}, lambda: Take.objects.filter(status="circled")),
+        ({"day_from": 10, "day_to": 12}, lambda: Take.objects.filter(shoot_day__number__range=(10, 12))),
+        ({"wearer": lambda: Person.objects.get(name="Ilya Naishuller").pk},
+         lambda: Take.objects.filter(wearer__name="Ilya Naishuller")),
+        ({"rig": lambda: Rig.objects.get(name="v2").pk}, lambda: Take.objects.filter(rig__name="v2")),
+        ({"scene": lambda: Scene.objects.get(number="3").pk}, lambda: Take.objects.filter(scene__number="3")),
+    ],
+    ids=["status", "day range", "wearer", "rig", "scene"],
+)  # fmt: skip
+def test_filters(params, expected, henry, staff_client):
+    params = {key: value() if callable(value) else value for key, value in params.items()}
+    response = take_log(staff_client, henry, per_page=1000, **params)
+    got = sorted(row.record.pk for row in shown(response))
+    assert got == sorted(expected().values_list("pk", flat=True)) and got
+
+
+def test_sort_by_length_descending(henry, staff_client):
+    rows = shown(take_log(staff_client, henry, sort="-length"))
+    assert rows[0].record.length == 420
+    assert [r.record.length for r in rows] == sorted((r.record.length for r in rows), reverse=True)
+
+
+def test_scene_of_another_production_is_refused_not_crashed(henry, staff_client):
+    other = make.production("Other")
+    foreign = make.scene(other, "99")
+    response = take_log(staff_client, henry, scene=foreign.pk)
+    assert "Select a valid choice" in response.content.decode()
+
+
+def test_nonsense_filter_values_do_not_crash(henry, staff_client):
+    response = take_log(staff_client, henry, day_from="abc", status="nope", page=9999)
+    assert "Enter a number" in response.content.decode()
+
+
+def test_queries_are_fixed_with_and_without_filters(henry, staff_client, django_assert_num_queries):
+    director = Person.objects.get(name="Ilya Naishuller")
+    with django_assert_num_queries(9):
+        take_log(staff_client, henry)
+    with django_assert_num_queries(10):  # one more: the wearer choice is checked
+        take_log(staff_client, henry, status="good", wearer=director.pk)
+
+
+def test_a_production_with_one_take(staff_client, django_assert_num_queries):
+    prod = make.production("One take")
+    make.take(make.shoot_day(prod, actual=date(2013, 9, 2)), make.scene(prod), make.rig(), make.wearer(prod))
+    with django_assert_num_queries(9):
+        response = take_log(staff_client, prod)
+    assert len(shown(response)) == 1
