@@ -90,6 +90,8 @@ def browser(request, chromium, downloads, tmp_path):
         {
             "download.default_directory": str(downloads.folder),
             "download.prompt_for_download": False,
+            # Save PDF reports like any other export, rather than open them in the viewer.
+            "plugins.always_open_pdf_externally": True,
             "safebrowsing.enabled": False,
         },
     )
