@@ -48,6 +48,7 @@ class TripInline(SharedChoicesInline):
 
 @admin.register(Production)
 class ProductionAdmin(admin.ModelAdmin):
+    ordering = ["title"]  # annotated querysets drop Meta.ordering
     list_display = [
         "title",
         "kind",
@@ -72,6 +73,7 @@ class ProductionAdmin(admin.ModelAdmin):
 
 @admin.register(Person)
 class PersonAdmin(admin.ModelAdmin):
+    ordering = ["name"]  # annotated querysets drop Meta.ordering
     list_display = ["name", "trade", "credit_count", "take_count"]
     search_fields = ["name", "trade"]
     inlines = [TripInline]

@@ -12,6 +12,7 @@ class CameraInline(admin.TabularInline):
 
 @admin.register(Rig)
 class RigAdmin(admin.ModelAdmin):
+    ordering = ["version"]  # annotated querysets drop Meta.ordering
     list_display = [
         "name",
         "version",

@@ -35,6 +35,7 @@ class TakeInline(SharedChoicesInline):
 
 @admin.register(ShootDay)
 class ShootDayAdmin(admin.ModelAdmin):
+    ordering = ["production", "number"]  # annotated querysets drop Meta.ordering
     list_display = [
         "number",
         "production",
@@ -80,6 +81,7 @@ class DayCallAdmin(admin.ModelAdmin):
 
 @admin.register(Scene)
 class SceneAdmin(admin.ModelAdmin):
+    ordering = ["production", "number"]  # annotated querysets drop Meta.ordering
     list_display = ["number", "description", "production", "take_count", "circled"]
     list_filter = ["production"]
     list_select_related = ["production"]
