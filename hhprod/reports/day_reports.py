@@ -24,7 +24,7 @@ from .day_tables import (
 from .tables import minutes
 
 # Shoot days per printed page of the Day Out of Days: 30 columns of codes stay
-# legible at 7 pt on A4 landscape next to the names.
+# legible at 8 pt on A4 landscape next to the names.
 DOOD_DAYS_PER_PAGE = 30
 NOTHING_SCHEDULED = "none scheduled yet: add shoot days in the admin"
 CODES = "SW start work · W work · WF work finish · SWF start-work-finish (one day) · H hold · T travel · blank off"

@@ -137,8 +137,8 @@ class DayWearerTable(ReportTable):
 class TripTable(ReportTable):
     name = tables.Column("Person")
     destination = tables.Column("Destination")
-    starts = tables.DateColumn(verbose_name="Travels out")
-    ends = tables.DateColumn(verbose_name="Travels home")
+    starts = tables.DateColumn(verbose_name="Travels out", format="Y-m-d")
+    ends = tables.DateColumn(verbose_name="Travels home", format="Y-m-d")
     trip_day = DaysColumn("Day of trip", attrs=NUMBER)
     trip_length = DaysColumn("Trip days", attrs=NUMBER)
 
