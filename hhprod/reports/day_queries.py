@@ -148,7 +148,7 @@ def day_calls(day):
         DayCall.objects.filter(shoot_day=day)
         .annotate(
             name=F("person__name"),
-            roles=Subquery(roles),
+            roles=Coalesce(Subquery(roles), Value("")),
             wears_rig=Exists(credits.filter(wears_rig=True)),
         )
         .order_by("call_time", "person__name")

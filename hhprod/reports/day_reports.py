@@ -26,6 +26,7 @@ from .tables import minutes
 # Shoot days per printed page of the Day Out of Days: 30 columns of codes stay
 # legible at 8 pt on A4 landscape next to the names.
 DOOD_DAYS_PER_PAGE = 30
+# A day's tables are short: they are read as lists, which spares the paginator a COUNT each.
 NOTHING_SCHEDULED = "none scheduled yet: add shoot days in the admin"
 CODES = "SW start work · W work · WF work finish · SWF start-work-finish (one day) · H hold · T travel · blank off"
 
@@ -165,9 +166,9 @@ def call_sheet(production, params):
             ("Notes", day.notes or "—"),
         ],
         tables=[
-            ("Cast and crew calls", CallTable(queries.day_calls(day))),
+            ("Cast and crew calls", CallTable(list(queries.day_calls(day)))),
             ("Scenes", SceneTable(scenes)),
-            ("Rigs, cameras and wearers", DayRigTable(queries.day_rigs(day))),
+            ("Rigs, cameras and wearers", DayRigTable(list(queries.day_rigs(day)))),
         ],
         template="reports/day_sheet.html",
         layout={"days": days, "day": day},
@@ -222,8 +223,8 @@ def production_report(production, params):
         subtitle=day_subtitle(production, day),
         tables=[
             ("Figures", FigureTable([{"figure": figure, "value": value} for figure, value in rows])),
-            ("Minutes per wearer", DayWearerTable(queries.day_wearers(day, limit))),
-            ("Trips under way", TripTable(queries.trips_under_way(day))),
+            ("Minutes per wearer", DayWearerTable(list(queries.day_wearers(day, limit)))),
+            ("Trips under way", TripTable(list(queries.trips_under_way(day)))),
         ],
         template="reports/day_sheet.html",
         layout={"days": days, "day": day},

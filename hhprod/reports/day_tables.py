@@ -60,7 +60,7 @@ class DayOutOfDaysTable(ReportTable):
 
 class CallTable(ReportTable):
     name = tables.Column("Name")
-    roles = tables.Column("Role", default="not credited")
+    roles = tables.Column("Role", empty_values=())
     wears_rig = tables.Column("Rig wearer")
     call_time = ClockColumn("Call")
     wrap_time = ClockColumn("Wrap", default="—")
@@ -71,7 +71,7 @@ class CallTable(ReportTable):
         empty_text = "Nobody is called on this day yet."
 
     def render_roles(self, value):
-        return ", ".join(Credit.Role(role).label for role in value.split(","))
+        return ", ".join(Credit.Role(role).label for role in value.split(",")) if value else "not credited"
 
     value_roles = render_roles
 
