@@ -177,6 +177,14 @@ def day_rigs(day):
         .annotate(serials=GroupConcat("serial", distinct=True))
         .values("serials")
     )
+    # A subquery, not GroupConcat(filter=...): GroupConcat's PostgreSQL template does not take a filter.
+    wearers = (
+        Take.objects.filter(shoot_day=day, rig=OuterRef("pk"))
+        .order_by()
+        .values("rig")
+        .annotate(names=GroupConcat("wearer__name", distinct=True))
+        .values("names")
+    )
     on_day = Q(takes__shoot_day=day)
     in_service = Rig.objects.in_service_on(day.on) if day.on else Rig.objects.filter(in_service_to__isnull=True)
     used = Take.objects.filter(shoot_day=day).values("rig")
@@ -186,7 +194,7 @@ def day_rigs(day):
             camera_serials=Subquery(cameras),
             take_count=Count("takes", filter=on_day),
             seconds=Coalesce(Sum("takes__length", filter=on_day), 0),
-            wearers=GroupConcat("takes__wearer__name", filter=on_day, distinct=True),
+            wearers=Subquery(wearers),
         )
         .order_by("version")
     )
