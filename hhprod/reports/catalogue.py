@@ -106,3 +106,6 @@ def take_log(production, params):
         tables=[("Takes", TakeLogTable(filterset.qs))],
         filterset=filterset,
     )
+
+
+from . import day_reports  # noqa: E402,F401  registers the per-day reports (Day Out of Days, call sheet, production report)
