@@ -12,13 +12,11 @@ class GroupConcat(Aggregate):
     output_field = CharField()
 
     def as_postgresql(self, compiler, connection, **extra_context):
-        return self.as_sql(
-            compiler,
-            connection,
-            function="STRING_AGG",
-            template="%(function)s(%(distinct)s(%(expressions)s)::text, ',' ORDER BY (%(expressions)s)::text)",
-            **extra_context,
-        )
+        # A copy rather than template=...: Aggregate.as_sql passes its own template with a filter.
+        string_agg = self.copy()
+        string_agg.function = "STRING_AGG"
+        string_agg.template = "%(function)s(%(distinct)s(%(expressions)s)::text, ',' ORDER BY (%(expressions)s)::text)"
+        return string_agg.as_sql(compiler, connection, **extra_context)
 
 
 class SubqueryCount(Subquery):
