@@ -44,7 +44,7 @@ def hh(seed):
 
 def test_day_one_calls_the_director_at_seven(hh, staff_client):
     page = staff_client.get(url(hh, 1)).content.decode()
-    assert "Day 1 of 45 planned — 2 Sep 2013" in page
+    assert "Day 1 of 120 (45 planned) — 2 Sep 2013" in page
     director = calls_csv(hh, 1)[0]
     assert director == {
         "Name": "Ilya Naishuller",
@@ -75,7 +75,7 @@ def test_default_day_is_the_first_without_takes_and_says_so():
     tomorrow = f.shoot_day(prod, 2, scheduled=date(2013, 9, 3), actual=None, location="Moscow rooftop")
     f.call(tomorrow, wearer, call_time=time(6, 30), wrap_time=None)
     content = REPORTS[SLUG].build(prod, QueryDict(""))
-    assert content.subtitle == "Day 2 of 2 on the schedule (no planned total) — 3 Sep 2013"
+    assert content.subtitle == "Day 2 of 2 — 3 Sep 2013"
     summary = dict(content.summary)
     assert summary["Actual date"] == "not shot yet" and summary["Location"] == "Moscow rooftop"
     assert summary["Scenes"] == "none: no takes on this day"
@@ -94,7 +94,7 @@ def test_added_day_without_a_scheduled_date_and_an_uncredited_caller():
     f.call(day, both, call_time=time(5, 0))
     content = REPORTS[SLUG].build(prod, QueryDict("day=1"))
     assert dict(content.summary)["Scheduled date"] == "none: a day added beyond the plan"
-    assert content.subtitle == "Day 1 of 10 planned — no date yet"
+    assert content.subtitle == "Day 1 of 1 (10 planned) — no date yet"
     rows = calls_csv(prod, 1)
     assert [(r["Name"], r["Role"], r["Rig wearer"]) for r in rows] == [
         ("Director who acts", "Cast, Director", ""),
@@ -144,8 +144,12 @@ def test_exports_read_back(hh):
     ]
     pdf = PdfReader(io.BytesIO(export(hh, "pdf", 1)))
     text = pdf.pages[0].extract_text()
-    assert len(pdf.pages) == 1 and "Day 1 of 45 planned" in text and "Ilya Naishuller" in text and "07:00" in text
-    assert export(hh, "md", 1).decode().startswith("# Call sheet: Hardcore Henry\n\nDay 1 of 45 planned — 2 Sep 2013\n")
+    assert len(pdf.pages) == 1 and "Day 1 of 120 (45 planned)" in text and "Ilya Naishuller" in text and "07:00" in text
+    assert (
+        export(hh, "md", 1)
+        .decode()
+        .startswith("# Call sheet: Hardcore Henry\n\nDay 1 of 120 (45 planned) — 2 Sep 2013\n")
+    )
 
 
 def test_download_file_is_named_after_the_day(hh, staff_client):

@@ -69,7 +69,7 @@ def test_day_30_is_behind_the_six_day_week_plan(hh):
 
 
 def test_default_day_is_the_last_day_with_takes(hh):
-    assert REPORTS[SLUG].build(hh, QueryDict("")).subtitle == "Day 120 of 45 planned — 15 Aug 2014"
+    assert REPORTS[SLUG].build(hh, QueryDict("")).subtitle == "Day 120 of 120 (45 planned) — 15 Aug 2014"
 
 
 def test_wearers_and_the_stars_trip_on_day_120(hh):

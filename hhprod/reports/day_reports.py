@@ -70,10 +70,11 @@ def chosen_day(production, params, days, default):
 
 
 def day_of(production, day):
-    """'Day 12 of 45 planned', or of the days on the schedule when the production planned none."""
-    if production.planned_days:
-        return f"Day {day.number} of {production.planned_days} planned"
-    return f"Day {day.number} of {day.days_in_production} on the schedule (no planned total)"
+    """'Day 60 of 120 (45 planned)': counted against the schedule as it stands, as a call sheet is."""
+    planned = production.planned_days
+    if planned and planned != day.days_in_production:
+        return f"Day {day.number} of {day.days_in_production} ({planned} planned)"
+    return f"Day {day.number} of {day.days_in_production}"
 
 
 def day_subtitle(production, day):

@@ -10,6 +10,11 @@ from . import exports, ical
 from .catalogue import REPORTS, get_report
 
 
+def report_context(request):
+    """The admin's header and look, without its app sidebar: reports need the width."""
+    return {**admin.site.each_context(request), "is_nav_sidebar_enabled": False}
+
+
 @login_required
 def index(request):
     """The production picker lands here: on the chosen report, or the first feature's overview."""
@@ -17,9 +22,7 @@ def index(request):
     chosen = request.GET.get("production", "")
     production = (chosen.isdigit() and productions.filter(pk=chosen).first()) or productions.first()
     if production is None:
-        return render(
-            request, "reports/overview.html", {**admin.site.each_context(request), "reports": REPORTS.values()}
-        )
+        return render(request, "reports/overview.html", {**report_context(request), "reports": REPORTS.values()})
     if request.GET.get("report") in REPORTS:
         return redirect("reports:report", production=production.pk, slug=request.GET["report"])
     return redirect("reports:overview", production=production.pk)
@@ -32,7 +35,7 @@ def overview(request, production):
         request,
         "reports/overview.html",
         {
-            **admin.site.each_context(request),
+            **report_context(request),
             "production": production,
             "productions": Production.objects.all(),
             "reports": REPORTS.values(),
@@ -41,6 +44,7 @@ def overview(request, production):
     )
 
 
+@login_required
 @login_required
 def report_page(request, production, slug):
     report = get_report(slug)
@@ -57,7 +61,7 @@ def report_page(request, production, slug):
         request,
         "reports/report.html",
         {
-            **admin.site.each_context(request),
+            **report_context(request),
             "report": report,
             "production": production,
             "content": content,
