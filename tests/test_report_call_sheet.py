@@ -118,7 +118,7 @@ FILE_STARTS = {
     "csv": b"Name,Role,",
     "xlsx": b"PK",
     "pdf": b"%PDF",
-    "md": b"# Call sheet: Hardcore Henry\n\nDay 12 of 45",
+    "md": b"# Call sheet: Hardcore Henry\n\nDay 12 of 120 (45 planned)",
 }
 
 
@@ -154,7 +154,7 @@ def test_exports_read_back(hh):
 
 def test_download_file_is_named_after_the_day(hh, staff_client):
     response = staff_client.get(url(hh, 3) + "&export=pdf")
-    assert 'filename="hardcore-henry-call-sheet-day-3-of-45-planned-4-sep-2013.pdf"' in response["Content-Disposition"]
+    assert 'filename="hardcore-henry-call-sheet-day-3-of-120-45-planned-4-sep-2013.pdf"' in response["Content-Disposition"]
 
 
 def test_a_production_with_no_days_says_nothing_was_scheduled(staff_client):
