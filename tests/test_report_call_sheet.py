@@ -154,7 +154,8 @@ def test_exports_read_back(hh):
 
 def test_download_file_is_named_after_the_day(hh, staff_client):
     response = staff_client.get(url(hh, 3) + "&export=pdf")
-    assert 'filename="hardcore-henry-call-sheet-day-3-of-120-45-planned-4-sep-2013.pdf"' in response["Content-Disposition"]
+    expected = 'filename="hardcore-henry-call-sheet-day-3-of-120-45-planned-4-sep-2013.pdf"'
+    assert expected in response["Content-Disposition"]
 
 
 def test_a_production_with_no_days_says_nothing_was_scheduled(staff_client):
