@@ -1,5 +1,12 @@
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
+
+
+@pytest.fixture(autouse=True)
+def cold_content_type_cache():
+    """Each test starts with Django's content-type cache empty, so query counts do not depend on test order."""
+    ContentType.objects.clear_cache()
 
 
 @pytest.fixture

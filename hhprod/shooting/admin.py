@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.db.models import Count, Q, Sum
 
+from hhprod.office.history import HistoryAdmin
 from hhprod.productions.admin import SharedChoicesInline
 from hhprod.productions.models import Person
 
@@ -34,7 +35,7 @@ class TakeInline(SharedChoicesInline):
 
 
 @admin.register(ShootDay)
-class ShootDayAdmin(admin.ModelAdmin):
+class ShootDayAdmin(HistoryAdmin):
     list_display = [
         "number",
         "production",
@@ -70,8 +71,9 @@ class ShootDayAdmin(admin.ModelAdmin):
 
 
 @admin.register(DayCall)
-class DayCallAdmin(admin.ModelAdmin):
+class DayCallAdmin(HistoryAdmin):
     list_display = ["person", "shoot_day", "call_time", "wrap_time", "notes"]
+    history_select_related = ["shoot_day__production"]
     list_filter = ["shoot_day__production"]
     list_select_related = ["person", "shoot_day__production"]
     search_fields = ["person__name", "notes"]
@@ -102,13 +104,14 @@ class SceneAdmin(admin.ModelAdmin):
 
 
 @admin.register(Take)
-class TakeAdmin(admin.ModelAdmin):
+class TakeAdmin(HistoryAdmin):
     list_display = ["take", "shoot_day", "length_display", "rig", "camera", "wearer", "status"]
     list_filter = ["status", "rig", "shoot_day__production"]
     list_select_related = ["scene", "shoot_day__production", "rig", "camera", "wearer"]
     search_fields = ["scene__number", "wearer__name", "notes"]
     autocomplete_fields = ["scene", "shoot_day", "rig", "camera", "wearer"]
     show_full_result_count = False
+    history_select_related = ["shoot_day__production"]
 
     @admin.display(description="take", ordering="scene__number")
     def take(self, take):
