@@ -121,6 +121,9 @@ STORAGES = {
 
 LOGIN_URL = "admin:login"
 
+# Any admin export django-import-export offers escapes spreadsheet formulas (the team's rule for exports).
+IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True
+
 # HTTPS hardening: on by default, off only where a developer asks (DEBUG or SECURE=0).
 SECURE = envbool("SECURE", not DEBUG)
 SESSION_COOKIE_SECURE = SECURE

@@ -9,6 +9,12 @@ def cold_content_type_cache():
     ContentType.objects.clear_cache()
 
 
+@pytest.fixture(autouse=True)
+def quick_password_hashing(settings):
+    """Logins in tests need no protection against brute force; the default hasher is slow on purpose."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def seed(db):
     """The article's data, loaded from the committed fixture."""

@@ -110,6 +110,16 @@ def parse_date(value):
         raise ValueError(f"Date {text!r} is not a date: write it as 2013-09-02.") from None
 
 
+class LengthWidget(widgets.Widget):
+    def render(self, value, obj=None, **kwargs):
+        return "" if value is None else minutes_seconds(value)
+
+
+class StatusWidget(widgets.Widget):
+    def render(self, value, obj=None, **kwargs):
+        return Take.Status(value).label if value else ""
+
+
 class TakeResource(resources.ModelResource):
     """The take log's columns, read within one production."""
 
@@ -117,11 +127,11 @@ class TakeResource(resources.ModelResource):
     date = fields.Field("shoot_day__actual_date", "Date", widgets.DateWidget("%Y-%m-%d"), readonly=True)
     scene = fields.Field("scene", "Scene", widgets.ForeignKeyWidget(Scene, "number"))
     number = fields.Field("number", "Take")
-    length = fields.Field("length", "Length")
+    length = fields.Field("length", "Length", LengthWidget())
     rig = fields.Field("rig", "Rig", widgets.ForeignKeyWidget(Rig, "name"))
     camera = fields.Field("camera", "Camera", widgets.ForeignKeyWidget(Camera, "serial"))
     wearer = fields.Field("wearer", "Wearer", widgets.ForeignKeyWidget(Person, "name"))
-    status = fields.Field("status", "Status")
+    status = fields.Field("status", "Status", StatusWidget())
     notes = fields.Field("notes", "Notes")
 
     class Meta:
