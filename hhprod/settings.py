@@ -43,10 +43,13 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "simple_history",
+    "import_export",
     "hhprod.productions",
     "hhprod.rigs",
     "hhprod.shooting",
     "hhprod.reports",
+    "hhprod.office",
     "django_tables2",
     "django_filters",
 ]
@@ -58,6 +61,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Every page needs a login unless its view says otherwise (only the admin's login does).
+    "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    # Records the logged-in user on every history entry.
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -116,6 +123,9 @@ STORAGES = {
 }
 
 LOGIN_URL = "admin:login"
+
+# Any admin export django-import-export offers escapes spreadsheet formulas (the team's rule for exports).
+IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True
 
 # HTTPS hardening: on by default, off only where a developer asks (DEBUG or SECURE=0).
 SECURE = envbool("SECURE", not DEBUG)

@@ -1,5 +1,18 @@
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
+
+
+@pytest.fixture(autouse=True)
+def cold_content_type_cache():
+    """Each test starts with Django's content-type cache empty, so query counts do not depend on test order."""
+    ContentType.objects.clear_cache()
+
+
+@pytest.fixture(autouse=True)
+def quick_password_hashing(settings):
+    """Logins in tests need no protection against brute force; the default hasher is slow on purpose."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture

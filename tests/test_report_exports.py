@@ -7,11 +7,13 @@ import openpyxl
 import pytest
 from django.http import StreamingHttpResponse
 from django.urls import reverse
+from hypothesis import given
+from hypothesis import strategies as st
 from pypdf import PdfReader
 
+from hhprod.lib.formulas import neutralise, unquote
 from hhprod.productions.models import Production
 from hhprod.reports.catalogue import REPORTS
-from hhprod.reports.exports import neutralise
 from hhprod.shooting.models import Take
 
 pytestmark = pytest.mark.django_db
@@ -101,9 +103,15 @@ def test_formula_like_text_is_neutralised(text):
     assert neutralise(text) == "'" + text
 
 
-@pytest.mark.parametrize("value", ["Good take", "", 42, -3, None])
+@pytest.mark.parametrize("value", ["Good take", "", 42, -3, None, "'quoted", "a=b"])
 def test_other_values_are_left_alone(value):
     assert neutralise(value) == value
+
+
+@given(st.text())
+def test_import_undoes_exactly_what_export_did(text):
+    assert unquote(neutralise(text)) == text
+    assert not neutralise(text).lstrip("'").startswith(("=", "+", "-", "@")) or neutralise(text).startswith("'")
 
 
 def test_formula_in_notes_is_neutralised_in_csv_and_xlsx(henry, staff_client):

@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.db.models import Count, Q
 
+from hhprod.office.history import HistoryAdmin
+
 from .models import Credit, Person, Production, Trip
 
 
@@ -98,7 +100,7 @@ class PersonAdmin(admin.ModelAdmin):
 
 
 @admin.register(Credit)
-class CreditAdmin(admin.ModelAdmin):
+class CreditAdmin(HistoryAdmin):
     list_display = ["person", "role", "character", "wears_rig", "production"]
     list_filter = ["production", "role", "wears_rig"]
     list_select_related = ["person", "production"]
@@ -107,7 +109,7 @@ class CreditAdmin(admin.ModelAdmin):
 
 
 @admin.register(Trip)
-class TripAdmin(admin.ModelAdmin):
+class TripAdmin(HistoryAdmin):
     list_display = ["person", "destination", "starts", "ends", "production"]
     list_filter = ["production"]
     list_select_related = ["person", "production"]

@@ -1,5 +1,6 @@
 from django.db import models
 from django.db.models import F, Q
+from simple_history.models import HistoricalRecords
 
 
 class Sourced(models.Model):
@@ -85,6 +86,8 @@ class Credit(Sourced):
         "rig wearer", default=False, help_text="Credited to wear the head-mounted camera rig."
     )
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["production", "role", "person"]
         constraints = [
@@ -103,6 +106,8 @@ class Trip(Sourced):
     destination = models.CharField(max_length=200)
     starts = models.DateField(help_text="Travel day out.")
     ends = models.DateField(help_text="Travel day home.")
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["starts", "person"]

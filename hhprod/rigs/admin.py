@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.db.models import Count
 
+from hhprod.office.history import HistoryAdmin
+
 from .models import Camera, Rig
 
 
@@ -11,7 +13,7 @@ class CameraInline(admin.TabularInline):
 
 
 @admin.register(Rig)
-class RigAdmin(admin.ModelAdmin):
+class RigAdmin(HistoryAdmin):
     ordering = ["version"]  # annotated querysets drop Meta.ordering
     list_display = [
         "name",

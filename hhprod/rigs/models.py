@@ -1,5 +1,6 @@
 from django.db import models
 from django.db.models import F, Q
+from simple_history.models import HistoricalRecords
 
 from hhprod.productions.models import Sourced
 
@@ -25,6 +26,7 @@ class Rig(Sourced):
     notes = models.TextField(blank=True)
 
     objects = RigQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["version"]

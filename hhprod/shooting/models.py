@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from simple_history.models import HistoricalRecords
 
 from hhprod.productions.models import Credit, Person, Production, Sourced
 from hhprod.rigs.models import Camera, Rig
@@ -27,6 +28,8 @@ class ShootDay(Sourced):
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.SCHEDULED)
     location = models.CharField(max_length=200, blank=True)
     notes = models.TextField(blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["production", "number"]
@@ -63,6 +66,8 @@ class DayCall(Sourced):
     call_time = models.TimeField()
     wrap_time = models.TimeField(null=True, blank=True, help_text="Empty until wrapped.")
     notes = models.CharField(max_length=200, blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["shoot_day", "call_time", "person"]
@@ -107,6 +112,8 @@ class Take(Sourced):
     )
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.GOOD)
     notes = models.TextField(blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["shoot_day", "scene", "number"]

@@ -1,0 +1,336 @@
+"""Take-log import: a script supervisor's log or a camera report, as CSV or XLSX, into takes.
+
+All or nothing: every row is checked (dry run or not) and one bad row rolls the whole
+file back. Errors name the row (1 = the first take under the header), the column and
+the reason. A take already logged, in the database or earlier in the file, is refused.
+"""
+
+import re
+from datetime import date, datetime, time, timedelta
+
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db import IntegrityError, transaction
+from import_export import fields, resources, widgets
+from import_export.results import RowResult
+
+from hhprod.lib.formulas import unquote
+from hhprod.productions.models import Person
+from hhprod.rigs.models import Camera, Rig
+
+from .models import Scene, ShootDay, Take, minutes_seconds
+
+# The take log's own columns, in its order; then the camera-report names each may go by.
+COLUMNS = ["Day", "Date", "Scene", "Take", "Length", "Rig", "Camera", "Wearer", "Status", "Notes"]
+ALIASES = {
+    "day number": "Day", "shoot day": "Day",
+    "actual date": "Date", "shoot date": "Date",
+    "scene number": "Scene", "sc": "Scene",
+    "take number": "Take", "tk": "Take",
+    "duration": "Length", "length (seconds)": "Length", "seconds": "Length",
+    "camera serial": "Camera", "cam": "Camera",
+    "worn by": "Wearer", "operator": "Wearer", "rig wearer": "Wearer",
+    "comments": "Notes", "remarks": "Notes",
+    **{column.lower(): column for column in COLUMNS},
+}  # fmt: skip
+REQUIRED = ["Scene", "Take", "Length", "Rig", "Wearer"]
+
+# The database's integer columns (PostgreSQL integer); a bigger number is refused before any query.
+LARGEST_NUMBER = 2**31 - 1
+
+
+def cell_text(value, column, strip=True):
+    """A cell as text: empty for a blank cell, the export's formula quote removed."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = unquote(str(value).strip() if strip else str(value))
+    if "\x00" in text:
+        raise ValueError(f"{column} contains a NUL character, which cannot be stored.")
+    return text
+
+
+def as_whole_number(value):
+    """3, 3.0, "3" or "-3" as an int; None for anything else."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"\s*-?\d{1,30}\s*", value):
+        return int(value)
+    return None
+
+
+def parse_whole_number(value, column):
+    number = as_whole_number(value)
+    if number is None:
+        raise ValueError(f"{column} must be a whole number; got {cell_text(value, column)!r}.")
+    if not 1 <= number <= LARGEST_NUMBER:
+        raise ValueError(f"{column} must be between 1 and {LARGEST_NUMBER}; got {number}.")
+    return number
+
+
+def parse_length(value):
+    """Seconds from a camera report's length: 125, "125", "2:05", "0:02:05", or a spreadsheet time."""
+    how = "write seconds (125) or minutes:seconds (2:05)."
+    if value is None or (isinstance(value, str) and not value.strip()):
+        raise ValueError(f"Length is empty: {how}")
+    if isinstance(value, time):
+        seconds = value.hour * 3600 + value.minute * 60 + value.second
+    elif isinstance(value, timedelta):
+        seconds = int(value.total_seconds())
+    elif isinstance(value, str) and (match := re.fullmatch(r"\s*(?:(\d+):)?(\d+):([0-5]\d)\s*", value)):
+        hours, minutes, secs = (int(part or 0) for part in match.groups())
+        seconds = hours * 3600 + minutes * 60 + secs
+    elif (seconds := as_whole_number(value)) is None:
+        raise ValueError(f"Length {cell_text(value, 'Length')!r} is not a length: {how}")
+    if seconds < 1:
+        raise ValueError("A take must last at least one second.")
+    if seconds > LARGEST_NUMBER:
+        raise ValueError(f"Length {value} is far longer than any take.")
+    return seconds
+
+
+def parse_date(value):
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = cell_text(value, "Date")
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"Date {text!r} is not a date: write it as 2013-09-02.") from None
+
+
+class LengthWidget(widgets.Widget):
+    def render(self, value, obj=None, **kwargs):
+        return "" if value is None else minutes_seconds(value)
+
+
+class StatusWidget(widgets.Widget):
+    def render(self, value, obj=None, **kwargs):
+        return Take.Status(value).label if value else ""
+
+
+class TakeResource(resources.ModelResource):
+    """The take log's columns, read within one production."""
+
+    day = fields.Field("shoot_day", "Day", widgets.ForeignKeyWidget(ShootDay, "number"))
+    date = fields.Field("shoot_day__actual_date", "Date", widgets.DateWidget("%Y-%m-%d"), readonly=True)
+    scene = fields.Field("scene", "Scene", widgets.ForeignKeyWidget(Scene, "number"))
+    number = fields.Field("number", "Take")
+    length = fields.Field("length", "Length", LengthWidget())
+    rig = fields.Field("rig", "Rig", widgets.ForeignKeyWidget(Rig, "name"))
+    camera = fields.Field("camera", "Camera", widgets.ForeignKeyWidget(Camera, "serial"))
+    wearer = fields.Field("wearer", "Wearer", widgets.ForeignKeyWidget(Person, "name"))
+    status = fields.Field("status", "Status", StatusWidget())
+    notes = fields.Field("notes", "Notes")
+
+    class Meta:
+        model = Take
+        fields = ["day", "date", "scene", "number", "length", "rig", "camera", "wearer", "status", "notes"]
+        force_init_instance = True  # every row is a new take; a take already logged is refused
+        clean_model_instances = True
+        store_instance = True
+
+    def __init__(self, production=None):
+        super().__init__()
+        self.production = production
+        self.new_scenes = []
+        self.seen = {}  # (scene id, take number) -> the row that first had it
+
+    def import_data(self, dataset, dry_run=False, raise_errors=False, use_transactions=None, **kwargs):
+        # One bad row rolls back the whole file, in the admin's confirm step too.
+        kwargs.update(use_transactions=True, rollback_on_validation_errors=True)
+        return super().import_data(dataset, dry_run=dry_run, raise_errors=raise_errors, **kwargs)
+
+    def before_import(self, dataset, **kwargs):
+        if self.production is None:
+            raise ValueError("Choose the production the takes belong to.")
+        while len(dataset) and all(cell in (None, "") for cell in dataset[-1]):
+            del dataset[-1]
+        if not len(dataset):
+            raise ValueError("The file has no takes under its header row.")
+        headers = []
+        for position, header in enumerate(dataset.headers or [], 1):
+            name = ALIASES.get(str(header or "").strip().lower())
+            if name is None:
+                raise ValueError(
+                    f"Column {position} ({header!r}) is not a take-log column. "
+                    f"Use {', '.join(COLUMNS)} (or scene, take, duration, camera, wearer...)."
+                )
+            if name in headers:
+                raise ValueError(f"Two columns are {name}: keep one.")
+            headers.append(name)
+        missing = [name for name in REQUIRED if name not in headers]
+        if "Day" not in headers and "Date" not in headers:
+            missing.insert(0, "Day or Date")
+        if missing:
+            raise ValueError(f"The file has no {', '.join(missing)} column.")
+        dataset.headers = headers
+        for name in COLUMNS:
+            if name not in headers:
+                dataset.append_col([None] * len(dataset), header=name)
+
+    def after_import(self, dataset, result, **kwargs):
+        """Keep the database's id sequences as they are.
+
+        The library resets them for imports that carry ids; takes never do, and a reset
+        while another office imports could hand out an id twice.
+        """
+
+    def before_import_row(self, row, row_number=None, **kwargs):
+        self.row_number = row_number
+
+    def import_field(self, field, instance, row, is_m2m=False, **kwargs):
+        """Each column is read by a clean_<field> method below, which knows the production."""
+        if not field.readonly:
+            setattr(instance, field.attribute, getattr(self, f"clean_{field.attribute}")(row[field.column_name], row))
+
+    def clean_shoot_day(self, value, row):
+        day_number = None if value in (None, "") else parse_whole_number(value, "Day")
+        actual = None if row["Date"] in (None, "") else parse_date(row["Date"])
+        days = ShootDay.objects.filter(production=self.production).select_related("production")
+        if day_number is None and actual is None:
+            raise ValueError("Give the shoot day: a Day number or a Date.")
+        if day_number is not None:
+            day = days.filter(number=day_number).first()
+            if day is None:
+                raise ValueError(f"{self.production} has no day {day_number}.")
+            if actual is not None and day.actual_date != actual:
+                raise ValueError(f"Day {day_number} was shot on {day.actual_date or 'no date yet'}, not on {actual}.")
+            return day
+        day = days.filter(actual_date=actual).first()
+        if day is None:
+            raise ValueError(f"{self.production} shot no day on {actual}.")
+        return day
+
+    def clean_scene(self, value, row):
+        number = cell_text(value, "Scene")
+        if not number:
+            raise ValueError("Scene is empty.")
+        limit = Scene._meta.get_field("number").max_length
+        if len(number) > limit:
+            raise ValueError(f"Scene {number[:30]!r}... is longer than {limit} characters.")
+        scene, created = Scene.objects.get_or_create(production=self.production, number=number)
+        if created:
+            self.new_scenes.append(number)
+        return scene
+
+    def clean_number(self, value, row):
+        return parse_whole_number(value, "Take")
+
+    def clean_length(self, value, row):
+        return parse_length(value)
+
+    def clean_rig(self, value, row):
+        name = cell_text(value, "Rig")
+        rig = Rig.objects.filter(name__iexact=name).first() if name else None
+        if rig is None:
+            known = ", ".join(Rig.objects.values_list("name", flat=True))
+            raise ValueError(f"No rig named {name!r}; the rigs are {known or 'not entered yet'}.")
+        return rig
+
+    def clean_camera(self, value, row):
+        serial = cell_text(value, "Camera")
+        if not serial:
+            return None
+        camera = Camera.objects.filter(serial=serial).first()
+        if camera is None:
+            raise ValueError(f"No camera with serial {serial!r}.")
+        return camera
+
+    def clean_wearer(self, value, row):
+        name = cell_text(value, "Wearer")
+        if not name:
+            raise ValueError("Wearer is empty: who wore the rig?")
+        people = Person.objects.filter(name__iexact=name)
+        # Of two people with one name, the one credited as a wearer here is meant.
+        credited = people.filter(credits__production=self.production, credits__wears_rig=True).distinct()
+        matches = list(credited[:2]) or list(people[:2])
+        if not matches:
+            raise ValueError(f"No person named {name!r}.")
+        if len(matches) > 1:
+            raise ValueError(f"More than one person is named {name!r}; tell them apart in the admin first.")
+        return matches[0]
+
+    def clean_status(self, value, row):
+        text = cell_text(value, "Status")
+        if not text:
+            return Take._meta.get_field("status").default
+        for status in Take.Status:
+            if text.lower() in (status.value, status.label.lower()):
+                return status.value
+        labels = ", ".join(status.label for status in Take.Status)
+        raise ValueError(f"Status {text!r} is not one of {labels}.")
+
+    def clean_notes(self, value, row):
+        return cell_text(value, "Notes", strip=False)
+
+    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
+        errors = dict(import_validation_errors or {})
+        if instance.scene_id and instance.number and "number" not in errors:
+            key = (instance.scene_id, instance.number)
+            described = f"Scene {instance.scene.number} take {instance.number}"
+            if key in self.seen:
+                errors["number"] = f"{described} is already in this file, in row {self.seen[key]}."
+            elif Take.objects.filter(scene_id=instance.scene_id, number=instance.number).exists():
+                errors["number"] = f"{described} is already logged in {self.production}."
+            self.seen.setdefault(key, self.row_number)
+        try:
+            super().validate_instance(instance, errors, validate_unique)
+        except ValidationError as error:
+            raise ValidationError(self.by_column(error.message_dict, instance)) from None
+
+    def by_column(self, message_dict, instance):
+        """The model's field names, as the file's column names."""
+        columns = {field.attribute: field.column_name for field in self.fields.values()}
+        return {columns.get(field, NON_FIELD_ERRORS): messages for field, messages in message_dict.items()}
+
+    def before_save_instance(self, instance, row, user=None, file_name=None, **kwargs):
+        instance._change_reason = f"Imported from {file_name}" if file_name else "Imported"
+        if user is not None:
+            instance._history_user = user
+
+    def do_instance_save(self, instance, is_create):
+        try:
+            with transaction.atomic():
+                super().do_instance_save(instance, is_create)
+        except IntegrityError:
+            # Another import or editor logged the same take between our check and our save.
+            if not Take.objects.filter(scene_id=instance.scene_id, number=instance.number).exists():
+                raise
+            raise ValidationError(
+                {"Take": f"Scene {instance.scene.number} take {instance.number} was logged by someone else just now."}
+            ) from None
+
+
+def in_file_order(item):
+    column = item[0]
+    return COLUMNS.index(column) if column in COLUMNS else len(COLUMNS)
+
+
+def row_fates(result):
+    """One line per row: what the import did or would do with it, or why it refused it."""
+    if result.base_errors:  # the file as a whole was refused: its rows were not read
+        return [f"File: {error.error}" for error in result.base_errors]
+    lines = []
+    invalid = {row.number: row for row in result.invalid_rows}
+    errors = dict(result.row_errors())
+    for number, row_result in enumerate(result.rows, 1):
+        if number in invalid:
+            for column, messages in sorted(invalid[number].error_dict.items(), key=in_file_order):
+                place = f"Row {number}" if column == NON_FIELD_ERRORS else f"Row {number}, {column}"
+                lines.extend(f"{place}: {message}" for message in messages)
+        elif number in errors:
+            lines.extend(f"Row {number}: could not be read ({error.error})" for error in errors[number])
+        elif row_result.import_type == RowResult.IMPORT_TYPE_NEW:
+            take = row_result.instance
+            camera = f", camera {take.camera.serial}" if take.camera_id else ""
+            lines.append(
+                f"Row {number}: new take, scene {take.scene.number} take {take.number} on day "
+                f"{take.shoot_day.number}, {minutes_seconds(take.length)}, rig {take.rig.name}{camera}, "
+                f"worn by {take.wearer.name}, {take.get_status_display()}"
+            )
+    return lines

@@ -1,0 +1,59 @@
+from pathlib import Path
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+from import_export.formats.base_formats import CSV, XLSX
+
+from hhprod.productions.models import Production
+from hhprod.shooting.imports import TakeResource, row_fates
+
+FORMATS = {".csv": CSV, ".xlsx": XLSX}
+
+
+class Command(BaseCommand):
+    help = (
+        "Import a take log (CSV or XLSX) into a production: every row is checked first and "
+        "nothing is written unless every row is good. Rows count from the first take under the header."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", type=Path)
+        parser.add_argument("--production", required=True, help="The production's title.")
+        parser.add_argument("--dry-run", action="store_true", help="Show each row's fate; write nothing.")
+        parser.add_argument("--user", help="The login to record in the takes' history as the one who imported.")
+
+    def handle(self, *args, file, production, dry_run, user, **options):
+        try:
+            production = Production.objects.get(title=production)
+        except Production.DoesNotExist:
+            raise CommandError(f"No production titled {production!r}.") from None
+        if user is not None:
+            try:
+                user = get_user_model().objects.get(username=user)
+            except get_user_model().DoesNotExist:
+                raise CommandError(f"No login named {user!r}.") from None
+        input_format = FORMATS.get(file.suffix.lower())
+        if input_format is None:
+            raise CommandError(f"{file.name}: give a .csv or .xlsx file.")
+        try:
+            data = file.read_bytes()
+            dataset = input_format(encoding="utf-8-sig").create_dataset(
+                data.decode("utf-8-sig") if input_format is CSV else data
+            )
+        except OSError as error:
+            raise CommandError(f"Cannot read {file}: {error.strerror}.") from None
+        except Exception as error:  # a spreadsheet reader's errors are many and undocumented
+            raise CommandError(f"{file.name} is not a readable {input_format().get_title()} file ({error}).") from None
+
+        resource = TakeResource(production)
+        result = resource.import_data(dataset, dry_run=dry_run, user=user, file_name=file.name)
+        for line in row_fates(result):
+            self.stdout.write(line)
+        if result.has_errors() or result.has_validation_errors():
+            raise CommandError(f"Nothing imported: {file.name} has errors (above).")
+        new = len(result.rows)
+        scenes = f"; new scenes {', '.join(resource.new_scenes)}" if resource.new_scenes else ""
+        if dry_run:
+            self.stdout.write(f"Dry run: {new} takes would be imported into {production}{scenes}. Nothing written.")
+        else:
+            self.stdout.write(self.style.SUCCESS(f"Imported {new} takes into {production}{scenes}."))
