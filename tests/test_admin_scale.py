@@ -100,7 +100,7 @@ def test_filtered_take_list_queries_do_not_grow(production, staff_client, django
 
 
 CHANGE_PAGES = {
-    "shoot day with its takes and calls": (ShootDay, busiest_day, 18),
+    "shoot day with its takes and calls": (ShootDay, busiest_day, 10),
     "production with its credits": (Production, lambda production: production, 7),
     "person with trips": (Person, travelling_person, 7),
     "take": (Take, lambda production: Take.objects.filter(shoot_day__production=production).first(), 11),
@@ -127,3 +127,38 @@ def test_the_busiest_day_page_carries_every_take_and_call(production, staff_clie
     page = staff_client.get(admin_url(ShootDay, "change", day.pk)).content.decode()
     assert f'name="takes-TOTAL_FORMS" value="{day.takes.count()}"' in page
     assert f'name="calls-TOTAL_FORMS" value="{day.calls.count()}"' in page
+
+
+def posted_back(response):
+    """The change form's data as the browser would send it back unchanged."""
+    data = {}
+    forms = [response.context["adminform"].form]
+    for inline in response.context["inline_admin_formsets"]:
+        management = inline.formset.management_form
+        data |= {management.add_prefix(name): value for name, value in management.initial.items()}
+        forms += inline.formset.forms
+    for form in forms:
+        for name in form.fields:
+            value = form[name].value()
+            if value is not None and value is not False:
+                data[form.add_prefix(name)] = value
+    return data
+
+
+def test_a_take_is_circled_on_its_shoot_day_page(production, staff_client):
+    day = busiest_day(production)
+    take = day.takes.exclude(status="circled").first()
+    url = admin_url(ShootDay, "change", day.pk)
+    data = posted_back(staff_client.get(url))
+    position = next(i for i in range(day.takes.count()) if data[f"takes-{i}-id"] == take.pk)
+    data[f"takes-{position}-status"] = "circled"
+    response = staff_client.post(url, data)
+    assert response.status_code == 302, response.context and response.context["errors"]
+    take.refresh_from_db()
+    assert take.status == "circled"
+
+
+def test_new_takes_are_logged_in_the_take_admin_not_on_the_day_page(production, staff_client):
+    response = staff_client.get(admin_url(ShootDay, "change", busiest_day(production).pk))
+    can_add = {inline.formset.prefix: inline.has_add_permission for inline in response.context["inline_admin_formsets"]}
+    assert can_add == {"calls": True, "takes": False}
