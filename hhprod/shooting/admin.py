@@ -116,6 +116,10 @@ class TakeAdmin(admin.ModelAdmin):
     search_fields = ["scene__number", "wearer__name", "notes"]
     autocomplete_fields = ["scene", "shoot_day", "rig", "camera", "wearer"]
     show_full_result_count = False
+    # Day by day, scene by scene, in the order they were logged: on the keys, so the first page
+    # is read from the take_log_order index. The model's ordering goes through the days'
+    # and scenes' productions and sorted every take for each page (0.3 s at 100,000 takes).
+    ordering = ["shoot_day_id", "scene_id", "number"]
 
     @admin.display(description="take", ordering="scene__number")
     def take(self, take):

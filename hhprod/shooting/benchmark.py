@@ -126,7 +126,7 @@ PAGES = [
            JOIN productions_production pr ON pr.id = d.production_id
            JOIN rigs_rig r ON r.id = t.rig_id LEFT JOIN rigs_camera c ON c.id = t.camera_id
            JOIN productions_person pe ON pe.id = t.wearer_id
-           ORDER BY pr.title, d.number, s.number, t.number LIMIT 100""",
+           ORDER BY t.shoot_day_id, t.scene_id, t.number LIMIT 100""",
         count("shooting_take"),
     ),
     Page(
