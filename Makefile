@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 DEV_ENV := DEBUG=1
 
-.PHONY: run serve test test-sqlite test-postgres lint venv
+.PHONY: run serve test test-sqlite test-postgres lint venv bench
 
 venv: $(VENV)/.installed
 
@@ -57,3 +57,13 @@ test-sqlite: venv
 # database, and the rest of the suite covers what differs between the two.
 test-postgres: venv
 	$(DEV_ENV) bash tests/bin/with-postgres.sh $(PY) -m pytest --ignore=tests/browser
+
+# Every page in hhprod/shooting/benchmark.py against its bare SQL, on a synthetic production
+# of each size: SQLite, then a throwaway PostgreSQL when its server is installed.
+# Prints a table per database; JSON in artifacts/bench.json. Not part of the test suite.
+BENCH_SIZES ?= 1000,10000,100000
+BENCH_RUNS ?= 5
+bench: venv
+	rm -f artifacts/bench.json
+	$(DEV_ENV) $(PY) manage.py benchmark --sizes $(BENCH_SIZES) --runs $(BENCH_RUNS)
+	$(DEV_ENV) bash tests/bin/with-postgres.sh $(PY) manage.py benchmark --sizes $(BENCH_SIZES) --runs $(BENCH_RUNS)

@@ -18,7 +18,7 @@ QUERIES = {
     Trip: (8, 3, 6),
     Rig: (5, 3, 4),
     Camera: (7, 3, 4),
-    ShootDay: (8, 14, 17),
+    ShootDay: (8, 6, 9),
     DayCall: (6, 3, 9),
     Scene: (6, 4, 4),
     Take: (6, 3, 10),

@@ -33,6 +33,12 @@ class ShootDay(Sourced):
 
     class Meta:
         ordering = ["production", "number"]
+        # (production, number) is indexed by its unique constraint; these serve the schedule's
+        # days in date order and the counts of days shot per production.
+        indexes = [
+            models.Index(fields=["production", "actual_date"], name="day_production_actual_date"),
+            models.Index(fields=["production", "status"], name="day_production_status"),
+        ]
         constraints = [
             models.UniqueConstraint(fields=["production", "number"], name="day_number_unique_in_production"),
             models.CheckConstraint(
@@ -117,6 +123,12 @@ class Take(Sourced):
 
     class Meta:
         ordering = ["shoot_day", "scene", "number"]
+        # Each foreign key has its own index. A wearer's takes day by day (days on the rig, days
+        # over the daily limit) need the pair; the take list walks the log order's index.
+        indexes = [
+            models.Index(fields=["wearer", "shoot_day"], name="take_wearer_day"),
+            models.Index(fields=["shoot_day", "scene", "number"], name="take_log_order"),
+        ]
         constraints = [
             models.UniqueConstraint(fields=["scene", "number"], name="take_number_unique_in_scene"),
             models.CheckConstraint(

@@ -1,0 +1,205 @@
+"""What `make bench` measures: each page against the bare SQL that computes its numbers.
+
+A Page is a name, a URL and the hand-written SQL for the rows and numbers it shows
+(a changelist: its page of 100 rows with their aggregates, and its count). Report
+pages and exports join the list as more Page entries. Both take their ids from a
+context of the generated production: `production` and `busiest_day`.
+"""
+
+import statistics
+import time
+import tracemalloc
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.db import connection
+from django.db.models import Count
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from hhprod.productions.models import Credit, Person, Production, Trip
+from hhprod.rigs.models import Camera, Rig
+
+from .models import DayCall, Scene, ShootDay, Take
+
+
+@dataclass(frozen=True)
+class Page:
+    name: str
+    url: Callable[[dict], str]
+    bare_sql: tuple[str, ...] = ()
+
+
+def count(table):
+    return f"SELECT COUNT(*) FROM {table}"
+
+
+def admin_url(model, page="changelist", *args):
+    return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_{page}", args=args)
+
+
+def changelist(model, *bare_sql):
+    return Page(f"admin: {model._meta.verbose_name_plural}", lambda context: admin_url(model), bare_sql)
+
+
+# Each changelist's bare SQL: the page of rows in the admin's order with the columns' aggregates,
+# then the count for the paginator.
+PAGES = [
+    changelist(
+        Production,
+        """SELECT p.id, p.title, p.kind, p.planned_days, p.max_take_seconds, p.daily_rig_limit_minutes,
+                  SUM(CASE WHEN d.status = 'shot' THEN 1 ELSE 0 END)
+           FROM productions_production p LEFT JOIN shooting_shootday d ON d.production_id = p.id
+           GROUP BY p.id ORDER BY p.title LIMIT 100""",
+        count("productions_production"),
+    ),
+    changelist(
+        Person,
+        """SELECT p.id, p.name, p.trade,
+                  (SELECT COUNT(*) FROM productions_credit c WHERE c.person_id = p.id),
+                  (SELECT COUNT(*) FROM shooting_take t WHERE t.wearer_id = p.id)
+           FROM productions_person p ORDER BY p.name LIMIT 100""",
+        count("productions_person"),
+    ),
+    changelist(
+        Credit,
+        """SELECT c.id, pe.name, c.role, c.character, c.wears_rig, pr.title
+           FROM productions_credit c JOIN productions_person pe ON pe.id = c.person_id
+           JOIN productions_production pr ON pr.id = c.production_id
+           ORDER BY pr.title, c.role, pe.name LIMIT 100""",
+        count("productions_credit"),
+    ),
+    changelist(
+        Trip,
+        """SELECT t.id, pe.name, t.destination, t.starts, t.ends, pr.title
+           FROM productions_trip t JOIN productions_person pe ON pe.id = t.person_id
+           JOIN productions_production pr ON pr.id = t.production_id
+           ORDER BY t.starts, pe.name LIMIT 100""",
+        count("productions_trip"),
+    ),
+    changelist(
+        Rig,
+        """SELECT r.id, r.name, r.version, r.material, r.weight_grams, r.in_service_from, r.in_service_to,
+                  COUNT(t.id)
+           FROM rigs_rig r LEFT JOIN shooting_take t ON t.rig_id = r.id
+           GROUP BY r.id ORDER BY r.version LIMIT 100""",
+        count("rigs_rig"),
+    ),
+    changelist(
+        Camera,
+        """SELECT c.id, c.serial, c.model, r.name FROM rigs_camera c LEFT JOIN rigs_rig r ON r.id = c.rig_id
+           ORDER BY c.model, c.serial LIMIT 100""",
+        count("rigs_camera"),
+    ),
+    changelist(
+        ShootDay,
+        """SELECT d.id, d.number, pr.title, d.scheduled_date, d.actual_date, d.status, d.location,
+                  COUNT(t.id), SUM(t.length)
+           FROM shooting_shootday d JOIN productions_production pr ON pr.id = d.production_id
+           LEFT JOIN shooting_take t ON t.shoot_day_id = d.id
+           GROUP BY d.id, pr.id ORDER BY pr.title, d.number LIMIT 100""",
+        count("shooting_shootday"),
+    ),
+    changelist(
+        DayCall,
+        """SELECT c.id, pe.name, pr.title, d.number, c.call_time, c.wrap_time, c.notes
+           FROM shooting_daycall c JOIN shooting_shootday d ON d.id = c.shoot_day_id
+           JOIN productions_production pr ON pr.id = d.production_id
+           JOIN productions_person pe ON pe.id = c.person_id
+           ORDER BY pr.title, d.number, c.call_time, pe.name LIMIT 100""",
+        count("shooting_daycall"),
+    ),
+    changelist(
+        Scene,
+        """SELECT s.id, s.number, s.description, pr.title,
+                  COUNT(t.id), SUM(CASE WHEN t.status = 'circled' THEN 1 ELSE 0 END)
+           FROM shooting_scene s JOIN productions_production pr ON pr.id = s.production_id
+           LEFT JOIN shooting_take t ON t.scene_id = s.id
+           GROUP BY s.id, pr.id ORDER BY pr.title, s.number LIMIT 100""",
+        count("shooting_scene"),
+    ),
+    changelist(
+        Take,
+        """SELECT t.id, s.number, t.number, pr.title, d.number, t.length, r.name, c.serial, pe.name, t.status
+           FROM shooting_take t JOIN shooting_scene s ON s.id = t.scene_id
+           JOIN shooting_shootday d ON d.id = t.shoot_day_id
+           JOIN productions_production pr ON pr.id = d.production_id
+           JOIN rigs_rig r ON r.id = t.rig_id LEFT JOIN rigs_camera c ON c.id = t.camera_id
+           JOIN productions_person pe ON pe.id = t.wearer_id
+           ORDER BY t.shoot_day_id, t.scene_id, t.number LIMIT 100""",
+        count("shooting_take"),
+    ),
+    Page(
+        "admin: busiest shoot day, takes and calls inline",
+        lambda context: admin_url(ShootDay, "change", context["busiest_day"]),
+        (
+            "SELECT * FROM shooting_shootday WHERE id = %(busiest_day)s",
+            "SELECT * FROM shooting_take WHERE shoot_day_id = %(busiest_day)s",
+            "SELECT * FROM shooting_daycall WHERE shoot_day_id = %(busiest_day)s",
+            "SELECT id, number, description FROM shooting_scene WHERE production_id = %(production)s",
+            """SELECT DISTINCT pe.id, pe.name FROM productions_person pe
+               JOIN productions_credit c ON c.person_id = pe.id WHERE c.production_id = %(production)s""",
+        ),
+    ),
+]
+
+
+def context_of(production):
+    """The ids a page's URL and bare SQL refer to."""
+    busiest_day = (
+        ShootDay.objects.filter(production=production)
+        .annotate(take_count=Count("takes"))
+        .order_by("-take_count", "number")
+        .values_list("pk", flat=True)
+        .first()
+    )
+    return {"production": production.pk, "busiest_day": busiest_day}
+
+
+def fetch(client, url):
+    """One request, its whole body read (a streamed export is generated only as it is read)."""
+    response = client.get(url)
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    return response.status_code, len(body)
+
+
+def run_bare_sql(statements, context):
+    with connection.cursor() as cursor:
+        for sql in statements:
+            cursor.execute(sql, context if "%(" in sql else None)
+            cursor.fetchall()
+
+
+def median_ms(action, runs):
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times) * 1000
+
+
+def measure(page, client, context, runs):
+    """Median time, queries and peak Python memory of one page, and the median of its bare SQL."""
+    url = page.url(context)
+    status, size = fetch(client, url)  # warm-up; the page must answer
+    if status != 200:
+        raise RuntimeError(f"{page.name}: {url} answered {status}")
+    with CaptureQueriesContext(connection) as queries:
+        fetch(client, url)
+    tracemalloc.start()
+    fetch(client, url)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    page_ms = median_ms(lambda: fetch(client, url), runs)
+    sql_ms = median_ms(lambda: run_bare_sql(page.bare_sql, context), runs) if page.bare_sql else None
+    return {
+        "page": page.name,
+        "url": url,
+        "bytes": size,
+        "queries": len(queries),
+        "median_ms": round(page_ms, 2),
+        "bare_sql_ms": round(sql_ms, 2) if sql_ms is not None else None,
+        "ratio": round(page_ms / sql_ms, 1) if sql_ms else None,
+        "peak_kib": round(peak / 1024),
+    }
