@@ -160,7 +160,7 @@ def test_producer_logs_in_to_the_served_site(served):
         [sys.executable, "manage.py", "demo_login"], cwd=ROOT, env=environment(**served.settings),
         capture_output=True, text=True, check=True,
     )  # fmt: skip
-    password = re.fullmatch(r"Demo login: producer / (\S+)\n", login.stdout).group(1)
+    password = re.search(r"^Demo login: producer / (\S+)  \(Producer\)$", login.stdout, re.MULTILINE).group(1)
 
     response, body = get(served.address, "/admin/login/", **HTTPS)
     csrf = cookies(response)["csrftoken"]

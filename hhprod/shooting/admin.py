@@ -2,6 +2,8 @@ from django import forms
 from django.contrib import admin, messages
 from django.db.models import Count, Q, Sum
 from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.html import format_html
 from import_export.admin import ImportMixin
 from import_export.formats.base_formats import CSV, XLSX
 from import_export.forms import ConfirmImportForm, ImportForm
@@ -67,9 +69,17 @@ class ShootDayAdmin(HistoryAdmin):
     search_fields = ["location", "notes"]
     date_hierarchy = "actual_date"
     inlines = [DayCallInline, TakeInline]
+    readonly_fields = ["log_a_take"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(take_count=Count("takes"), seconds_recorded=Sum("takes__length"))
+
+    @admin.display(description="new take")
+    def log_a_take(self, day):
+        if not day.pk:
+            return "Save the day first."
+        url = reverse("admin:shooting_take_add")
+        return format_html('<a class="addlink" href="{}?shoot_day={}">Log a take on this day</a>', url, day.pk)
 
     @admin.display(description="slip (days)")
     def slip(self, day):

@@ -65,25 +65,23 @@ def test_shoot_day_beyond_the_plan_is_added_in_the_admin(logged_in_browser, live
     assert (day.scheduled_date, day.actual_date, day.status) == (None, date(2014, 8, 18), "shot")
 
 
-def test_take_is_added_on_its_shoot_days_page(logged_in_browser, live_server):
+def test_take_is_logged_from_its_shoot_days_page(logged_in_browser, live_server):
     browser = logged_in_browser
     day = ShootDay.objects.get(production__title="Hardcore Henry", number=1)
     browser.get(live_server.url + reverse("admin:shooting_shootday_change", args=[day.pk]))
     takes_before = day.takes.count()
-    browser.find_element(By.CSS_SELECTOR, "#takes-group .add-row a").click()
-    row = f"id_takes-{takes_before}"
-    Select(wait_for(browser, f"#{row}-scene")).select_by_value(
-        str(Scene.objects.get(production=day.production, number="1").pk)
-    )
-    fill(browser, f"{row}-number", "99")
-    fill(browser, f"{row}-length", "300")
-    Select(browser.find_element(By.ID, f"{row}-rig")).select_by_visible_text("v1 (Metal)")
-    Select(browser.find_element(By.ID, f"{row}-wearer")).select_by_visible_text("Ilya Naishuller")
-    Select(browser.find_element(By.ID, f"{row}-status")).select_by_visible_text("Circled")
-    browser.find_element(By.NAME, "_continue").click()
+    show(browser, browser.find_element(By.LINK_TEXT, "Log a take on this day")).click()
 
-    assert "Hardcore Henry day 1" in wait_for(browser, ".messagelist .success").text
-    show(browser, browser.find_element(By.CSS_SELECTOR, "#takes-group input[name$='-number'][value='99']"))
+    assert wait_for(browser, "#select2-id_shoot_day-container").text == "Hardcore Henry day 1"
+    choose(browser, "scene", "1", str(Scene.objects.get(production=day.production, number="1")))
+    fill(browser, "id_number", "99")
+    fill(browser, "id_length", "300")
+    choose(browser, "rig", "v1", str(Rig.objects.get(name="v1")))
+    choose(browser, "wearer", "Naishuller", str(Person.objects.get(name="Ilya Naishuller")))
+    Select(browser.find_element(By.ID, "id_status")).select_by_visible_text("Circled")
+    browser.find_element(By.NAME, "_save").click()
+
+    assert "was added successfully" in wait_for(browser, ".messagelist .success").text
     take = day.takes.get(scene__number="1", number=99)
     assert (take.length, take.rig.name, take.wearer.name, take.status) == (300, "v1", "Ilya Naishuller", "circled")
     assert day.takes.count() == takes_before + 1
