@@ -238,6 +238,7 @@ def print_to_png(browser, name):
 @pytest.mark.parametrize(
     "slug, kept, controls",
     [("schedule", "svg.schedule-chart", SCREEN_ONLY), ("take-log", ".report-table", [*SCREEN_ONLY, ".report-filters"])],
+    ids=["schedule", "take-log"],
 )
 def test_print_shows_the_report_without_the_controls(slug, kept, controls, logged_in_browser, live_server, henry):
     browser = logged_in_browser
