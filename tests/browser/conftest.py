@@ -12,7 +12,6 @@ them). Without them these tests skip, saying why; in CI (CI=true) they fail inst
 import os
 import re
 import time
-from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -20,9 +19,10 @@ from django.test import Client
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 
+from .page import save_screenshot
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
 
 # A laptop screen. The rest keep Chromium off the network: with no network but the
 # loopback, its background fetches (updates, sync, safe browsing) stall it.
@@ -98,9 +98,7 @@ def browser(request, chromium, downloads, tmp_path):
     driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
     yield driver
     try:
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        name = re.sub(r"[^\w.-]+", "_", request.node.name)
-        driver.save_screenshot(SCREENSHOTS / f"{name}.png")
+        save_screenshot(driver, re.sub(r"[^\w.-]+", "_", request.node.name))
     finally:
         driver.quit()
 

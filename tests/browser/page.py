@@ -1,7 +1,11 @@
 """What a person does on a page, for every browser test: wait for something to show, type."""
 
+from pathlib import Path
+
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.wait import WebDriverWait
+
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
 
 
 def wait_for(browser, css, timeout=10):
@@ -22,3 +26,9 @@ def show(browser, element):
     """Scroll element to the middle of the screen, so the test's screenshot shows it."""
     browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
     return element
+
+
+def save_screenshot(browser, name):
+    """What the screen shows now, as artifacts/screenshots/<name>.png."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    browser.save_screenshot(SCREENSHOTS / f"{name}.png")
