@@ -10,6 +10,9 @@ from hhprod.rigs.models import Rig
 from hhprod.shooting.models import ShootDay, Take, minutes_seconds
 
 
+NUMBER = {"th": {"class": "number"}, "td": {"class": "number"}}  # right-aligned, header and cells
+
+
 def minutes(seconds):
     return round((seconds or 0) / 60, 1)
 
@@ -54,12 +57,12 @@ class ScheduleDayTable(ReportTable):
     number = tables.Column("Day")
     scheduled_date = tables.DateColumn(verbose_name="Scheduled", default="—")
     actual_date = tables.DateColumn(verbose_name="Shot on", default="—")
-    slip = tables.Column("Slip (days)", default="—", attrs={"td": {"class": "number"}})
+    slip = tables.Column("Slip (days)", default="—", attrs=NUMBER)
     status = tables.Column("Status")
-    take_count = tables.Column("Takes", attrs={"td": {"class": "number"}})
-    seconds_recorded = MinutesColumn("Minutes recorded", attrs={"td": {"class": "number"}})
-    circled = tables.Column("Circled", attrs={"td": {"class": "number"}})
-    wearer_count = tables.Column("Wearers", attrs={"td": {"class": "number"}})
+    take_count = tables.Column("Takes", attrs=NUMBER)
+    seconds_recorded = MinutesColumn("Minutes recorded", attrs=NUMBER)
+    circled = tables.Column("Circled", attrs=NUMBER)
+    wearer_count = tables.Column("Wearers", attrs=NUMBER)
 
     class Meta(ReportTable.Meta):
         model = ShootDay
