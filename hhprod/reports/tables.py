@@ -9,7 +9,6 @@ from hhprod.productions.models import Person
 from hhprod.rigs.models import Rig
 from hhprod.shooting.models import ShootDay, Take, minutes_seconds
 
-
 NUMBER = {"th": {"class": "number"}, "td": {"class": "number"}}  # right-aligned, header and cells
 
 
