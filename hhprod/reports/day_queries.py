@@ -27,10 +27,11 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 
 from hhprod.productions.models import Credit, Person, Trip
-from hhprod.rigs.models import Camera, Rig
+from hhprod.rigs.models import Rig
 from hhprod.shooting.models import DayCall, Scene, ShootDay, Take
 
 from .expressions import GroupConcat, SubqueryCount
+from .queries import camera_serials
 
 # A cancelled day is nobody's work, hold or travel day.
 WORKING_STATUSES = [ShootDay.Status.SCHEDULED, ShootDay.Status.SHOT, ShootDay.Status.MOVED]
@@ -170,14 +171,6 @@ def day_scenes(day):
 
 def day_rigs(day):
     """The rigs in service on the day (or used on it), their cameras, and the day's takes and wearers on each."""
-    cameras = (
-        Camera.objects.filter(rig=OuterRef("pk"))
-        .order_by()
-        .values("rig")
-        .annotate(serials=GroupConcat("serial", distinct=True))
-        .values("serials")
-    )
-    # A subquery, not GroupConcat(filter=...): GroupConcat's PostgreSQL template does not take a filter.
     wearers = (
         Take.objects.filter(shoot_day=day, rig=OuterRef("pk"))
         .order_by()
@@ -191,7 +184,7 @@ def day_rigs(day):
     return (
         Rig.objects.filter(Q(pk__in=in_service.values("pk")) | Q(pk__in=used))
         .annotate(
-            camera_serials=Subquery(cameras),
+            camera_serials=camera_serials(),
             take_count=Count("takes", filter=on_day),
             seconds=Coalesce(Sum("takes__length", filter=on_day), 0),
             wearers=Subquery(wearers),

@@ -137,18 +137,22 @@ def wearer_totals(production):
     )
 
 
-def rig_totals(production):
-    """Per rig version: service window, cameras, and the production's takes, time and wearers on it."""
-    cameras = (
+def camera_serials():
+    """The serials of the cameras mounted on the outer query's rig, as "GP3-0001,GP3-0002"."""
+    return Subquery(
         Camera.objects.filter(rig=OuterRef("pk"))
         .order_by()
         .values("rig")
         .annotate(serials=GroupConcat("serial", distinct=True))
         .values("serials")
     )
+
+
+def rig_totals(production):
+    """Per rig version: service window, cameras, and the production's takes, time and wearers on it."""
     on_production = Q(takes__shoot_day__production=production)
     return Rig.objects.annotate(
-        camera_serials=Subquery(cameras),
+        camera_serials=camera_serials(),
         take_count=Count("takes", filter=on_production),
         seconds=Coalesce(Sum("takes__length", filter=on_production), 0),
         wearer_count=Count("takes__wearer", filter=on_production, distinct=True),
