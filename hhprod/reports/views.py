@@ -54,7 +54,8 @@ def report_page(request, production, slug):
     if fmt and fmt not in exports.FORMATS:
         raise Http404(f"No export format {fmt!r}; formats: {', '.join(exports.FORMATS)}")
     for _, table in content.tables:
-        RequestConfig(request, paginate=False if fmt else {"per_page": table._meta.per_page}).configure(table)
+        paginate = {"per_page": table._meta.per_page} if table.paginated and not fmt else False
+        RequestConfig(request, paginate=paginate).configure(table)
     if fmt:
         return exports.download(report, production, content, fmt)
     return render(
