@@ -1,4 +1,4 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -57,7 +57,11 @@ def report_page(request, production, slug):
         paginate = {"per_page": table._meta.per_page} if table.paginated and not fmt else False
         RequestConfig(request, paginate=paginate).configure(table)
     if fmt:
-        return exports.download(report, production, content, fmt)
+        try:
+            return exports.download(report, production, content, fmt)
+        except exports.TooLongToPrint as refusal:
+            messages.warning(request, str(refusal))
+            return redirect(f"{request.path}?{without_export(request.GET)}")
     return render(
         request,
         "reports/report.html",
@@ -71,6 +75,13 @@ def report_page(request, production, slug):
             "formats": exports.FORMATS,
         },
     )
+
+
+def without_export(params):
+    """The page's own query (its filters) without the download asked for."""
+    params = params.copy()
+    params.pop("export", None)
+    return params.urlencode()
 
 
 @login_required
