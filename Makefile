@@ -58,7 +58,7 @@ test-sqlite: venv
 test-postgres: venv
 	$(DEV_ENV) bash tests/bin/with-postgres.sh $(PY) -m pytest --ignore=tests/browser
 
-# Every page in hhprod/shooting/benchmark.py against its bare SQL, on a synthetic production
+# Every page in hhprod/bench/benchmark.py against its bare SQL, on a synthetic production
 # of each size: SQLite, then a throwaway PostgreSQL when its server is installed.
 # Prints a table per database; JSON in artifacts/bench.json. Not part of the test suite.
 BENCH_SIZES ?= 1000,10000,100000

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "hhprod.shooting",
     "hhprod.reports",
     "hhprod.office",
+    "hhprod.bench",
     "django_tables2",
     "django_filters",
 ]

@@ -5,6 +5,7 @@ import io
 
 import openpyxl
 import pytest
+from django.core.management import CommandError, call_command
 from django.http import StreamingHttpResponse
 from django.urls import reverse
 from hypothesis import given
@@ -13,6 +14,7 @@ from pypdf import PdfReader
 
 from hhprod.lib.formulas import neutralise, unquote
 from hhprod.productions.models import Production
+from hhprod.reports import exports
 from hhprod.reports.catalogue import REPORTS
 from hhprod.shooting.models import Take
 
@@ -127,3 +129,32 @@ def test_formula_in_notes_is_neutralised_in_csv_and_xlsx(henry, staff_client):
 def test_unknown_format_is_404(henry, staff_client):
     response = staff_client.get(reverse("reports:report", args=[henry.pk, "schedule"]), {"export": "docx"})
     assert response.status_code == 404
+
+
+def test_take_log_pdf_longer_than_the_print_limit_is_refused_with_the_reason(henry, staff_client, monkeypatch):
+    monkeypatch.setattr(exports, "PDF_MAX_ROWS", 10)
+    url = reverse("reports:report", args=[henry.pk, "take-log"])
+    response = staff_client.get(url, {"export": "pdf", "status": "good"}, follow=True)
+    assert response.redirect_chain == [(f"{url}?status=good", 302)]
+    takes = Take.objects.filter(shoot_day__production=henry, status="good").count()
+    assert [str(message) for message in response.context["messages"]] == [
+        f"The take log PDF prints at most 10 rows and this one has {takes:,}: narrow it with the filters "
+        "(a day range, a scene, a wearer), or download the CSV or XLSX, which hold every row."
+    ]
+
+
+def test_take_log_pdf_within_the_limit_prints_the_filtered_takes(henry, staff_client, monkeypatch):
+    monkeypatch.setattr(exports, "PDF_MAX_ROWS", 10)
+    day = Take.objects.filter(shoot_day__production=henry).values_list("shoot_day__number", flat=True).first()
+    on_day = Take.objects.filter(shoot_day__production=henry, shoot_day__number=day)
+    assert on_day.count() <= 10
+    pdf = PdfReader(io.BytesIO(download(staff_client, henry, "take-log", "pdf", day_from=day, day_to=day)))
+    text = "\n".join(page.extract_text() for page in pdf.pages)
+    assert all(take.wearer.name in text for take in on_day)
+
+
+def test_the_report_command_refuses_a_pdf_over_the_limit_too(henry, monkeypatch, tmp_path):
+    monkeypatch.setattr(exports, "PDF_MAX_ROWS", 10)
+    with pytest.raises(CommandError, match="prints at most 10 rows"):
+        call_command("report", "take-log", production="Hardcore Henry", format="pdf", output=str(tmp_path / "x.pdf"))
+    assert not (tmp_path / "x.pdf").exists()

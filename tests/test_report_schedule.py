@@ -100,7 +100,7 @@ def test_page_for_a_production_with_no_days_says_so(staff_client):
 
 def test_page_queries_are_fixed(henry, small_shoot, staff_client, django_assert_num_queries):
     for prod in (henry, small_shoot):
-        with django_assert_num_queries(12):
+        with django_assert_num_queries(10):
             assert staff_client.get(reverse("reports:report", args=[prod.pk, "schedule"])).status_code == 200
 
 

@@ -98,7 +98,7 @@ def test_rig_with_no_takes_on_this_production_shows_zero(shoot):
 @pytest.mark.parametrize("slug", ["wearers", "rigs"])
 def test_pages_have_fixed_queries(slug, henry, shoot, staff_client, django_assert_num_queries):
     for prod in (henry, shoot):
-        with django_assert_num_queries(6):
+        with django_assert_num_queries(5):
             response = staff_client.get(reverse("reports:report", args=[prod.pk, slug]))
         assert response.status_code == 200
 

@@ -171,23 +171,17 @@ def day_scenes(day):
 
 def day_rigs(day):
     """The rigs in service on the day (or used on it), their cameras, and the day's takes and wearers on each."""
-    wearers = (
-        Take.objects.filter(shoot_day=day, rig=OuterRef("pk"))
-        .order_by()
-        .values("rig")
-        .annotate(names=GroupConcat("wearer__name", distinct=True))
-        .values("names")
-    )
-    on_day = Q(takes__shoot_day=day)
+    # Subqueries on the day's takes (an index range each), not a join of every take on each rig.
+    day_takes = Take.objects.filter(shoot_day=day, rig=OuterRef("pk")).order_by().values("rig")
     in_service = Rig.objects.in_service_on(day.on) if day.on else Rig.objects.filter(in_service_to__isnull=True)
     used = Take.objects.filter(shoot_day=day).values("rig")
     return (
         Rig.objects.filter(Q(pk__in=in_service.values("pk")) | Q(pk__in=used))
         .annotate(
             camera_serials=camera_serials(),
-            take_count=Count("takes", filter=on_day),
-            seconds=Coalesce(Sum("takes__length", filter=on_day), 0),
-            wearers=Subquery(wearers),
+            take_count=Coalesce(Subquery(day_takes.annotate(n=Count("pk")).values("n")), 0),
+            seconds=Coalesce(Subquery(day_takes.annotate(s=Sum("length")).values("s")), 0),
+            wearers=Subquery(day_takes.annotate(names=GroupConcat("wearer__name", distinct=True)).values("names")),
         )
         .order_by("version")
     )

@@ -3,11 +3,12 @@
 import csv
 from io import BytesIO
 
-import tablib
+from django.core.management.base import CommandError
 from django.http import HttpResponse, StreamingHttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.text import slugify
+from openpyxl import Workbook
 
 from hhprod.lib.formulas import neutralise
 
@@ -39,22 +40,44 @@ def csv_lines(content):
 
 
 def xlsx_bytes(report, production, content):
-    book = tablib.Databook()
+    """A sheet per table, plus the summary; written row by row (openpyxl's write-only mode),
+    so a 100,000-take log is never held as a grid of cell objects."""
+    book = Workbook(write_only=True)
     if content.summary:
-        summary = tablib.Dataset(title="Summary", headers=["Figure", "Value"])
+        summary = book.create_sheet("Summary")
+        summary.append(["Figure", "Value"])
         for label, value in content.summary:
             summary.append([label, neutralise(str(value))])
-        book.add_sheet(summary)
     for heading, table in content.tables:
-        rows = table_rows(table)
-        sheet = tablib.Dataset(title=heading[:31], headers=next(rows))
-        for row in rows:
+        sheet = book.create_sheet(heading[:31])
+        for row in table_rows(table):
             sheet.append(row)
-        book.add_sheet(sheet)
-    return book.export("xlsx")
+    out = BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+class TooLongToPrint(CommandError):
+    """A PDF of more rows than anyone would print: the page says so, the `report` command exits with it."""
+
+
+# About fifty A4 pages of the take log: a day's or a scene's takes, not a whole shoot.
+PDF_MAX_ROWS = 2000
+
+
+def check_printable(report, content):
+    """Refuse, before rendering, a PDF whose growing table (the take log) has too many rows."""
+    for _, table in content.tables:
+        if table.paginated and (rows := len(table.data)) > PDF_MAX_ROWS:
+            narrow = "narrow it with the filters (a day range, a scene, a wearer)" if content.filterset else "narrow it"
+            raise TooLongToPrint(
+                f"The {report.title.lower()} PDF prints at most {PDF_MAX_ROWS:,} rows and this one has {rows:,}: "
+                f"{narrow}, or download the CSV or XLSX, which hold every row."
+            )
 
 
 def pdf_bytes(report, production, content):
+    check_printable(report, content)
     from weasyprint import HTML  # imported here: loading its fonts costs a second a process
 
     html = render_to_string(

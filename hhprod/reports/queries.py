@@ -89,15 +89,23 @@ def forecast_finish(last_shot, remaining, days_per_week):
 
 
 def weekly_pace(production):
-    """Days shot, takes and seconds recorded per calendar week."""
+    """Days shot, takes and seconds recorded per calendar week.
+
+    Each day's takes are counted in a subquery first, so the week is worked out once per
+    day rather than once per take (on SQLite, TruncWeek is a Python function call)."""
+    day_takes = Take.objects.filter(shoot_day=OuterRef("pk")).order_by().values("shoot_day")
     return (
         ShootDay.objects.filter(production=production, status=ShootDay.Status.SHOT)
-        .annotate(week=TruncWeek("actual_date"))
+        .annotate(
+            week=TruncWeek("actual_date"),
+            day_take_count=Subquery(day_takes.annotate(n=Count("pk")).values("n")),
+            day_seconds=Subquery(day_takes.annotate(s=Sum("length")).values("s")),
+        )
         .values("week")
         .annotate(
-            days=Count("pk", distinct=True),
-            take_count=Count("takes"),
-            seconds_recorded=Coalesce(Sum("takes__length"), 0),
+            days=Count("pk"),
+            take_count=Coalesce(Sum("day_take_count"), 0),
+            seconds_recorded=Coalesce(Sum("day_seconds"), 0),
         )
         .order_by("week")
     )

@@ -1,4 +1,4 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -54,9 +54,14 @@ def report_page(request, production, slug):
     if fmt and fmt not in exports.FORMATS:
         raise Http404(f"No export format {fmt!r}; formats: {', '.join(exports.FORMATS)}")
     for _, table in content.tables:
-        RequestConfig(request, paginate=False if fmt else {"per_page": table._meta.per_page}).configure(table)
+        paginate = {"per_page": table._meta.per_page} if table.paginated and not fmt else False
+        RequestConfig(request, paginate=paginate).configure(table)
     if fmt:
-        return exports.download(report, production, content, fmt)
+        try:
+            return exports.download(report, production, content, fmt)
+        except exports.TooLongToPrint as refusal:
+            messages.warning(request, str(refusal))
+            return redirect(f"{request.path}?{without_export(request.GET)}")
     return render(
         request,
         "reports/report.html",
@@ -70,6 +75,13 @@ def report_page(request, production, slug):
             "formats": exports.FORMATS,
         },
     )
+
+
+def without_export(params):
+    """The page's own query (its filters) without the download asked for."""
+    params = params.copy()
+    params.pop("export", None)
+    return params.urlencode()
 
 
 @login_required

@@ -123,11 +123,14 @@ class Take(Sourced):
 
     class Meta:
         ordering = ["shoot_day", "scene", "number"]
-        # Each foreign key has its own index. A wearer's takes day by day (days on the rig, days
-        # over the daily limit) need the pair; the take list walks the log order's index.
+        # Each foreign key has its own index; the take list walks the log order's index. The
+        # reports add up every take of a production by day (schedule, pace, call sheet) and by
+        # wearer and day (rig wearers, days over the limit): each reads one of the two
+        # "figures" indexes alone, which carry every column those sums need, never the table.
         indexes = [
-            models.Index(fields=["wearer", "shoot_day"], name="take_wearer_day"),
             models.Index(fields=["shoot_day", "scene", "number"], name="take_log_order"),
+            models.Index(fields=["shoot_day", "wearer", "status", "length", "rig"], name="take_day_figures"),
+            models.Index(fields=["wearer", "shoot_day", "length", "rig"], name="take_wearer_figures"),
         ]
         constraints = [
             models.UniqueConstraint(fields=["scene", "number"], name="take_number_unique_in_scene"),

@@ -68,11 +68,15 @@ def page_overflow(browser):
 
 
 def filter_take_log(browser, status, wearer):
+    # Waits for a new address: the one before may already carry status= (page 2 of a filtered log).
+    before = browser.current_url
     Select(browser.find_element(By.ID, "id_status")).select_by_visible_text(status)
     if wearer:
         Select(browser.find_element(By.ID, "id_wearer")).select_by_visible_text(wearer)
     browser.find_element(By.CSS_SELECTOR, ".report-filters [type=submit]").click()
-    WebDriverWait(browser, 10).until(lambda b: "status=" in b.current_url, "the filter did not reload the page")
+    WebDriverWait(browser, 10).until(
+        lambda b: b.current_url != before and "status=" in b.current_url, "the filter did not reload the page"
+    )
 
 
 def assert_accessible_markup(browser):

@@ -1,33 +1,12 @@
-"""What `make bench` measures: each page against the bare SQL that computes its numbers.
+"""The admin changelists and the busiest shoot day's change page, each with its bare SQL."""
 
-A Page is a name, a URL and the hand-written SQL for the rows and numbers it shows
-(a changelist: its page of 100 rows with their aggregates, and its count). Report
-pages and exports join the list as more Page entries. Both take their ids from a
-context of the generated production: `production` and `busiest_day`.
-"""
-
-import statistics
-import time
-import tracemalloc
-from collections.abc import Callable
-from dataclasses import dataclass
-
-from django.db import connection
-from django.db.models import Count
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from hhprod.productions.models import Credit, Person, Production, Trip
 from hhprod.rigs.models import Camera, Rig
+from hhprod.shooting.models import DayCall, Scene, ShootDay, Take
 
-from .models import DayCall, Scene, ShootDay, Take
-
-
-@dataclass(frozen=True)
-class Page:
-    name: str
-    url: Callable[[dict], str]
-    bare_sql: tuple[str, ...] = ()
+from .benchmark import Page
 
 
 def count(table):
@@ -44,7 +23,7 @@ def changelist(model, *bare_sql):
 
 # Each changelist's bare SQL: the page of rows in the admin's order with the columns' aggregates,
 # then the count for the paginator.
-PAGES = [
+ADMIN_PAGES = [
     changelist(
         Production,
         """SELECT p.id, p.title, p.kind, p.planned_days, p.max_take_seconds, p.daily_rig_limit_minutes,
@@ -142,64 +121,3 @@ PAGES = [
         ),
     ),
 ]
-
-
-def context_of(production):
-    """The ids a page's URL and bare SQL refer to."""
-    busiest_day = (
-        ShootDay.objects.filter(production=production)
-        .annotate(take_count=Count("takes"))
-        .order_by("-take_count", "number")
-        .values_list("pk", flat=True)
-        .first()
-    )
-    return {"production": production.pk, "busiest_day": busiest_day}
-
-
-def fetch(client, url):
-    """One request, its whole body read (a streamed export is generated only as it is read)."""
-    response = client.get(url)
-    body = b"".join(response.streaming_content) if response.streaming else response.content
-    return response.status_code, len(body)
-
-
-def run_bare_sql(statements, context):
-    with connection.cursor() as cursor:
-        for sql in statements:
-            cursor.execute(sql, context if "%(" in sql else None)
-            cursor.fetchall()
-
-
-def median_ms(action, runs):
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times) * 1000
-
-
-def measure(page, client, context, runs):
-    """Median time, queries and peak Python memory of one page, and the median of its bare SQL."""
-    url = page.url(context)
-    status, size = fetch(client, url)  # warm-up; the page must answer
-    if status != 200:
-        raise RuntimeError(f"{page.name}: {url} answered {status}")
-    with CaptureQueriesContext(connection) as queries:
-        fetch(client, url)
-    tracemalloc.start()
-    fetch(client, url)
-    peak = tracemalloc.get_traced_memory()[1]
-    tracemalloc.stop()
-    page_ms = median_ms(lambda: fetch(client, url), runs)
-    sql_ms = median_ms(lambda: run_bare_sql(page.bare_sql, context), runs) if page.bare_sql else None
-    return {
-        "page": page.name,
-        "url": url,
-        "bytes": size,
-        "queries": len(queries),
-        "median_ms": round(page_ms, 2),
-        "bare_sql_ms": round(sql_ms, 2) if sql_ms is not None else None,
-        "ratio": round(page_ms / sql_ms, 1) if sql_ms else None,
-        "peak_kib": round(peak / 1024),
-    }

@@ -10,34 +10,46 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import setup_test_environment, teardown_test_environment
 
+from hhprod.bench.admin_pages import ADMIN_PAGES
+from hhprod.bench.benchmark import context_of, measure
+from hhprod.bench.report_pages import REPORT_PAGES
 from hhprod.productions.models import Production
-from hhprod.shooting.benchmark import PAGES, context_of, measure
 from hhprod.shooting.synthetic import Plan, generate
+
+PAGES = [*ADMIN_PAGES, *REPORT_PAGES]
 
 
 class Command(BaseCommand):
     help = (
-        "Time every page listed in hhprod/shooting/benchmark.py against its bare SQL, on a synthetic "
+        "Time every page in hhprod/bench/admin_pages.py and report_pages.py against its bare SQL, on a synthetic "
         "production of each size in a fresh throwaway database (SQLite, or the DATABASE_URL server)."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("--sizes", default="1000,10000,100000", help="Takes per run, comma-separated.")
         parser.add_argument("--runs", type=int, default=5, help="Requests per page; the median is reported.")
+        parser.add_argument(
+            "--pages", default="", help="Only pages whose name contains one of these (comma-separated): 'report:,CSV:'."
+        )
         parser.add_argument("--days", type=int, default=120)
         parser.add_argument("--people", type=int, default=13)
         parser.add_argument(
             "--json", dest="json_path", default="artifacts/bench.json", help="Results go under this database's key."
         )
 
-    def handle(self, *args, sizes, runs, days, people, json_path, **options):
+    def handle(self, *args, sizes, runs, pages, days, people, json_path, **options):
         try:
             takes = [int(size) for size in sizes.split(",")]
         except ValueError as error:
             raise CommandError(f"--sizes takes whole numbers separated by commas (got {sizes!r}).") from error
         if runs < 1:
             raise CommandError(f"--runs must be at least 1 (got {runs}).")
-        setup_test_environment()
+        wanted = [part.strip().lower() for part in pages.split(",")]
+        self.pages = [page for page in PAGES if any(part in page.name.lower() for part in wanted)]
+        if not self.pages:
+            raise CommandError(f"No page's name contains {pages!r}.")
+        # DEBUG off, as the test runner has it: pages are timed without Django logging every query.
+        setup_test_environment(debug=False)
         try:
             results = [self.run(Plan(days=days, takes=size, people=people, seed=1), runs) for size in takes]
         finally:
@@ -67,18 +79,18 @@ class Command(BaseCommand):
         client = Client()
         client.force_login(get_user_model().objects.create_superuser("bench", "bench@example.com", password=None))
         context = context_of(production)
-        self.stderr.write(f"{plan.takes} takes generated in {generated:.1f} s; measuring {len(PAGES)} pages")
+        self.stderr.write(f"{plan.takes} takes generated in {generated:.1f} s; measuring {len(self.pages)} pages")
         return {
             "takes": plan.takes,
             "generate_seconds": round(generated, 2),
-            "pages": [measure(page, client, context, runs) for page in PAGES],
+            "pages": [measure(page, client, context, runs) for page in self.pages],
         }
 
     def print_table(self, results):
         self.stdout.write(f"\n{connection.vendor}, median of the runs\n")
         self.stdout.write("| page | takes | queries | page ms | bare SQL ms | page / SQL | peak KiB |")
         self.stdout.write("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
-        for page in range(len(PAGES)):
+        for page in range(len(self.pages)):
             for size in results:
                 row = size["pages"][page]
                 sql = "—" if row["bare_sql_ms"] is None else f"{row['bare_sql_ms']:.1f}"
@@ -87,10 +99,10 @@ class Command(BaseCommand):
                     f"| {row['page']} | {size['takes']} | {row['queries']} | {row['median_ms']:.1f} | {sql} "
                     f"| {ratio} | {row['peak_kib']} |"
                 )
-        for page in range(len(PAGES)):
+        for page in range(len(self.pages)):
             counts = {size["pages"][page]["queries"] for size in results}
             if len(counts) > 1:
-                self.stdout.write(f"Query count changes with size: {PAGES[page].name} {sorted(counts)}")
+                self.stdout.write(f"Query count changes with size: {self.pages[page].name} {sorted(counts)}")
 
     def write_json(self, path, results, runs):
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,119 @@
+"""Every report page and every report's CSV cost the same number of queries on a small and a
+ten-times larger production.
+
+Each is asked on two synthetic productions (more days, people, scenes and takes in the
+larger one), so a query per row, per day or per person shows up as a different count.
+"""
+
+import csv
+import io
+
+import pytest
+from django.core.management import call_command
+from django.db.models import Count
+from django.urls import reverse
+
+from hhprod.productions.models import Credit, Person, Production, Trip
+from hhprod.reports.catalogue import REPORTS
+from hhprod.rigs.models import Camera, Rig
+from hhprod.shooting.models import DayCall, Scene, ShootDay, Take
+
+pytestmark = pytest.mark.django_db
+
+SIZES = {
+    "small": {"days": 40, "takes": 200, "people": 4},
+    "large": {"days": 120, "takes": 2000, "people": 13},
+}
+
+# Queries per report page, the session and the user included.
+PAGE_QUERIES = {
+    "schedule": 10,
+    "wearers": 5,
+    "rigs": 5,
+    "take-log": 8,
+    "day-out-of-days": 6,
+    "call-sheet": 8,
+    "production-report": 9,
+}
+# Queries per CSV, read to its end (a streamed file runs its queries as it is read).
+CSV_QUERIES = {
+    "schedule": 8,
+    "wearers": 4,
+    "rigs": 4,
+    "take-log": 4,
+    "day-out-of-days": 5,
+    "call-sheet": 7,
+    "production-report": 8,
+}
+
+
+@pytest.fixture(scope="module", params=SIZES)
+def production(request, django_db_setup, django_db_blocker):
+    """Generated once per size for the whole module (each test's own writes are rolled back)."""
+    with django_db_blocker.unblock():
+        call_command("generate_production", seed=5, stdout=io.StringIO(), **SIZES[request.param])
+        yield Production.objects.get()
+        for model in [Take, DayCall, Trip, Credit, Scene, ShootDay, Camera, Rig, Person, Production]:
+            model.objects.all().delete()
+            if hasattr(model, "history"):  # the deletes above are recorded too; they must not outlive the module
+                model.history.all().delete()
+
+
+@pytest.fixture
+def staff_client(client, django_user_model):
+    """Logged in without a password: hashing one would cost a third of a second per test here."""
+    client.force_login(django_user_model.objects.create_superuser("office", "office@example.com", password=None))
+    return client
+
+
+def busiest_day(production):
+    return ShootDay.objects.filter(production=production).annotate(n=Count("takes")).order_by("-n", "number").first()
+
+
+def report_url(production, slug, **params):
+    """The report as it opens; a per-day report on the production's busiest day, where its tables are longest."""
+    if REPORTS[slug].per_day:
+        params["day"] = busiest_day(production).number
+    query = "&".join(f"{key}={value}" for key, value in params.items())
+    return reverse("reports:report", args=[production.pk, slug]) + (f"?{query}" if query else "")
+
+
+def test_every_report_has_its_counts():
+    assert set(PAGE_QUERIES) == set(CSV_QUERIES) == set(REPORTS)
+
+
+@pytest.mark.parametrize("slug", PAGE_QUERIES)
+def test_report_page_queries_do_not_grow_with_the_production(production, staff_client, django_assert_num_queries, slug):
+    url = report_url(production, slug)
+    with django_assert_num_queries(PAGE_QUERIES[slug]):
+        response = staff_client.get(url)
+    assert response.status_code == 200
+    assert response.context["content"].tables[0][1].rows
+
+
+@pytest.mark.parametrize("slug", CSV_QUERIES)
+def test_csv_queries_do_not_grow_with_the_production(production, staff_client, django_assert_num_queries, slug):
+    url = report_url(production, slug, export="csv")
+    with django_assert_num_queries(CSV_QUERIES[slug]):
+        response = staff_client.get(url)
+        body = b"".join(response.streaming_content).decode()
+    assert len(list(csv.reader(io.StringIO(body)))) > 1
+
+
+def test_take_log_csv_has_every_take_of_the_production(production, staff_client):
+    response = staff_client.get(report_url(production, "take-log", export="csv"))
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert len(rows) == 1 + Take.objects.filter(shoot_day__production=production).count()
+
+
+def test_take_log_page_shows_fifty_and_counts_them_all(production, staff_client):
+    table = staff_client.get(report_url(production, "take-log")).context["content"].tables[0][1]
+    assert len(table.page.object_list) == 50
+    assert table.paginator.count == Take.objects.filter(shoot_day__production=production).count()
+
+
+def test_schedule_shows_every_day_on_one_page(production, staff_client):
+    page = staff_client.get(report_url(production, "schedule"))
+    days = page.context["content"].tables[0][1]
+    assert len(days.rows) == ShootDay.objects.filter(production=production).count()
+    assert "pagination" not in page.content.decode()
