@@ -6,8 +6,8 @@ import pytest
 from django.db.models import Q
 
 from hhprod.productions.models import Person
-from hhprod.reports.expressions import GroupConcat, SubqueryCount
-from hhprod.shooting.models import Take
+from hhprod.reports.expressions import DaysBetween, GroupConcat, SubqueryCount
+from hhprod.shooting.models import ShootDay, Take
 
 from . import factories as make
 
@@ -38,3 +38,12 @@ def test_group_concat_with_a_filter(takes):
 def test_subquery_count_counts_rows(takes):
     rigs_used = Take.objects.filter(wearer=takes).order_by().values("rig").distinct()
     assert Person.objects.annotate(n=SubqueryCount(rigs_used)).get(pk=takes.pk).n == 2
+
+
+def test_days_between_counts_whole_days_either_way_and_keeps_missing_dates_empty():
+    prod = make.production()
+    make.shoot_day(prod, 1, scheduled=date(2013, 9, 10), actual=date(2013, 9, 2))  # shot early
+    make.shoot_day(prod, 2, scheduled=date(2013, 12, 30), actual=date(2014, 1, 2))  # across a year
+    make.shoot_day(prod, 3, scheduled=None, actual=date(2014, 1, 3))  # added day
+    slips = ShootDay.objects.filter(production=prod).order_by("number")
+    assert list(slips.values_list(DaysBetween("actual_date", "scheduled_date"), flat=True)) == [-8, 3, None]

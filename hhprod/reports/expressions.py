@@ -1,6 +1,6 @@
-"""Two SQL expressions Django 5.2 lacks, portable across SQLite and PostgreSQL."""
+"""SQL expressions Django 5.2 lacks, portable across SQLite and PostgreSQL."""
 
-from django.db.models import Aggregate, CharField, IntegerField, Subquery
+from django.db.models import Aggregate, CharField, Func, IntegerField, Subquery
 
 
 class GroupConcat(Aggregate):
@@ -24,3 +24,22 @@ class SubqueryCount(Subquery):
 
     template = "(SELECT COUNT(*) FROM (%(subquery)s) AS counted)"
     output_field = IntegerField()
+
+
+class DaysBetween(Func):
+    """Whole days from the second date to the first, in SQL on both databases.
+
+    Django's date subtraction gives a duration, which SQLite computes in a Python function
+    once per row; julianday() and PostgreSQL's date minus date stay in the database.
+    """
+
+    arity = 2
+    output_field = IntegerField()
+    template = "(%(expressions)s)"
+    arg_joiner = " - "
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        return self.as_sql(
+            compiler, connection, template="CAST(julianday(%(expressions)s) AS INTEGER)",
+            arg_joiner=") - julianday(", **extra_context,
+        )  # fmt: skip

@@ -35,7 +35,7 @@ def production_stamp(day):
 
 
 def day_description(day):
-    slip = f"slip {day.slip.days:+d} days; " if day.slip is not None else ""
+    slip = f"slip {day.slip:+d} days; " if day.slip is not None else ""
     return (
         f"Status: {day.get_status_display()}; {slip}{day.take_count} takes, "
         f"{round(day.seconds_recorded / 60, 1)} minutes recorded, {day.circled} circled."

@@ -9,8 +9,6 @@ from datetime import timedelta
 
 from django.db.models import (
     Count,
-    DurationField,
-    ExpressionWrapper,
     F,
     IntegerField,
     Max,
@@ -28,15 +26,17 @@ from hhprod.productions.models import Person
 from hhprod.rigs.models import Camera, Rig
 from hhprod.shooting.models import ShootDay, Take
 
-from .expressions import GroupConcat, SubqueryCount
+from .expressions import DaysBetween, GroupConcat, SubqueryCount
 
 
 def schedule_days(production):
     """One row per shoot day: dates, slip, and what was recorded on it."""
     return (
         ShootDay.objects.filter(production=production)
+        # Only the columns shown: SQLite groups by every selected column, notes and sources included.
+        .only("production", "number", "scheduled_date", "actual_date", "status", "location")
         .annotate(
-            slip=ExpressionWrapper(F("actual_date") - F("scheduled_date"), output_field=DurationField()),
+            slip=DaysBetween("actual_date", "scheduled_date"),
             take_count=Count("takes"),
             seconds_recorded=Coalesce(Sum("takes__length"), 0),
             circled=Count("takes", filter=Q(takes__status=Take.Status.CIRCLED)),

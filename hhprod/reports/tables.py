@@ -98,10 +98,7 @@ class ScheduleDayTable(ReportTable):
         empty_text = "No shoot days on this production yet."
 
     def render_slip(self, value):
-        return f"{value.days:+d}"
-
-    def value_slip(self, value):
-        return value.days if value is not None else None
+        return f"{value:+d}"
 
 
 class PaceTable(ReportTable):
