@@ -95,3 +95,9 @@ def test_valid_take_is_added_in_the_admin(seed, staff_client):
     )  # fmt: skip
     assert response.status_code == 302
     assert Take.objects.get(scene__number="1", number=99).length == 300
+
+
+@pytest.mark.parametrize("model", QUERIES, ids=lambda m: m.__name__)
+def test_forms_put_what_a_record_is_first_and_its_source_last(staff_client, model):
+    fields = list(staff_client.get(admin_url(model, "add")).context["adminform"].form.fields)
+    assert fields[-1] == "source" and fields[0] != "source"

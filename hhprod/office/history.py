@@ -1,7 +1,9 @@
 from simple_history.admin import SimpleHistoryAdmin
 
+from hhprod.lib.admin import OfficeAdmin
 
-class HistoryAdmin(SimpleHistoryAdmin):
+
+class HistoryAdmin(OfficeAdmin, SimpleHistoryAdmin):
     """The admin with a History page: who changed what and when, a fixed number of queries per page.
 
     Each history entry rebuilds the object to print its name; the related rows that

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.db.models import Count, Q
 
+from hhprod.lib.admin import OfficeAdmin
 from hhprod.office.history import HistoryAdmin
 
 from .models import Credit, Person, Production, Trip
@@ -49,7 +50,7 @@ class TripInline(SharedChoicesInline):
 
 
 @admin.register(Production)
-class ProductionAdmin(admin.ModelAdmin):
+class ProductionAdmin(OfficeAdmin):
     ordering = ["title"]  # annotated querysets drop Meta.ordering
     list_display = [
         "title",
@@ -74,7 +75,7 @@ class ProductionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(OfficeAdmin):
     ordering = ["name"]  # annotated querysets drop Meta.ordering
     list_display = ["name", "trade", "credit_count", "take_count"]
     search_fields = ["name", "trade"]

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.db.models import Count
 
+from hhprod.lib.admin import OfficeAdmin
 from hhprod.office.history import HistoryAdmin
 
 from .models import Camera, Rig
@@ -37,7 +38,7 @@ class RigAdmin(HistoryAdmin):
 
 
 @admin.register(Camera)
-class CameraAdmin(admin.ModelAdmin):
+class CameraAdmin(OfficeAdmin):
     list_display = ["serial", "model", "rig"]
     list_filter = ["model", "rig"]
     list_select_related = ["rig"]

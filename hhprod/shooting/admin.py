@@ -8,6 +8,7 @@ from import_export.admin import ImportMixin
 from import_export.formats.base_formats import CSV, XLSX
 from import_export.forms import ConfirmImportForm, ImportForm
 
+from hhprod.lib.admin import OfficeAdmin
 from hhprod.office.history import HistoryAdmin
 from hhprod.productions.admin import SharedChoicesInline
 from hhprod.productions.models import Person, Production
@@ -105,7 +106,7 @@ class DayCallAdmin(HistoryAdmin):
 
 
 @admin.register(Scene)
-class SceneAdmin(admin.ModelAdmin):
+class SceneAdmin(OfficeAdmin):
     ordering = ["production", "number"]  # annotated querysets drop Meta.ordering
     list_display = ["number", "description", "production", "take_count", "circled"]
     list_filter = ["production"]
