@@ -24,10 +24,25 @@ def test_production_settings_pass_check_deploy():
     assert "no issues" in result.stdout
 
 
-def test_secret_key_is_required_when_debug_is_off():
-    result = manage("check")
+def test_secret_key_is_required_to_serve_when_debug_is_off():
+    environ = {k: v for k, v in os.environ.items() if k not in ("DEBUG", "SECRET_KEY", "DATABASE_URL")}
+    result = subprocess.run(
+        [sys.executable, "-c", "import hhprod.wsgi"], cwd=ROOT, env=environ, capture_output=True, text=True
+    )
     assert result.returncode != 0
-    assert "Set SECRET_KEY in the environment" in result.stderr
+    assert "Set SECRET_KEY in the environment to serve with DEBUG off" in result.stderr, result.stderr
+
+
+def test_deploy_check_fails_without_a_secret_key():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", ALLOWED_HOSTS="hhprod.example.com")
+    assert result.returncode != 0
+    assert "security.W009" in result.stderr + result.stdout
+
+
+def test_commands_that_need_no_key_run_without_one():
+    result = manage("makemigrations", "--check", "--dry-run")
+    assert result.returncode == 0, result.stderr
+    assert "No changes detected" in result.stdout
 
 
 def test_debug_is_off_unless_asked():
