@@ -137,3 +137,17 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 31536000 if SECURE else 0))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE
 SECURE_HSTS_PRELOAD = SECURE
+
+# Django's default logging prints errors only with DEBUG on (and mails them to ADMINS, none
+# here): with DEBUG off a 500's traceback went nowhere. Everything at WARNING and above,
+# a 500's traceback included, goes to standard error, which gunicorn and runserver show.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "{asctime} {levelname} {name}: {message}", "style": "{"}},
+    "handlers": {"stderr": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["stderr"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    # Replaces Django's own handlers for its loggers (the console one for DEBUG and mail_admins),
+    # so each message is written once, by the root's handler.
+    "loggers": {"django": {"handlers": [], "level": "INFO"}},
+}
