@@ -147,7 +147,11 @@ LOGGING = {
     "formatters": {"plain": {"format": "{asctime} {levelname} {name}: {message}", "style": "{"}},
     "handlers": {"stderr": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["stderr"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
-    # Replaces Django's own handlers for its loggers (the console one for DEBUG and mail_admins),
-    # so each message is written once, by the root's handler.
-    "loggers": {"django": {"handlers": [], "level": "INFO"}},
+    "loggers": {
+        # Replaces Django's own handlers (the console one for DEBUG and mail_admins), so each
+        # message is written once, by the root's handler.
+        "django": {"handlers": [], "level": "INFO"},
+        # A 500 only: each 403 and 404 is in the server's access log already, without a traceback.
+        "django.request": {"level": "ERROR"},
+    },
 }
