@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 import pytest
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.apps import apps
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
@@ -35,8 +36,10 @@ OWN = {
     "Viewer": set(),
 }
 OFFICE_MODELS = set(OWN["Producer"])
+OFFICE_APPS = {"productions", "rigs", "shooting"}
 NO_ROLE, ANONYMOUS = "staff with no role", "anonymous"
 USERS = [*OWN, NO_ROLE, ANONYMOUS]
+LOGIN_PAGE = reverse("admin:login")
 REPORTS_NEEDING_A_DAY = {"call-sheet", "production-report"}
 
 # What a request gets: served, refused (403), hidden (404: the admin hides an app the user has no
@@ -71,7 +74,7 @@ def fill(route, *values):
 
 @pytest.fixture
 def office(django_user_model):
-    """A small production with one record of each model, each with its history."""
+    """A small production with one record of each model the admin shows, each with its history."""
     prod = make.production()
     day = make.shoot_day(prod)
     rig = make.rig()
@@ -81,6 +84,11 @@ def office(django_user_model):
     make.call(day, wearer)
     make.trip(wearer, prod, date(2013, 9, 1), date(2013, 9, 5))
     django_user_model.objects.create_superuser("office", "office@example.com", "pw")
+    failed_login = {"username": "office", "ip_address": "127.0.0.1", "user_agent": "test", "http_accept": "*/*",
+                    "path_info": LOGIN_PAGE}  # fmt: skip
+    AccessAttempt.objects.create(**failed_login, get_data="", post_data="", failures_since_start=1)
+    AccessLog.objects.create(**failed_login)
+    AccessFailureLog.objects.create(**failed_login)
     return prod
 
 
@@ -173,10 +181,11 @@ def site_checks(route, name, production):
         # Suggestions for a take's scene field: the scenes' view permission.
         return [Check(fill(route) + "?app_label=shooting&model_name=take&field_name=scene&term=1", roles, read_only)]
     if name == "admin:app_list":
-        # The admin answers 404 for an app the login has no permission in (only a superuser has auth's).
-        apps_shown = {app: by_role(lambda role, app=app: app != "auth", HIDDEN, HIDDEN) for app in
-                      ("auth", "productions", "rigs", "shooting")}  # fmt: skip
-        return [Check(fill(route, app), shown, shown) for app, shown in apps_shown.items()]
+        # The admin answers 404 for an app the login has no permission in: all but the office's
+        # three for a role (logins, groups and login attempts are a superuser's).
+        app_labels = re.search(r"\(\?P<app_label>([\w|]+)\)", route).group(1).split("|")
+        shown = {app: by_role(lambda role, app=app: app in OFFICE_APPS, HIDDEN, HIDDEN) for app in app_labels}
+        return [Check(fill(route, app), expected, expected) for app, expected in shown.items()]
     if name == "admin" and route.endswith("(?P<url>.*)$"):
         # An unknown admin address is a 404 for any login.
         return [Check(fill(route, "no-such-page/"), everyone(HIDDEN), everyone(HIDDEN))]
@@ -201,8 +210,7 @@ def every_check(production):
 
 
 def outcome(response):
-    login = reverse("admin:login")
-    if response.status_code == 302 and response.url.startswith(login + "?next="):
+    if response.status_code == 302 and response.url.startswith(LOGIN_PAGE + "?next="):
         return LOGIN
     return {403: REFUSED, 404: HIDDEN, 405: WRONG_METHOD}.get(response.status_code, OK)
 
