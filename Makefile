@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 DEV_ENV := DEBUG=1
 
-.PHONY: run serve test test-sqlite test-postgres lint venv bench
+.PHONY: run run-setup serve test test-sqlite test-postgres lint venv bench
 
 venv: $(VENV)/.installed
 
@@ -14,11 +14,16 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 	touch $@
 
 # Migrate, load the article's data, print a login, serve on 127.0.0.1:8000.
-run: venv
-	$(DEV_ENV) $(PY) manage.py migrate --noinput
-	$(DEV_ENV) $(PY) manage.py loaddata hardcore_henry
-	$(DEV_ENV) $(PY) manage.py demo_login
+run: run-setup
 	$(DEV_ENV) $(PY) manage.py runserver 127.0.0.1:8000
+
+# make run's steps before serving, safe to repeat over a database in use: the seed goes only
+# into an empty database and a demo login is made (and its password printed) only once.
+# tests/test_run.py runs this target twice with an edit in between.
+run-setup: venv
+	$(DEV_ENV) $(PY) manage.py migrate --noinput
+	$(DEV_ENV) $(PY) manage.py seed
+	$(DEV_ENV) $(PY) manage.py demo_login
 
 # Production settings (DEBUG off, HTTPS hardening on) under gunicorn, static files by
 # WhiteNoise. SQLite db.sqlite3 unless DATABASE_URL. The key must come from the

@@ -5,9 +5,11 @@ production sets SECRET_KEY, ALLOWED_HOSTS and, for PostgreSQL, DATABASE_URL.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -53,6 +55,8 @@ INSTALLED_APPS = [
     "hhprod.bench",
     "django_tables2",
     "django_filters",
+    "axes",
+    "csp",
 ]
 
 MIDDLEWARE = [
@@ -68,7 +72,37 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Login throttling (django-axes): after 5 failed logins for one username from one address,
+# that pair is locked out for 15 minutes (or until `manage.py axes_reset_username NAME`).
+# The axes backend goes first: it refuses a locked-out login before the password is checked.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+
+# Content-Security-Policy on every response (django-csp): scripts, styles, images and fonts
+# from this site only, no plugins, no framing, forms posting only here. A page's own
+# <style> carries the request's nonce (the Day Out of Days grid); the schedule's chart is
+# SVG drawn in the page, which needs no exception.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
 
 ROOT_URLCONF = "hhprod.urls"
 
@@ -137,3 +171,21 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 31536000 if SECURE else 0))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE
 SECURE_HSTS_PRELOAD = SECURE
+
+# Django's default logging prints errors only with DEBUG on (and mails them to ADMINS, none
+# here): with DEBUG off a 500's traceback went nowhere. Everything at WARNING and above,
+# a 500's traceback included, goes to standard error, which gunicorn and runserver show.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "{asctime} {levelname} {name}: {message}", "style": "{"}},
+    "handlers": {"stderr": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["stderr"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "loggers": {
+        # Replaces Django's own handlers (the console one for DEBUG and mail_admins), so each
+        # message is written once, by the root's handler.
+        "django": {"handlers": [], "level": "INFO"},
+        # A 500 only: each 403 and 404 is in the server's access log already, without a traceback.
+        "django.request": {"level": "ERROR"},
+    },
+}

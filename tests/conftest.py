@@ -15,6 +15,15 @@ def quick_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def no_login_throttling(settings):
+    """django-axes needs the request at every login, which the test client's login() does not pass.
+
+    Its own tests (tests/test_hardening.py) turn it back on.
+    """
+    settings.AXES_ENABLED = False
+
+
 @pytest.fixture
 def seed(db):
     """The article's data, loaded from the committed fixture."""

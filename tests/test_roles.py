@@ -2,10 +2,8 @@
 
 import pytest
 from django.contrib.auth.models import Group
-from django.core.management import call_command
 from django.urls import reverse
 
-from hhprod.office.management.commands.demo_login import DEMO_LOGINS
 from hhprod.productions.models import Credit, Person, Production, Trip
 from hhprod.rigs.models import Camera, Rig
 from hhprod.shooting.models import DayCall, Scene, ShootDay, Take
@@ -81,28 +79,3 @@ def test_the_assistant_director_cannot_touch_a_rig(seed, login_as):
     response = client.post(url(Rig, "change", rig.pk), {"name": "v9", "version": 9, "material": "metal"})
     assert response.status_code == 403
     assert Rig.objects.get(pk=rig.pk).name == "v1"
-
-
-def test_demo_login_prints_one_working_login_per_role(client, capsys, django_user_model):
-    call_command("demo_login")
-    lines = capsys.readouterr().out.splitlines()
-    assert len(lines) == len(OWN)
-    for line, (username, role) in zip(lines, DEMO_LOGINS.items(), strict=True):
-        login, password_and_role = line.removeprefix("Demo login: ").split(" / ")
-        password, shown_role = password_and_role.split("  ")
-        assert (login, shown_role) == (username, f"({role})")
-        user = django_user_model.objects.get(username=username)
-        assert [group.name for group in user.groups.all()] == [role] and not user.is_superuser
-        assert client.login(username=username, password=password)
-        assert client.get(reverse("admin:index")).status_code == 200
-        client.logout()
-
-
-def test_demo_login_gives_a_new_password_each_run(client, capsys):
-    call_command("demo_login")
-    first = capsys.readouterr().out.splitlines()[0].split(" / ")[1].split()[0]
-    call_command("demo_login")
-    second = capsys.readouterr().out.splitlines()[0].split(" / ")[1].split()[0]
-    assert first != second
-    assert not client.login(username="producer", password=first)
-    assert client.login(username="producer", password=second)

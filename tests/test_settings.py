@@ -55,3 +55,19 @@ def test_database_url_selects_postgresql():
                     DATABASE_URL="postgres://office@db.example.com:5432/hhprod")  # fmt: skip
     assert "'ENGINE': 'django.db.backends.postgresql'" in result.stdout
     assert "'NAME': 'hhprod'" in result.stdout
+
+
+def test_a_server_error_with_debug_off_writes_its_traceback_to_standard_error(tmp_path):
+    # A real 500: a login posted to a database with no tables, served with production settings.
+    request = (
+        "import django; django.setup(); from django.test import Client; "
+        "login = {'username': 'a', 'password': 'b'}; "
+        "print(Client(raise_request_exception=False).post('/admin/login/', login).status_code)"
+    )
+    environ = {k: v for k, v in os.environ.items() if k not in ("DEBUG", "SECRET_KEY", "DATABASE_URL")}
+    environ |= {"DJANGO_SETTINGS_MODULE": "hhprod.settings", "SECRET_KEY": get_random_secret_key(), "SECURE": "0",
+                "ALLOWED_HOSTS": "testserver", "SQLITE_PATH": str(tmp_path / "empty.sqlite3")}  # fmt: skip
+    result = subprocess.run([sys.executable, "-c", request], cwd=ROOT, env=environ, capture_output=True, text=True)
+    assert result.stdout.strip() == "500", result.stderr
+    assert "Internal Server Error: /admin/login/" in result.stderr
+    assert "Traceback (most recent call last)" in result.stderr and "no such table" in result.stderr

@@ -1,3 +1,4 @@
+from django.core.exceptions import PermissionDenied
 from simple_history.admin import SimpleHistoryAdmin
 
 from hhprod.lib.admin import OfficeAdmin
@@ -28,3 +29,10 @@ class HistoryAdmin(OfficeAdmin, SimpleHistoryAdmin):
                     if historical.is_cached(record):
                         field.set_cached_value(obj, historical.get_cached_value(record))
             record.history_object = obj
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # simple-history checks only the view permission, then saves whatever is posted:
+        # a revert is a change, so it needs the change permission, as the change page does.
+        if request.method not in ("GET", "HEAD") and not self.has_change_permission(request):
+            raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)

@@ -1,9 +1,9 @@
 from django.contrib import admin, messages
-from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django_tables2 import RequestConfig
 
+from hhprod.office.permissions import report_view
 from hhprod.productions.models import Production
 
 from . import exports, ical
@@ -15,7 +15,7 @@ def report_context(request):
     return {**admin.site.each_context(request), "is_nav_sidebar_enabled": False}
 
 
-@login_required
+@report_view
 def index(request):
     """The production picker lands here: on the chosen report, or the first feature's overview."""
     productions = Production.objects.order_by("kind", "title")
@@ -28,7 +28,7 @@ def index(request):
     return redirect("reports:overview", production=production.pk)
 
 
-@login_required
+@report_view
 def overview(request, production):
     production = get_object_or_404(Production, pk=production)
     return render(
@@ -44,8 +44,7 @@ def overview(request, production):
     )
 
 
-@login_required
-@login_required
+@report_view
 def report_page(request, production, slug):
     report = get_report(slug)
     production = get_object_or_404(Production, pk=production)
@@ -84,7 +83,7 @@ def without_export(params):
     return params.urlencode()
 
 
-@login_required
+@report_view
 def schedule_ics(request, production):
     production = get_object_or_404(Production, pk=production)
     response = HttpResponse(ical.schedule_ics(production), content_type="text/calendar; charset=utf-8")

@@ -95,6 +95,8 @@ def browser(request, chromium, downloads, tmp_path):
             "safebrowsing.enabled": False,
         },
     )
+    # Keep the console, so a test can find what the Content-Security-Policy blocked.
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
     yield driver
     try:
