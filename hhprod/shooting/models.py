@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from hhprod.productions.models import Credit, Person, Production, Sourced
+from hhprod.productions.models import Person, Production, Sourced
 from hhprod.rigs.models import Camera, Rig
 
 
@@ -185,11 +185,7 @@ class Take(Sourced):
                 f"Rig {self.rig} was not in service on {day.actual_date} "
                 f"(in service {self.rig.in_service_from} to {until})."
             )
-        if (
-            self.wearer_id
-            and production
-            and not Credit.objects.filter(production=production, person_id=self.wearer_id, wears_rig=True).exists()
-        ):
+        if self.wearer_id and production and self.wearer_id not in production.rig_wearer_ids:
             errors["wearer"] = f"{self.wearer} is not credited as a rig wearer on {production}."
         if errors:
             raise ValidationError(errors)

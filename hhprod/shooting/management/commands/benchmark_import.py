@@ -26,8 +26,10 @@ class Command(BaseCommand):
             rows = [int(size) for size in sizes.split(",")]
         except ValueError:
             raise CommandError(f"--sizes takes whole numbers separated by commas (got {sizes!r}).") from None
-        self.stdout.write(f"{connection.vendor}: seconds (peak MiB of Python memory)")
-        self.stdout.write(f"{'rows':>6} {'format':<6} {'read':>14} {'preview':>14} {'import':>14}")
+        self.stdout.write(f"{connection.vendor}: seconds; peak MiB of Python memory while reading the file")
+        self.stdout.write(
+            f"{'rows':>6} {'format':<6} {'bytes':>9} {'read s':>7} {'read MiB':>9} {'preview s':>10} {'import s':>9}"
+        )
         for size in rows:
             with tempfile.TemporaryDirectory() as folder:
                 if connection.vendor == "sqlite":
@@ -50,22 +52,29 @@ class Command(BaseCommand):
                 Take.history.all().delete()
                 Take.objects.all().delete()
                 dataset, read = timed(read_take_log, data, kind)
+                memory = peak_memory(read_take_log, data, kind)
                 preview, previewed = timed(TakeResource(production).import_data, dataset, dry_run=True)
                 result, imported = timed(TakeResource(production).import_data, dataset, file_name=f"bench.{kind}")
                 if result.has_errors() or result.has_validation_errors() or Take.objects.count() != size:
                     raise CommandError(f"The {kind} import of {size} rows did not import every row.")
                 transaction.set_rollback(True)
-            self.stdout.write(f"{size:>6} {kind:<6} {read:>14} {previewed:>14} {imported:>14}")
+            self.stdout.write(
+                f"{size:>6} {kind:<6} {len(data):>9,} {read:>7.2f} {memory:>9.1f} {previewed:>10.2f} {imported:>9.2f}"
+            )
 
 
 def timed(function, *args, **kwargs):
-    """The function's result, and its time and peak memory as '1.23 (4.5)'."""
-    tracemalloc.start()
+    """The function's result and its time in seconds."""
     started = time.perf_counter()
+    result = function(*args, **kwargs)
+    return result, time.perf_counter() - started
+
+
+def peak_memory(function, *args):
+    """The most Python memory (MiB) the call held at once."""
+    tracemalloc.start()
     try:
-        result = function(*args, **kwargs)
-        elapsed = time.perf_counter() - started
-        peak = tracemalloc.get_traced_memory()[1]
+        function(*args)
+        return tracemalloc.get_traced_memory()[1] / 2**20
     finally:
         tracemalloc.stop()
-    return result, f"{elapsed:.2f} ({peak / 2**20:.1f})"
