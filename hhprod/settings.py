@@ -143,7 +143,7 @@ TAKE_IMPORT_MAX_ROWS = int(os.environ.get("TAKE_IMPORT_MAX_ROWS", 10_000))
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 # A previewed take log waits in the database for its confirm step this long, then is removed.
-TAKE_IMPORT_PREVIEW_HOURS = 24
+TAKE_IMPORT_PREVIEW_HOURS = 2
 
 # Any admin export django-import-export offers escapes spreadsheet formulas (the team's rule for exports).
 IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True
