@@ -8,20 +8,17 @@ Errors name the row (1 = the first take under the header), the column and the re
 A take already logged, in the database or earlier in the file, is refused.
 """
 
-import re
-from datetime import date, datetime, time, timedelta
-
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import IntegrityError, transaction
 from import_export import fields, resources, widgets
 from import_export.results import RowResult
 from simple_history.utils import bulk_create_with_history
 
-from hhprod.lib.formulas import unquote
 from hhprod.productions.models import Person
 from hhprod.rigs.models import Camera, Rig
 
 from .models import Scene, ShootDay, Take, minutes_seconds
+from .takefiles import cell_text, parse_date, parse_length, parse_whole_number
 
 # The take log's own columns, in its order; then the camera-report names each may go by.
 COLUMNS = ["Day", "Date", "Scene", "Take", "Length", "Rig", "Camera", "Wearer", "Status", "Notes"]
@@ -41,74 +38,6 @@ REQUIRED = ["Scene", "Take", "Length", "Rig", "Wearer"]
 # Found by the resource itself among the production's records, so not looked up again row by row.
 FOUND = ["scene", "shoot_day", "rig", "camera", "wearer"]
 BATCH = 1000  # rows per INSERT: SQLite allows 32,766 parameters, a take has 10 columns
-
-# The database's integer columns (PostgreSQL integer); a bigger number is refused before any query.
-LARGEST_NUMBER = 2**31 - 1
-
-
-def cell_text(value, column, strip=True):
-    """A cell as text: empty for a blank cell, the export's formula quote removed."""
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    text = unquote(str(value).strip() if strip else str(value))
-    if "\x00" in text:
-        raise ValueError(f"{column} contains a NUL character, which cannot be stored.")
-    return text
-
-
-def as_whole_number(value):
-    """3, 3.0, "3" or "-3" as an int; None for anything else."""
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    if isinstance(value, int) and not isinstance(value, bool):
-        return value
-    if isinstance(value, str) and re.fullmatch(r"\s*-?\d{1,30}\s*", value):
-        return int(value)
-    return None
-
-
-def parse_whole_number(value, column):
-    number = as_whole_number(value)
-    if number is None:
-        raise ValueError(f"{column} must be a whole number; got {cell_text(value, column)!r}.")
-    if not 1 <= number <= LARGEST_NUMBER:
-        raise ValueError(f"{column} must be between 1 and {LARGEST_NUMBER}; got {number}.")
-    return number
-
-
-def parse_length(value):
-    """Seconds from a camera report's length: 125, "125", "2:05", "0:02:05", or a spreadsheet time."""
-    how = "write seconds (125) or minutes:seconds (2:05)."
-    if value is None or (isinstance(value, str) and not value.strip()):
-        raise ValueError(f"Length is empty: {how}")
-    if isinstance(value, time):
-        seconds = value.hour * 3600 + value.minute * 60 + value.second
-    elif isinstance(value, timedelta):
-        seconds = int(value.total_seconds())
-    elif isinstance(value, str) and (match := re.fullmatch(r"\s*(?:(\d+):)?(\d+):([0-5]\d)\s*", value)):
-        hours, minutes, secs = (int(part or 0) for part in match.groups())
-        seconds = hours * 3600 + minutes * 60 + secs
-    elif (seconds := as_whole_number(value)) is None:
-        raise ValueError(f"Length {cell_text(value, 'Length')!r} is not a length: {how}")
-    if seconds < 1:
-        raise ValueError("A take must last at least one second.")
-    if seconds > LARGEST_NUMBER:
-        raise ValueError(f"Length {value} is far longer than any take.")
-    return seconds
-
-
-def parse_date(value):
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    text = cell_text(value, "Date")
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise ValueError(f"Date {text!r} is not a date: write it as 2013-09-02.") from None
 
 
 class LengthWidget(widgets.Widget):
@@ -193,12 +122,11 @@ class TakeResource(resources.ModelResource):
         self.scenes = {scene.number: scene for scene in Scene.objects.filter(production=self.production)}
         for scene in self.scenes.values():
             scene.production = self.production
-        self.rigs = {}
-        for rig in Rig.objects.order_by("-pk"):
-            self.rigs[rig.name.lower()] = rig
+        # Of two rigs whose names differ only in case, the first is meant, as in a search.
+        self.rigs = {rig.name.lower(): rig for rig in reversed(list(Rig.objects.all()))}
         self.cameras = {camera.serial: camera for camera in Camera.objects.all()}
         self.people = {}
-        for person in Person.objects.order_by("pk"):
+        for person in Person.objects.all():
             self.people.setdefault(person.name.lower(), []).append(person)
         self.logged = set(Take.objects.filter(scene__production=self.production).values_list("scene_id", "number"))
 

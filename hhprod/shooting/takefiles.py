@@ -6,16 +6,22 @@ before the thing it limits is held in memory: the file's bytes, the XLSX parts' 
 sizes (from the zip's directory, which Python's zipfile enforces while unpacking), then
 rows, columns and cell text as the rows stream past. The real rows are read, never the
 sheet's declared size, which may be larger or smaller than its content.
+
+Then its cells as a take's values: numbers, lengths, dates, text.
 """
 
 import csv
 import io
+import re
 import zipfile
+from datetime import date, datetime, time, timedelta
 
 import openpyxl
 import tablib
 from django.conf import settings
 from import_export.formats import base_formats
+
+from hhprod.lib.formulas import unquote
 
 MAX_COLUMNS = 30  # the take log has ten; room for a camera report's extra columns
 MAX_CELL_CHARACTERS = 2000  # a take's notes are a line or two
@@ -161,3 +167,72 @@ class TakeLogXLSX(base_formats.XLSX):
 
     def create_dataset(self, in_stream):
         return read_take_log(in_stream, "xlsx")
+
+
+# The database's integer columns (PostgreSQL integer); a bigger number is refused before any query.
+LARGEST_NUMBER = 2**31 - 1
+
+
+def cell_text(value, column, strip=True):
+    """A cell as text: empty for a blank cell, the export's formula quote removed."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = unquote(str(value).strip() if strip else str(value))
+    if "\x00" in text:
+        raise ValueError(f"{column} contains a NUL character, which cannot be stored.")
+    return text
+
+
+def as_whole_number(value):
+    """3, 3.0, "3" or "-3" as an int; None for anything else."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"\s*-?\d{1,30}\s*", value):
+        return int(value)
+    return None
+
+
+def parse_whole_number(value, column):
+    number = as_whole_number(value)
+    if number is None:
+        raise ValueError(f"{column} must be a whole number; got {cell_text(value, column)!r}.")
+    if not 1 <= number <= LARGEST_NUMBER:
+        raise ValueError(f"{column} must be between 1 and {LARGEST_NUMBER}; got {number}.")
+    return number
+
+
+def parse_length(value):
+    """Seconds from a camera report's length: 125, "125", "2:05", "0:02:05", or a spreadsheet time."""
+    how = "write seconds (125) or minutes:seconds (2:05)."
+    if value is None or (isinstance(value, str) and not value.strip()):
+        raise ValueError(f"Length is empty: {how}")
+    if isinstance(value, time):
+        seconds = value.hour * 3600 + value.minute * 60 + value.second
+    elif isinstance(value, timedelta):
+        seconds = int(value.total_seconds())
+    elif isinstance(value, str) and (match := re.fullmatch(r"\s*(?:(\d+):)?(\d+):([0-5]\d)\s*", value)):
+        hours, minutes, secs = (int(part or 0) for part in match.groups())
+        seconds = hours * 3600 + minutes * 60 + secs
+    elif (seconds := as_whole_number(value)) is None:
+        raise ValueError(f"Length {cell_text(value, 'Length')!r} is not a length: {how}")
+    if seconds < 1:
+        raise ValueError("A take must last at least one second.")
+    if seconds > LARGEST_NUMBER:
+        raise ValueError(f"Length {value} is far longer than any take.")
+    return seconds
+
+
+def parse_date(value):
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = cell_text(value, "Date")
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"Date {text!r} is not a date: write it as 2013-09-02.") from None
