@@ -129,6 +129,16 @@ DATABASES = {
         conn_max_age=int(os.environ.get("CONN_MAX_AGE", "0")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Several gunicorn workers write one file: readers never wait for a writer (WAL), a
+    # transaction takes the write lock when it starts rather than failing when it first
+    # writes (IMMEDIATE), and a writer waits its turn for up to 20 s instead of answering
+    # "database is locked".
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -158,6 +168,16 @@ STORAGES = {
 }
 
 LOGIN_URL = "admin:login"
+
+# Uploads are untrusted. A take log (the only upload) is refused above this size before it
+# is read; Django keeps an upload up to 2.5 MB in memory and spools a bigger one to a
+# temporary file; any other request body over 2.5 MB is refused.
+TAKE_IMPORT_MAX_BYTES = int(os.environ.get("TAKE_IMPORT_MAX_BYTES", 5 * 2**20))
+TAKE_IMPORT_MAX_ROWS = int(os.environ.get("TAKE_IMPORT_MAX_ROWS", 10_000))
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+# A previewed take log waits in the database for its confirm step this long, then is removed.
+TAKE_IMPORT_PREVIEW_HOURS = 2
 
 # Any admin export django-import-export offers escapes spreadsheet formulas (the team's rule for exports).
 IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True

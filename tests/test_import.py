@@ -220,11 +220,15 @@ def test_a_file_whose_columns_are_wrong_is_refused_whole(shoot, tmp_path, header
 
 def test_an_unreadable_file_or_unknown_production_is_refused(shoot, tmp_path):
     (tmp_path / "log.xlsx").write_bytes(b"not a spreadsheet")
-    assert "log.xlsx is not a readable xlsx file" in import_takes(tmp_path / "log.xlsx")[1]
+    assert import_takes(tmp_path / "log.xlsx")[1] == (
+        "Nothing imported: log.xlsx: The file is not an XLSX workbook (it is not a zip archive)."
+    )
     (tmp_path / "log.pdf").write_bytes(b"%PDF")
     assert import_takes(tmp_path / "log.pdf")[1] == "log.pdf: give a .csv or .xlsx file."
     (tmp_path / "latin1.csv").write_bytes("Day,Scene\n1,Caf\xe9\n".encode("latin-1"))
-    assert "latin1.csv is not a readable csv file" in import_takes(tmp_path / "latin1.csv")[1]
+    assert import_takes(tmp_path / "latin1.csv")[1] == (
+        "Nothing imported: latin1.csv: The file is not UTF-8 text (byte 16): save it as CSV UTF-8."
+    )
     assert import_takes(tmp_path / "day1.csv", production="Nope")[1] == "No production titled 'Nope'."
 
 

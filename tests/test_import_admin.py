@@ -1,18 +1,22 @@
 """The script supervisor's import in the admin: preview every row, confirm, and who did it is kept."""
 
+import uuid
+from datetime import timedelta
+
 import pytest
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from hhprod.productions.models import Production
-from hhprod.shooting.models import Take
+from hhprod.shooting.models import Take, TakeImportUpload
 
 from .snapshots import database_snapshot
 
 pytestmark = pytest.mark.django_db
 
 IMPORT = reverse("admin:shooting_take_import")
+CONFIRM = reverse("admin:shooting_take_process_import")
 HEADER = "Day,Date,Scene,Take,Length,Rig,Camera,Wearer,Status,Notes\n"
 GOOD = HEADER + "1,,1,90,6:05,v1,GP3-0001,Ilya Naishuller,Circled,'=cut here\n1,,1,91,0:30,v1,,Ilya Naishuller,Good,\n"
 BAD = HEADER + "1,,1,90,6:05,v1,,Ilya Naishuller,Circled,\n1,,1,91,9:30,v9,,Ilya Naishuller,Good,\n"
@@ -35,25 +39,34 @@ def upload(client, text, name="day1.csv"):
     return client.post(IMPORT, {"production": henry.pk, "import_file": file, "format": "0"})
 
 
-def test_the_preview_shows_every_row_writes_nothing_and_confirming_imports(seed, login_as):
+def without_held_previews(snapshot):
+    return {label: rows for label, rows in snapshot.items() if label != "shooting.TakeImportUpload"}
+
+
+def test_the_preview_shows_every_row_holds_only_the_file_and_confirming_imports_it(seed, login_as):
     client = login_as("Script supervisor")
     before = database_snapshot()
     preview = upload(client, GOOD)
     page = preview.content.decode()
     assert preview.status_code == 200 and page.count('class="new"') == 2
     assert "6:05" in page and "Ilya Naishuller" in page
-    assert database_snapshot() == before
+    held = TakeImportUpload.objects.get()
+    assert (held.user.username, held.file_name, bytes(held.data)) == ("script_supervisor", "day1.csv", GOOD.encode())
+    assert without_held_previews(database_snapshot()) == without_held_previews(before)
 
     confirm = preview.context["confirm_form"].initial
-    response = client.post(reverse("admin:shooting_take_process_import"), confirm)
+    assert confirm == {"upload": held.pk}
+    assert f'name="upload" value="{held.pk}"' in page and "day1.csv" not in page.split("confirm_form")[-1]
+    response = client.post(CONFIRM, confirm)
     assert response.status_code == 302
+    assert not TakeImportUpload.objects.exists()
     take = Take.objects.get(scene__production__title="Hardcore Henry", scene__number="1", number=90)
     assert (take.length, take.camera.serial, take.notes) == (365, "GP3-0001", "=cut here")
     entry = take.history.get()
     assert (entry.history_user.username, entry.history_change_reason) == ("script_supervisor", "Imported from day1.csv")
 
 
-def test_a_bad_file_shows_each_rows_fate_and_offers_no_confirm(seed, login_as):
+def test_a_bad_file_shows_each_rows_fate_offers_no_confirm_and_holds_nothing(seed, login_as):
     client = login_as("Script supervisor")
     before = database_snapshot()
     response = upload(client, BAD)
@@ -74,18 +87,70 @@ def test_a_file_with_wrong_columns_is_refused_without_a_traceback(seed, login_as
     assert "Traceback" not in page and "Row 1" not in page
 
 
-def test_a_confirm_that_meets_a_take_logged_meanwhile_writes_nothing(seed, login_as):
+def test_a_confirm_that_meets_a_take_logged_meanwhile_writes_nothing_and_drops_the_preview(seed, login_as):
     client = login_as("Script supervisor")
     preview = upload(client, GOOD)
     confirm = preview.context["confirm_form"].initial
     upload_again = upload(client, GOOD)
-    client.post(reverse("admin:shooting_take_process_import"), upload_again.context["confirm_form"].initial)
+    client.post(CONFIRM, upload_again.context["confirm_form"].initial)
     after_first = database_snapshot()
-    response = client.post(reverse("admin:shooting_take_process_import"), confirm, follow=True)
+    response = client.post(CONFIRM, confirm, follow=True)
     assert "Nothing imported: Row 1, Take: Scene 1 take 90 is already logged in Hardcore Henry." in (
         response.content.decode()
     )
+    assert database_snapshot() == {**after_first, "shooting.TakeImportUpload": []}
+
+
+NOT_HELD = "Nothing imported: that preview is not held for you"
+
+
+def test_a_preview_is_confirmed_once(seed, login_as):
+    client = login_as("Script supervisor")
+    confirm = upload(client, GOOD).context["confirm_form"].initial
+    client.post(CONFIRM, confirm)
+    after_first = database_snapshot()
+    assert NOT_HELD in client.post(CONFIRM, confirm, follow=True).content.decode()
     assert database_snapshot() == after_first
+
+
+def test_a_forged_confirm_id_imports_nothing(seed, login_as):
+    client = login_as("Script supervisor")
+    upload(client, GOOD)
+    before = database_snapshot()
+    for forged in [{"upload": uuid.uuid4()}, {"upload": "../../etc/passwd"}, {}]:
+        assert NOT_HELD in client.post(CONFIRM, forged, follow=True).content.decode()
+    assert database_snapshot() == before
+
+
+def test_the_confirm_step_ignores_a_file_name_sent_by_the_browser(seed, login_as, tmp_path):
+    client = login_as("Script supervisor")
+    planted = tmp_path / "planted.csv"
+    planted.write_text(GOOD)
+    before = database_snapshot()
+    forged = {"import_file_name": str(planted), "original_file_name": "day1.csv", "format": "0", "resource": "0"}
+    assert NOT_HELD in client.post(CONFIRM, forged, follow=True).content.decode()
+    assert planted.read_text() == GOOD
+    assert database_snapshot() == before
+
+
+def test_another_logins_preview_cannot_be_confirmed(seed, login_as, client, django_user_model):
+    confirm = upload(login_as("Script supervisor"), GOOD).context["confirm_form"].initial
+    producer = django_user_model.objects.create_superuser("producer2", password="pw")
+    client.force_login(producer)
+    before = database_snapshot()
+    assert NOT_HELD in client.post(CONFIRM, confirm, follow=True).content.decode()
+    assert database_snapshot() == before
+
+
+def test_an_abandoned_preview_expires(seed, login_as, settings):
+    client = login_as("Script supervisor")
+    confirm = upload(client, GOOD).context["confirm_form"].initial
+    TakeImportUpload.objects.update(
+        created=TakeImportUpload.objects.get().created - timedelta(hours=settings.TAKE_IMPORT_PREVIEW_HOURS, seconds=1)
+    )
+    assert NOT_HELD in client.post(CONFIRM, confirm, follow=True).content.decode()
+    assert not TakeImportUpload.objects.exists()
+    assert not Take.objects.filter(number__in=[90, 91], scene__production__title="Hardcore Henry").exists()
 
 
 @pytest.mark.parametrize("role", ["Producer", "Script supervisor"])
@@ -102,5 +167,5 @@ def test_the_other_roles_are_refused_the_import(seed, login_as, role):
     assert client.get(IMPORT).status_code == 403
     before = database_snapshot()
     assert upload(client, GOOD).status_code == 403
-    assert client.post(reverse("admin:shooting_take_process_import"), {}).status_code == 403
+    assert client.post(CONFIRM, {}).status_code == 403
     assert database_snapshot() == before

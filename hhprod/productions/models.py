@@ -1,3 +1,5 @@
+from functools import cached_property
+
 from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
@@ -49,6 +51,11 @@ class Production(Sourced):
 
     def __str__(self):
         return self.title
+
+    @cached_property
+    def rig_wearer_ids(self):
+        """Who is credited to wear the rig: read once per object, as an import checks thousands of takes."""
+        return set(self.credits.filter(wears_rig=True).values_list("person_id", flat=True))
 
 
 class Person(Sourced):

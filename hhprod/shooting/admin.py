@@ -1,19 +1,14 @@
-from django import forms
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.db.models import Count, Q, Sum
-from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.html import format_html
-from import_export.admin import ImportMixin
-from import_export.formats.base_formats import CSV, XLSX
-from import_export.forms import ConfirmImportForm, ImportForm
 
 from hhprod.lib.admin import OfficeAdmin
 from hhprod.office.history import HistoryAdmin
 from hhprod.productions.admin import SharedChoicesInline
-from hhprod.productions.models import Person, Production
+from hhprod.productions.models import Person
 
-from .imports import TakeResource, row_fates
+from .import_admin import TakeImportAdmin
 from .models import DayCall, Scene, ShootDay, Take, minutes_seconds
 
 
@@ -129,24 +124,10 @@ class SceneAdmin(OfficeAdmin):
         return scene.circled
 
 
-class TakeImportForm(ImportForm):
-    production = forms.ModelChoiceField(Production.objects.all(), help_text="The production the take log is for.")
-    field_order = ["production", "resource", "import_file", "format"]
-
-
-class TakeConfirmImportForm(ConfirmImportForm):
-    production = forms.ModelChoiceField(Production.objects.all(), widget=forms.HiddenInput)
-
-
 @admin.register(Take)
-class TakeAdmin(ImportMixin, HistoryAdmin):
-    """Takes, and the take-log import: a dry run shows every row's fate; one bad row and nothing is written."""
+class TakeAdmin(TakeImportAdmin, HistoryAdmin):
+    """Takes, and the take-log import (import_admin.py)."""
 
-    resource_classes = [TakeResource]
-    import_formats = [CSV, XLSX]
-    import_form_class = TakeImportForm
-    confirm_form_class = TakeConfirmImportForm
-    import_template_name = "admin/shooting/take/import.html"
     list_display = ["take", "shoot_day", "length_display", "rig", "camera", "wearer", "status"]
     list_filter = ["status", "rig", "shoot_day__production"]
     list_select_related = ["scene", "shoot_day__production", "rig", "camera", "wearer"]
@@ -166,29 +147,3 @@ class TakeAdmin(ImportMixin, HistoryAdmin):
     @admin.display(description="length", ordering="length")
     def length_display(self, take):
         return take.length_display
-
-    def has_import_permission(self, request):
-        # An import logs takes and adds the scenes it names.
-        return request.user.has_perms(["shooting.add_take", "shooting.add_scene"])
-
-    def get_import_resource_kwargs(self, request, form=None, **kwargs):
-        return {"production": getattr(form, "cleaned_data", {}).get("production")}
-
-    def get_confirm_form_initial(self, request, import_form):
-        initial = super().get_confirm_form_initial(request, import_form)
-        if import_form is not None:
-            initial["production"] = import_form.cleaned_data["production"].pk
-        return initial
-
-    def import_action(self, request, **kwargs):
-        response = super().import_action(request, **kwargs)
-        if result := response.context_data.get("result"):
-            response.context_data["row_fates"] = row_fates(result)
-        return response
-
-    def process_result(self, result, request):
-        if result.has_errors() or result.has_validation_errors():
-            # The file changed underfoot between preview and confirm (another import, an edit).
-            messages.error(request, "Nothing imported: " + " ".join(row_fates(result)))
-            return redirect("admin:shooting_take_import")
-        return super().process_result(result, request)

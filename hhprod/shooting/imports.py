@@ -1,23 +1,24 @@
 """Take-log import: a script supervisor's log or a camera report, as CSV or XLSX, into takes.
 
 All or nothing: every row is checked (dry run or not) and one bad row rolls the whole
-file back. Errors name the row (1 = the first take under the header), the column and
-the reason. A take already logged, in the database or earlier in the file, is refused.
+file back. The production's days, scenes, rigs, cameras, wearers and logged takes are read
+once per file, and the takes and their history rows are written in bulk once every row has
+passed: a 5,000-row file imports in seconds and holds SQLite's write lock that long.
+Errors name the row (1 = the first take under the header), the column and the reason.
+A take already logged, in the database or earlier in the file, is refused.
 """
-
-import re
-from datetime import date, datetime, time, timedelta
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import IntegrityError, transaction
 from import_export import fields, resources, widgets
 from import_export.results import RowResult
+from simple_history.utils import bulk_create_with_history
 
-from hhprod.lib.formulas import unquote
 from hhprod.productions.models import Person
 from hhprod.rigs.models import Camera, Rig
 
 from .models import Scene, ShootDay, Take, minutes_seconds
+from .takefiles import cell_text, parse_date, parse_length, parse_whole_number
 
 # The take log's own columns, in its order; then the camera-report names each may go by.
 COLUMNS = ["Day", "Date", "Scene", "Take", "Length", "Rig", "Camera", "Wearer", "Status", "Notes"]
@@ -34,73 +35,9 @@ ALIASES = {
 }  # fmt: skip
 REQUIRED = ["Scene", "Take", "Length", "Rig", "Wearer"]
 
-# The database's integer columns (PostgreSQL integer); a bigger number is refused before any query.
-LARGEST_NUMBER = 2**31 - 1
-
-
-def cell_text(value, column, strip=True):
-    """A cell as text: empty for a blank cell, the export's formula quote removed."""
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    text = unquote(str(value).strip() if strip else str(value))
-    if "\x00" in text:
-        raise ValueError(f"{column} contains a NUL character, which cannot be stored.")
-    return text
-
-
-def as_whole_number(value):
-    """3, 3.0, "3" or "-3" as an int; None for anything else."""
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    if isinstance(value, int) and not isinstance(value, bool):
-        return value
-    if isinstance(value, str) and re.fullmatch(r"\s*-?\d{1,30}\s*", value):
-        return int(value)
-    return None
-
-
-def parse_whole_number(value, column):
-    number = as_whole_number(value)
-    if number is None:
-        raise ValueError(f"{column} must be a whole number; got {cell_text(value, column)!r}.")
-    if not 1 <= number <= LARGEST_NUMBER:
-        raise ValueError(f"{column} must be between 1 and {LARGEST_NUMBER}; got {number}.")
-    return number
-
-
-def parse_length(value):
-    """Seconds from a camera report's length: 125, "125", "2:05", "0:02:05", or a spreadsheet time."""
-    how = "write seconds (125) or minutes:seconds (2:05)."
-    if value is None or (isinstance(value, str) and not value.strip()):
-        raise ValueError(f"Length is empty: {how}")
-    if isinstance(value, time):
-        seconds = value.hour * 3600 + value.minute * 60 + value.second
-    elif isinstance(value, timedelta):
-        seconds = int(value.total_seconds())
-    elif isinstance(value, str) and (match := re.fullmatch(r"\s*(?:(\d+):)?(\d+):([0-5]\d)\s*", value)):
-        hours, minutes, secs = (int(part or 0) for part in match.groups())
-        seconds = hours * 3600 + minutes * 60 + secs
-    elif (seconds := as_whole_number(value)) is None:
-        raise ValueError(f"Length {cell_text(value, 'Length')!r} is not a length: {how}")
-    if seconds < 1:
-        raise ValueError("A take must last at least one second.")
-    if seconds > LARGEST_NUMBER:
-        raise ValueError(f"Length {value} is far longer than any take.")
-    return seconds
-
-
-def parse_date(value):
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    text = cell_text(value, "Date")
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise ValueError(f"Date {text!r} is not a date: write it as 2013-09-02.") from None
+# Found by the resource itself among the production's records, so not looked up again row by row.
+FOUND = ["scene", "shoot_day", "rig", "camera", "wearer"]
+BATCH = 1000  # rows per INSERT: SQLite allows 32,766 parameters, a take has 10 columns
 
 
 class LengthWidget(widgets.Widget):
@@ -131,8 +68,9 @@ class TakeResource(resources.ModelResource):
         model = Take
         fields = ["day", "date", "scene", "number", "length", "rig", "camera", "wearer", "status", "notes"]
         force_init_instance = True  # every row is a new take; a take already logged is refused
-        clean_model_instances = True
         store_instance = True
+        use_bulk = True
+        skip_diff = True  # the preview lists each row's fate in words (row_fates), not a diff
 
     def __init__(self, production=None):
         super().__init__()
@@ -172,6 +110,25 @@ class TakeResource(resources.ModelResource):
         for name in COLUMNS:
             if name not in headers:
                 dataset.append_col([None] * len(dataset), header=name)
+        self.read_production()
+
+    def read_production(self):
+        """What the rows are checked against, read once: a query per row made a 5,000-row file take minutes."""
+        days = list(ShootDay.objects.filter(production=self.production))
+        for day in days:
+            day.production = self.production
+        self.days = {day.number: day for day in days}
+        self.days_by_date = {day.actual_date: day for day in reversed(days) if day.actual_date}
+        self.scenes = {scene.number: scene for scene in Scene.objects.filter(production=self.production)}
+        for scene in self.scenes.values():
+            scene.production = self.production
+        # Of two rigs whose names differ only in case, the first is meant, as in a search.
+        self.rigs = {rig.name.lower(): rig for rig in reversed(list(Rig.objects.all()))}
+        self.cameras = {camera.serial: camera for camera in Camera.objects.all()}
+        self.people = {}
+        for person in Person.objects.all():
+            self.people.setdefault(person.name.lower(), []).append(person)
+        self.logged = set(Take.objects.filter(scene__production=self.production).values_list("scene_id", "number"))
 
     def after_import(self, dataset, result, **kwargs):
         """Keep the database's id sequences as they are.
@@ -191,17 +148,16 @@ class TakeResource(resources.ModelResource):
     def clean_shoot_day(self, value, row):
         day_number = None if value in (None, "") else parse_whole_number(value, "Day")
         actual = None if row["Date"] in (None, "") else parse_date(row["Date"])
-        days = ShootDay.objects.filter(production=self.production).select_related("production")
         if day_number is None and actual is None:
             raise ValueError("Give the shoot day: a Day number or a Date.")
         if day_number is not None:
-            day = days.filter(number=day_number).first()
+            day = self.days.get(day_number)
             if day is None:
                 raise ValueError(f"{self.production} has no day {day_number}.")
             if actual is not None and day.actual_date != actual:
                 raise ValueError(f"Day {day_number} was shot on {day.actual_date or 'no date yet'}, not on {actual}.")
             return day
-        day = days.filter(actual_date=actual).first()
+        day = self.days_by_date.get(actual)
         if day is None:
             raise ValueError(f"{self.production} shot no day on {actual}.")
         return day
@@ -213,10 +169,10 @@ class TakeResource(resources.ModelResource):
         limit = Scene._meta.get_field("number").max_length
         if len(number) > limit:
             raise ValueError(f"Scene {number[:30]!r}... is longer than {limit} characters.")
-        scene, created = Scene.objects.get_or_create(production=self.production, number=number)
-        if created:
+        if number not in self.scenes:
+            self.scenes[number] = Scene.objects.create(production=self.production, number=number)
             self.new_scenes.append(number)
-        return scene
+        return self.scenes[number]
 
     def clean_number(self, value, row):
         return parse_whole_number(value, "Take")
@@ -226,9 +182,9 @@ class TakeResource(resources.ModelResource):
 
     def clean_rig(self, value, row):
         name = cell_text(value, "Rig")
-        rig = Rig.objects.filter(name__iexact=name).first() if name else None
+        rig = self.rigs.get(name.lower()) if name else None
         if rig is None:
-            known = ", ".join(Rig.objects.values_list("name", flat=True))
+            known = ", ".join(sorted(rig.name for rig in self.rigs.values()))
             raise ValueError(f"No rig named {name!r}; the rigs are {known or 'not entered yet'}.")
         return rig
 
@@ -236,7 +192,7 @@ class TakeResource(resources.ModelResource):
         serial = cell_text(value, "Camera")
         if not serial:
             return None
-        camera = Camera.objects.filter(serial=serial).first()
+        camera = self.cameras.get(serial)
         if camera is None:
             raise ValueError(f"No camera with serial {serial!r}.")
         return camera
@@ -245,10 +201,9 @@ class TakeResource(resources.ModelResource):
         name = cell_text(value, "Wearer")
         if not name:
             raise ValueError("Wearer is empty: who wore the rig?")
-        people = Person.objects.filter(name__iexact=name)
+        people = self.people.get(name.lower(), [])
         # Of two people with one name, the one credited as a wearer here is meant.
-        credited = people.filter(credits__production=self.production, credits__wears_rig=True).distinct()
-        matches = list(credited[:2]) or list(people[:2])
+        matches = [person for person in people if person.pk in self.production.rig_wearer_ids] or people
         if not matches:
             raise ValueError(f"No person named {name!r}.")
         if len(matches) > 1:
@@ -275,13 +230,17 @@ class TakeResource(resources.ModelResource):
             described = f"Scene {instance.scene.number} take {instance.number}"
             if key in self.seen:
                 errors["number"] = f"{described} is already in this file, in row {self.seen[key]}."
-            elif Take.objects.filter(scene_id=instance.scene_id, number=instance.number).exists():
+            elif key in self.logged:
                 errors["number"] = f"{described} is already logged in {self.production}."
             self.seen.setdefault(key, self.row_number)
         try:
-            super().validate_instance(instance, errors, validate_unique)
+            # The foreign keys were found above and uniqueness checked against what was read; the
+            # database checks both again when the takes are written. The model's clean() runs.
+            instance.full_clean(exclude=[*errors, *FOUND], validate_unique=False, validate_constraints=False)
         except ValidationError as error:
-            raise ValidationError(self.by_column(error.message_dict, instance)) from None
+            errors = error.update_error_dict(errors)
+        if errors:
+            raise ValidationError(self.by_column(errors, instance))
 
     def by_column(self, message_dict, instance):
         """The model's field names, as the file's column names."""
@@ -290,20 +249,30 @@ class TakeResource(resources.ModelResource):
 
     def before_save_instance(self, instance, row, user=None, file_name=None, **kwargs):
         instance._change_reason = f"Imported from {file_name}" if file_name else "Imported"
+        instance._import_row = (self.row_number, row)
         if user is not None:
             instance._history_user = user
 
-    def do_instance_save(self, instance, is_create):
+    def bulk_create(self, using_transactions, dry_run, raise_errors, batch_size=None, result=None):
+        """Every take and its history row at once, when every row has passed; nothing in a dry run."""
+        takes, self.create_instances = self.create_instances, []
+        if dry_run or not takes or result.has_errors() or result.has_validation_errors():
+            return
         try:
             with transaction.atomic():
-                super().do_instance_save(instance, is_create)
+                bulk_create_with_history(takes, Take, batch_size=BATCH)
         except IntegrityError:
-            # Another import or editor logged the same take between our check and our save.
-            if not Take.objects.filter(scene_id=instance.scene_id, number=instance.number).exists():
+            # Another import or editor logged some of these takes between our check and our write.
+            logged = set(
+                Take.objects.filter(scene__in={take.scene_id for take in takes}).values_list("scene_id", "number")
+            )
+            raced = [take for take in takes if (take.scene_id, take.number) in logged]
+            if not raced:
                 raise
-            raise ValidationError(
-                {"Take": f"Scene {instance.scene.number} take {instance.number} was logged by someone else just now."}
-            ) from None
+            for take in raced:
+                number, row = take._import_row
+                message = f"Scene {take.scene.number} take {take.number} was logged by someone else just now."
+                result.append_invalid_row(number, row, ValidationError({"Take": message}))
 
 
 def in_file_order(item):

@@ -1,9 +1,14 @@
+import uuid
+from datetime import timedelta
+
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from hhprod.productions.models import Credit, Person, Production, Sourced
+from hhprod.productions.models import Person, Production, Sourced
 from hhprod.rigs.models import Camera, Rig
 
 
@@ -180,11 +185,42 @@ class Take(Sourced):
                 f"Rig {self.rig} was not in service on {day.actual_date} "
                 f"(in service {self.rig.in_service_from} to {until})."
             )
-        if (
-            self.wearer_id
-            and production
-            and not Credit.objects.filter(production=production, person_id=self.wearer_id, wears_rig=True).exists()
-        ):
+        if self.wearer_id and production and self.wearer_id not in production.rig_wearer_ids:
             errors["wearer"] = f"{self.wearer} is not credited as a rig wearer on {production}."
         if errors:
             raise ValidationError(errors)
+
+
+class TakeImportUploadQuerySet(models.QuerySet):
+    def held_for(self, user):
+        """The previews this login may confirm: its own, not yet expired."""
+        return self.filter(user=user, created__gte=expiry_time())
+
+    def expired(self):
+        return self.filter(created__lt=expiry_time())
+
+
+def expiry_time():
+    return timezone.now() - timedelta(hours=settings.TAKE_IMPORT_PREVIEW_HOURS)
+
+
+class TakeImportUpload(models.Model):
+    """A take log that passed its preview, held in the database until its login confirms it.
+
+    Held here rather than on one server's disk so that any app server can confirm it, and
+    named by a random id that the confirm form carries: a client never names a file. The
+    confirm step removes it whether or not the import succeeds; an abandoned one expires.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    production = models.ForeignKey(Production, on_delete=models.CASCADE, related_name="+")
+    file_name = models.CharField(max_length=255)
+    kind = models.CharField(max_length=4, choices=[("csv", "CSV"), ("xlsx", "XLSX")])
+    data = models.BinaryField()
+    created = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    objects = TakeImportUploadQuerySet.as_manager()
+
+    def __str__(self):
+        return f"{self.file_name} for {self.production}, previewed by {self.user}"

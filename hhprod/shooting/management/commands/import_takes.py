@@ -2,12 +2,10 @@ from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
-from import_export.formats.base_formats import CSV, XLSX
 
 from hhprod.productions.models import Production
 from hhprod.shooting.imports import TakeResource, row_fates
-
-FORMATS = {".csv": CSV, ".xlsx": XLSX}
+from hhprod.shooting.takefiles import FileRefused, check_size, read_take_log
 
 
 class Command(BaseCommand):
@@ -32,18 +30,16 @@ class Command(BaseCommand):
                 user = get_user_model().objects.get(username=user)
             except get_user_model().DoesNotExist:
                 raise CommandError(f"No login named {user!r}.") from None
-        input_format = FORMATS.get(file.suffix.lower())
-        if input_format is None:
+        kind = file.suffix.lower().lstrip(".")
+        if kind not in ("csv", "xlsx"):
             raise CommandError(f"{file.name}: give a .csv or .xlsx file.")
         try:
-            data = file.read_bytes()
-            dataset = input_format(encoding="utf-8-sig").create_dataset(
-                data.decode("utf-8-sig") if input_format is CSV else data
-            )
+            check_size(file.stat().st_size)
+            dataset = read_take_log(file.read_bytes(), kind)
         except OSError as error:
             raise CommandError(f"Cannot read {file}: {error.strerror}.") from None
-        except Exception as error:  # a spreadsheet reader's errors are many and undocumented
-            raise CommandError(f"{file.name} is not a readable {input_format().get_title()} file ({error}).") from None
+        except FileRefused as refusal:
+            raise CommandError(f"Nothing imported: {file.name}: {refusal}") from None
 
         resource = TakeResource(production)
         result = resource.import_data(dataset, dry_run=dry_run, user=user, file_name=file.name)
