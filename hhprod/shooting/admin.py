@@ -14,7 +14,7 @@ from hhprod.productions.admin import SharedChoicesInline
 from hhprod.productions.models import Person, Production
 
 from .imports import TakeResource, row_fates
-from .models import DayCall, Scene, ShootDay, Take, minutes_seconds
+from .models import DayCall, HealthIncident, Scene, ShootDay, Take, minutes_seconds
 
 
 class DayCallInline(SharedChoicesInline):
@@ -39,7 +39,7 @@ class TakeInline(admin.TabularInline):
 
     model = Take
     extra = 0
-    fields = ["scene", "number", "length", "rig", "camera", "wearer", "status", "notes"]
+    fields = ["scene", "setup", "number", "length", "rig", "camera", "wearer", "status", "notes"]
     readonly_fields = ["scene", "rig", "camera", "wearer"]
     show_change_link = True
 
@@ -147,21 +147,64 @@ class TakeAdmin(ImportMixin, HistoryAdmin):
     import_form_class = TakeImportForm
     confirm_form_class = TakeConfirmImportForm
     import_template_name = "admin/shooting/take/import.html"
-    list_display = ["take", "shoot_day", "length_display", "rig", "camera", "wearer", "status"]
-    list_filter = ["status", "rig", "shoot_day__production"]
-    list_select_related = ["scene", "shoot_day__production", "rig", "camera", "wearer"]
-    search_fields = ["scene__number", "wearer__name", "notes"]
-    autocomplete_fields = ["scene", "shoot_day", "rig", "camera", "wearer"]
+    list_display = [
+        "take",
+        "shoot_day",
+        "time_of_day",
+        "length_display",
+        "rig_unit_or_rig",
+        "camera",
+        "roll",
+        "clip_name",
+        "mode",
+        "wearer",
+        "status",
+        "mos",
+        "vfx",
+    ]
+    list_filter = ["status", "rig", "mos", "vfx", "resolution", "shoot_day__production"]
+    list_select_related = ["scene", "shoot_day__production", "rig", "rig_unit__rig", "camera", "wearer"]
+    search_fields = ["scene__number", "wearer__name", "clip_name", "roll", "notes"]
+    autocomplete_fields = ["scene", "shoot_day", "rig", "rig_unit", "camera", "wearer"]
+    fieldsets = [
+        (None, {"fields": ["scene", "setup", "number", "shoot_day", "length", "status", "wearer", "notes"]}),
+        (
+            "Camera report",
+            {
+                "fields": [
+                    "rig",
+                    "rig_unit",
+                    "camera",
+                    "roll",
+                    "clip_name",
+                    "time_of_day",
+                    ("field_of_view", "resolution", "frame_rate"),
+                    ("mos", "vfx"),
+                ]
+            },
+        ),
+        ("Where it comes from", {"fields": ["source"]}),
+    ]
     show_full_result_count = False
     history_select_related = ["shoot_day__production"]
     # Day by day, scene by scene, in the order they were logged: on the keys, so the first page
     # is read from the take_log_order index. The model's ordering goes through the days'
     # and scenes' productions and sorted every take for each page (0.3 s at 100,000 takes).
-    ordering = ["shoot_day_id", "scene_id", "number"]
+    ordering = ["shoot_day_id", "scene_id", "setup", "number"]
 
     @admin.display(description="take", ordering="scene__number")
     def take(self, take):
         return str(take)
+
+    @admin.display(description="rig", ordering="rig")
+    def rig_unit_or_rig(self, take):
+        return take.rig_unit or take.rig.name
+
+    @admin.display(description="mode")
+    def mode(self, take):
+        fps = f"{take.frame_rate} fps" if take.frame_rate else ""
+        described = [take.resolution, fps, take.get_field_of_view_display()]
+        return " ".join(part for part in described if part) or "—"
 
     @admin.display(description="length", ordering="length")
     def length_display(self, take):
@@ -192,3 +235,12 @@ class TakeAdmin(ImportMixin, HistoryAdmin):
             messages.error(request, "Nothing imported: " + " ".join(row_fates(result)))
             return redirect("admin:shooting_take_import")
         return super().process_result(result, request)
+
+
+@admin.register(HealthIncident)
+class HealthIncidentAdmin(OfficeAdmin):
+    list_display = ["person", "kind", "shoot_day", "minutes_lost", "notes"]
+    list_filter = ["kind", "shoot_day__production"]
+    list_select_related = ["person", "shoot_day__production"]
+    search_fields = ["person__name", "notes"]
+    autocomplete_fields = ["person", "shoot_day"]
