@@ -6,6 +6,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 
 from hhprod.rigs.models import Fault, Fit, Mounting, RigUnit
@@ -227,3 +228,22 @@ def test_the_rig_technician_records_a_fault_and_cannot_log_an_incident(shoot, v2
     assert response.status_code == 302
     assert Fault.objects.get().unit == unit
     assert client.get(reverse("admin:shooting_healthincident_add")).status_code == 403
+
+
+def test_each_seeded_take_is_on_the_unit_its_camera_was_mounted_on_that_day(seed):
+    mounted = Mounting.objects.filter(
+        Q(mounted_to__isnull=True) | Q(mounted_to__gte=OuterRef("shoot_day__actual_date")),
+        camera=OuterRef("camera"),
+        unit=OuterRef("rig_unit"),
+        mounted_from__lte=OuterRef("shoot_day__actual_date"),
+    )
+    takes = Take.objects.filter(shoot_day__production__title="Hardcore Henry")
+    assert takes.filter(Exists(mounted)).count() == takes.count() > 0
+    assert set(takes.values_list("rig_unit__number", "rig__name").distinct()) == {(1, "v1"), (2, "v1"), (1, "v2")}
+
+
+def test_the_seeds_units_and_what_hangs_on_them_are_illustrative(seed):
+    for model in [RigUnit, Mounting, Fit, Fault, HealthIncident]:
+        sources = list(model.objects.values_list("source", flat=True))
+        assert sources and all("illustrative" in source for source in sources), model.__name__
+    assert [str(fault) for fault in Fault.objects.open()] == ["Overheating fault on v2 #2"]

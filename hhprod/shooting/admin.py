@@ -12,6 +12,7 @@ from hhprod.lib.admin import OfficeAdmin
 from hhprod.office.history import HistoryAdmin
 from hhprod.productions.admin import SharedChoicesInline
 from hhprod.productions.models import Person, Production
+from hhprod.rigs.models import RigUnit
 
 from .imports import TakeResource, row_fates
 from .models import DayCall, HealthIncident, Scene, ShootDay, Take, minutes_seconds
@@ -195,6 +196,12 @@ class TakeAdmin(ImportMixin, HistoryAdmin):
     @admin.display(description="take", ordering="scene__number")
     def take(self, take):
         return str(take)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "rig_unit":
+            # A unit is named by its rig (v2 #1): read the two together for the selected unit.
+            kwargs["queryset"] = RigUnit.objects.select_related("rig")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     @admin.display(description="rig", ordering="rig")
     def rig_unit_or_rig(self, take):
