@@ -1,12 +1,14 @@
 """Rig units: the cameras mounted on them over time, fits, faults, a take's unit, wearers' incidents."""
 
+import io
 from datetime import date
 
 import pytest
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
+from django.core.management import call_command
 from django.db import IntegrityError, transaction
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, F, Max, OuterRef, Q
 from django.urls import reverse
 
 from hhprod.rigs.models import Fault, Fit, Mounting, RigUnit
@@ -247,3 +249,13 @@ def test_the_seeds_units_and_what_hangs_on_them_are_illustrative(seed):
         sources = list(model.objects.values_list("source", flat=True))
         assert sources and all("illustrative" in source for source in sources), model.__name__
     assert [str(fault) for fault in Fault.objects.open()] == ["Overheating fault on v2 #2"]
+
+
+def test_generated_takes_are_on_the_unit_carrying_their_camera_in_setups_of_eight():
+    call_command("generate_production", days=20, takes=200, people=4, seed=3, stdout=io.StringIO())
+    takes = Take.objects.filter(shoot_day__production__title="Synthetic production (seed 3, 200 takes)")
+    assert not takes.filter(rig_unit__isnull=True).exists()
+    assert not takes.exclude(rig_unit__rig=F("rig")).exists()
+    assert not takes.exclude(rig_unit__mountings__camera=F("camera")).exists()
+    assert set(takes.values_list("setup", flat=True)) == {"", "A", "B", "C", "D"}
+    assert takes.aggregate(most=Max("number"))["most"] == 8
