@@ -259,3 +259,22 @@ def test_generated_takes_are_on_the_unit_carrying_their_camera_in_setups_of_eigh
     assert not takes.exclude(rig_unit__mountings__camera=F("camera")).exists()
     assert set(takes.values_list("setup", flat=True)) == {"", "A", "B", "C", "D"}
     assert takes.aggregate(most=Max("number"))["most"] == 8
+
+
+# Queries for a History page: the same at 3 entries and at 30.
+HISTORY_QUERIES = {RigUnit: 6, Fault: 7}
+
+
+@pytest.mark.parametrize("model", HISTORY_QUERIES, ids=lambda m: m.__name__)
+def test_the_history_page_of_units_and_faults_costs_the_same_however_long(
+    v2, staff_client, django_assert_num_queries, model
+):
+    make.fault(make.unit(v2))
+    obj = model.objects.get()
+    url = reverse(f"admin:rigs_{model._meta.model_name}_history", args=[obj.pk])
+    staff_client.get(url)  # the first visit fills the content-type cache
+    for entries in (3, 30):
+        while obj.history.count() < entries:
+            obj.save()
+        with django_assert_num_queries(HISTORY_QUERIES[model]):
+            assert f"{entries} entries" in staff_client.get(url).content.decode()
