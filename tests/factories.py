@@ -3,8 +3,8 @@
 from datetime import date, time
 
 from hhprod.productions.models import Credit, Person, Production, Trip
-from hhprod.rigs.models import Camera, Rig
-from hhprod.shooting.models import DayCall, Scene, ShootDay, Take
+from hhprod.rigs.models import Camera, Fault, Fit, Mounting, Rig, RigUnit
+from hhprod.shooting.models import DayCall, HealthIncident, Scene, ShootDay, Take
 
 
 def production(title="Test feature", **fields):
@@ -54,3 +54,23 @@ def trip(who, prod, starts, ends, destination="Moscow, Russia"):
 
 def call(day, who, call_time=time(7, 0), wrap_time=time(19, 0)):
     return DayCall.objects.create(shoot_day=day, person=who, call_time=call_time, wrap_time=wrap_time)
+
+
+def unit(of_rig, number=1):
+    return RigUnit.objects.create(rig=of_rig, number=number)
+
+
+def mounting(cam, on_unit, mounted_from, mounted_to=None):
+    return Mounting.objects.create(camera=cam, unit=on_unit, mounted_from=mounted_from, mounted_to=mounted_to)
+
+
+def fit(on_unit, who, fitted_on):
+    return Fit.objects.create(unit=on_unit, wearer=who, fitted_on=fitted_on)
+
+
+def fault(on_unit, kind="mount", day=None, minutes_lost=15, fixed_on=None):
+    return Fault.objects.create(unit=on_unit, kind=kind, shoot_day=day, minutes_lost=minutes_lost, fixed_on=fixed_on)
+
+
+def incident(day, who, kind="neck_strain", minutes_lost=20):
+    return HealthIncident.objects.create(shoot_day=day, person=who, kind=kind, minutes_lost=minutes_lost)

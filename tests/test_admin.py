@@ -21,7 +21,7 @@ QUERIES = {
     ShootDay: (8, 6, 9),
     DayCall: (6, 3, 9),
     Scene: (6, 4, 4),
-    Take: (6, 3, 10),
+    Take: (6, 3, 11),  # the change page reads the take's rig unit with its rig
 }
 
 

@@ -105,7 +105,7 @@ CHANGE_PAGES = {
     "shoot day with its takes and calls": (ShootDay, busiest_day, 10),
     "production with its credits": (Production, lambda production: production, 7),
     "person with trips": (Person, travelling_person, 7),
-    "take": (Take, lambda production: Take.objects.filter(shoot_day__production=production).first(), 11),
+    "take": (Take, lambda production: Take.objects.filter(shoot_day__production=production).first(), 12),  # + its unit
     "rig with its cameras": (Rig, lambda production: Rig.objects.first(), 5),
     "trip": (Trip, lambda production: Trip.objects.first(), 7),
     "credit": (Credit, lambda production: Credit.objects.first(), 8),

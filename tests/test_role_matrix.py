@@ -28,11 +28,23 @@ from . import factories as make
 pytestmark = pytest.mark.django_db
 
 # The README's table: the models each role adds, changes and deletes.
+RIG_RECORDS = {"rig", "camera", "rigunit", "mounting", "fit", "fault"}
 OWN = {
-    "Producer": {"production", "person", "credit", "trip", "rig", "camera", "shootday", "daycall", "scene", "take"},
-    "Assistant director": {"shootday", "daycall", "trip"},
-    "Script supervisor": {"scene", "take"},
-    "Rig technician": {"rig", "camera"},
+    "Producer": {
+        "production",
+        "person",
+        "credit",
+        "trip",
+        *RIG_RECORDS,
+        "shootday",
+        "daycall",
+        "healthincident",
+        "scene",
+        "take",
+    },  # fmt: skip
+    "Assistant director": {"shootday", "daycall", "trip", "healthincident"},
+    "Script supervisor": {"scene", "take", "healthincident"},
+    "Rig technician": RIG_RECORDS,
     "Viewer": set(),
 }
 OFFICE_MODELS = set(OWN["Producer"])
@@ -78,10 +90,15 @@ def office(django_user_model):
     prod = make.production()
     day = make.shoot_day(prod)
     rig = make.rig()
-    make.camera(rig)
+    camera = make.camera(rig)
     wearer = make.wearer(prod)
     make.take(day, make.scene(prod), rig, wearer)
     make.call(day, wearer)
+    unit = make.unit(rig)
+    make.mounting(camera, unit, day.actual_date)
+    make.fit(unit, wearer, day.actual_date)
+    make.fault(unit, day=day)
+    make.incident(day, wearer)
     make.trip(wearer, prod, date(2013, 9, 1), date(2013, 9, 5))
     django_user_model.objects.create_superuser("office", "office@example.com", "pw")
     failed_login = {"username": "office", "ip_address": "127.0.0.1", "user_agent": "test", "http_accept": "*/*",

@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
@@ -56,3 +57,147 @@ class Camera(Sourced):
 
     def __str__(self):
         return f"{self.model} #{self.serial}"
+
+
+class RigUnit(Sourced):
+    """One physical rig of a version: v2 #1 and v2 #2 are two units of v2."""
+
+    rig = models.ForeignKey(Rig, on_delete=models.CASCADE, related_name="units")
+    number = models.PositiveIntegerField("unit number")
+    notes = models.TextField(blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["rig", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["rig", "number"],
+                name="unit_number_unique_in_rig",
+                violation_error_message="This rig already has a unit with this number.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.rig.name} #{self.number}"
+
+
+class MountingQuerySet(models.QuerySet):
+    def mounted_on(self, day):
+        """The mountings in place on `day`: which camera was on which unit."""
+        return self.filter(Q(mounted_to__isnull=True) | Q(mounted_to__gte=day), mounted_from__lte=day)
+
+    def overlapping(self, mounted_from, mounted_to):
+        """Mountings that share at least one day with the period (an open end runs on for ever)."""
+        overlapping = self.filter(Q(mounted_to__isnull=True) | Q(mounted_to__gte=mounted_from))
+        return overlapping if mounted_to is None else overlapping.filter(mounted_from__lte=mounted_to)
+
+
+class Mounting(Sourced):
+    """A camera on a rig unit from one day to another: one camera per unit, one unit per camera."""
+
+    camera = models.ForeignKey(Camera, on_delete=models.CASCADE, related_name="mountings")
+    unit = models.ForeignKey(RigUnit, on_delete=models.CASCADE, related_name="mountings")
+    mounted_from = models.DateField()
+    mounted_to = models.DateField(
+        null=True, blank=True, help_text="The last day it was on the unit; empty while still mounted."
+    )
+    notes = models.CharField(max_length=200, blank=True)
+
+    objects = MountingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["unit", "mounted_from"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(mounted_to__isnull=True) | Q(mounted_to__gte=F("mounted_from")),
+                name="mounting_ends_after_it_starts",
+                violation_error_message="A camera cannot come off a unit before it is mounted.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.camera} on {self.unit} from {self.mounted_from} to {self.mounted_to or 'now'}"
+
+    def clean(self):
+        if not self.mounted_from or (self.mounted_to and self.mounted_to < self.mounted_from):
+            return  # the check constraint names a period that ends before it starts
+        others = Mounting.objects.overlapping(self.mounted_from, self.mounted_to).exclude(pk=self.pk)
+        errors = {}
+        if self.camera_id and (clash := others.filter(camera_id=self.camera_id).select_related("unit__rig").first()):
+            errors["camera"] = f"{self.camera} is already mounted then: {clash}."
+        if self.unit_id and (clash := others.filter(unit_id=self.unit_id).select_related("camera").first()):
+            errors["unit"] = f"{self.unit} already carries a camera then: {clash}."
+        if errors:
+            raise ValidationError(errors)
+
+
+class Fit(Sourced):
+    """A unit fitted to a wearer's head: each wearer is fitted before wearing it."""
+
+    unit = models.ForeignKey(RigUnit, on_delete=models.CASCADE, related_name="fits")
+    wearer = models.ForeignKey("productions.Person", on_delete=models.PROTECT, related_name="rig_fits")
+    fitted_on = models.DateField()
+    fitted_by = models.ForeignKey(
+        "productions.Person",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="rig_fits_made",
+        help_text="The rig technician.",
+    )
+    notes = models.TextField(blank=True, help_text="Straps, padding, counterweight...")
+
+    class Meta:
+        ordering = ["unit", "fitted_on"]
+
+    def __str__(self):
+        return f"{self.unit} fitted to {self.wearer} on {self.fitted_on}"
+
+
+class FaultQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(fixed_on__isnull=True)
+
+
+class Fault(Sourced):
+    """A fault or a maintenance job on a unit, and the shooting time it cost."""
+
+    class Kind(models.TextChoices):
+        MOUNT = "mount", "Mount"
+        OVERHEATING = "overheating", "Overheating"
+        BATTERY = "battery", "Battery"
+        CARD = "card", "Card"
+        OTHER = "other", "Other"
+
+    unit = models.ForeignKey(RigUnit, on_delete=models.CASCADE, related_name="faults")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    shoot_day = models.ForeignKey(
+        "shooting.ShootDay",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="rig_faults",
+        help_text="The day it was reported; empty for one found between shoot days.",
+    )
+    minutes_lost = models.PositiveIntegerField(default=0, help_text="Shooting time lost to it.")
+    fixed_on = models.DateField(null=True, blank=True, help_text="Empty while the fault is open.")
+    notes = models.TextField(blank=True)
+
+    objects = FaultQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["unit", "pk"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} fault on {self.unit}"
+
+    @property
+    def is_open(self):
+        return self.fixed_on is None
+
+    def clean(self):
+        reported = self.shoot_day.actual_date if self.shoot_day_id else None
+        if self.fixed_on and reported and self.fixed_on < reported:
+            raise ValidationError({"fixed_on": f"Fixed on {self.fixed_on}, before it was reported on {reported}."})

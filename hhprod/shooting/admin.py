@@ -7,9 +7,10 @@ from hhprod.lib.admin import OfficeAdmin
 from hhprod.office.history import HistoryAdmin
 from hhprod.productions.admin import SharedChoicesInline
 from hhprod.productions.models import Person
+from hhprod.rigs.models import RigUnit
 
 from .import_admin import TakeImportAdmin
-from .models import DayCall, Scene, ShootDay, Take, minutes_seconds
+from .models import DayCall, HealthIncident, Scene, ShootDay, Take, minutes_seconds
 
 
 class DayCallInline(SharedChoicesInline):
@@ -34,7 +35,7 @@ class TakeInline(admin.TabularInline):
 
     model = Take
     extra = 0
-    fields = ["scene", "number", "length", "rig", "camera", "wearer", "status", "notes"]
+    fields = ["scene", "setup", "number", "length", "rig", "camera", "wearer", "status", "notes"]
     readonly_fields = ["scene", "rig", "camera", "wearer"]
     show_change_link = True
 
@@ -128,22 +129,80 @@ class SceneAdmin(OfficeAdmin):
 class TakeAdmin(TakeImportAdmin, HistoryAdmin):
     """Takes, and the take-log import (import_admin.py)."""
 
-    list_display = ["take", "shoot_day", "length_display", "rig", "camera", "wearer", "status"]
-    list_filter = ["status", "rig", "shoot_day__production"]
-    list_select_related = ["scene", "shoot_day__production", "rig", "camera", "wearer"]
-    search_fields = ["scene__number", "wearer__name", "notes"]
-    autocomplete_fields = ["scene", "shoot_day", "rig", "camera", "wearer"]
+    list_display = [
+        "take",
+        "shoot_day",
+        "time_of_day",
+        "length_display",
+        "rig_unit_or_rig",
+        "camera",
+        "roll",
+        "clip_name",
+        "mode",
+        "wearer",
+        "status",
+        "mos",
+        "vfx",
+    ]
+    list_filter = ["status", "rig", "mos", "vfx", "resolution", "shoot_day__production"]
+    list_select_related = ["scene", "shoot_day__production", "rig", "rig_unit__rig", "camera", "wearer"]
+    search_fields = ["scene__number", "wearer__name", "clip_name", "roll", "notes"]
+    autocomplete_fields = ["scene", "shoot_day", "rig", "rig_unit", "camera", "wearer"]
+    fieldsets = [
+        (None, {"fields": ["scene", "setup", "number", "shoot_day", "length", "status", "wearer", "notes"]}),
+        (
+            "Camera report",
+            {
+                "fields": [
+                    "rig",
+                    "rig_unit",
+                    "camera",
+                    "roll",
+                    "clip_name",
+                    "time_of_day",
+                    ("field_of_view", "resolution", "frame_rate"),
+                    ("mos", "vfx"),
+                ]
+            },
+        ),
+        ("Where it comes from", {"fields": ["source"]}),
+    ]
     show_full_result_count = False
     history_select_related = ["shoot_day__production"]
     # Day by day, scene by scene, in the order they were logged: on the keys, so the first page
     # is read from the take_log_order index. The model's ordering goes through the days'
     # and scenes' productions and sorted every take for each page (0.3 s at 100,000 takes).
-    ordering = ["shoot_day_id", "scene_id", "number"]
+    ordering = ["shoot_day_id", "scene_id", "setup", "number"]
 
     @admin.display(description="take", ordering="scene__number")
     def take(self, take):
         return str(take)
 
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "rig_unit":
+            # A unit is named by its rig (v2 #1): read the two together for the selected unit.
+            kwargs["queryset"] = RigUnit.objects.select_related("rig")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    @admin.display(description="rig", ordering="rig")
+    def rig_unit_or_rig(self, take):
+        return take.rig_unit or take.rig.name
+
+    @admin.display(description="mode")
+    def mode(self, take):
+        fps = f"{take.frame_rate} fps" if take.frame_rate else ""
+        described = [take.resolution, fps, take.get_field_of_view_display()]
+        return " ".join(part for part in described if part) or "—"
+
     @admin.display(description="length", ordering="length")
     def length_display(self, take):
         return take.length_display
+
+
+@admin.register(HealthIncident)
+class HealthIncidentAdmin(OfficeAdmin):
+    list_display = ["person", "kind", "shoot_day", "minutes_lost", "notes"]
+    list_filter = ["kind", "shoot_day__production"]
+    list_select_related = ["person", "shoot_day__production"]
+    search_fields = ["person__name", "notes"]
+    autocomplete_fields = ["person", "shoot_day"]

@@ -9,7 +9,10 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from hhprod.productions.models import Person, Production, Sourced
-from hhprod.rigs.models import Camera, Rig
+from hhprod.rigs.models import Camera, Rig, RigUnit
+
+from . import camera_report
+from .camera_report import FieldOfView, FrameRate, Resolution
 
 
 def minutes_seconds(seconds):
@@ -90,6 +93,27 @@ class DayCall(Sourced):
         return f"{self.person} called {self.call_time:%H:%M} on {self.shoot_day}"
 
 
+class HealthIncident(Sourced):
+    """A wearer's health incident on a shoot day, and the shooting time it cost."""
+
+    class Kind(models.TextChoices):
+        NECK_STRAIN = "neck_strain", "Neck strain"
+        MOTION_SICKNESS = "motion_sickness", "Motion sickness"
+        OTHER = "other", "Other"
+
+    shoot_day = models.ForeignKey(ShootDay, on_delete=models.CASCADE, related_name="health_incidents")
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="health_incidents")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    minutes_lost = models.PositiveIntegerField(default=0, help_text="Shooting time lost to it.")
+    notes = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["shoot_day", "person"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.person} on {self.shoot_day}"
+
+
 class Scene(Sourced):
     production = models.ForeignKey(Production, on_delete=models.CASCADE, related_name="scenes")
     number = models.CharField("scene number", max_length=20)
@@ -112,8 +136,26 @@ class Take(Sourced):
         NO_GOOD = "no_good", "No good"
         FALSE_START = "false_start", "False start"
 
+        @classmethod
+        def from_mark(cls, mark):
+            """The status a camera report's mark stands for: "*" or "P" circled, "NG", "FS"...;
+            a status's own label or value too; None for a mark nobody uses."""
+            typed = " ".join(str(mark).split()).upper()
+            for status in cls:
+                if typed in {status.value.upper(), status.label.upper()}:
+                    return status
+            value = camera_report.STATUS_MARKS.get(typed)
+            return cls(value) if value else None
+
     scene = models.ForeignKey(Scene, on_delete=models.CASCADE, related_name="takes")
-    number = models.PositiveIntegerField("take number")
+    setup = models.CharField(
+        max_length=2,
+        blank=True,
+        default="",
+        validators=[camera_report.setup_letters],
+        help_text='The letters after the scene number: empty for the scene\'s first setup (12), "A" for 12A.',
+    )
+    number = models.PositiveIntegerField("take number", help_text="Counted within the setup.")
     shoot_day = models.ForeignKey(ShootDay, on_delete=models.PROTECT, related_name="takes")
     length = models.PositiveIntegerField("length (seconds)")
     rig = models.ForeignKey(Rig, on_delete=models.PROTECT, related_name="takes")
@@ -121,24 +163,52 @@ class Take(Sourced):
     wearer = models.ForeignKey(
         Person, on_delete=models.PROTECT, related_name="takes_worn", help_text="Who wore the rig."
     )
+    rig_unit = models.ForeignKey(
+        RigUnit,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="takes",
+        help_text="The physical rig worn (v2 #1, v2 #2): a unit of the take's rig.",
+    )
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.GOOD)
+    roll = models.CharField("camera roll or card", max_length=40, blank=True, help_text='For example "A012".')
+    clip_name = models.CharField(
+        "clip file name",
+        max_length=100,
+        blank=True,
+        help_text="A GoPro's is GOPRnnnn.MP4, or GPccnnnn.MP4 for a chapter.",
+    )
+    time_of_day = models.TimeField(null=True, blank=True, help_text="When the camera rolled.")
+    field_of_view = models.CharField(max_length=10, choices=FieldOfView.choices, blank=True)
+    resolution = models.CharField(max_length=10, choices=Resolution.choices, blank=True)
+    frame_rate = models.PositiveSmallIntegerField(choices=FrameRate.choices, null=True, blank=True)
+    mos = models.BooleanField("MOS", default=False, help_text="Shot without sound.")
+    vfx = models.BooleanField("VFX", default=False, help_text="Visual effects will be added.")
     notes = models.TextField(blank=True)
 
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["shoot_day", "scene", "number"]
+        ordering = ["shoot_day", "scene", "setup", "number"]
         # Each foreign key has its own index; the take list walks the log order's index. The
         # reports add up every take of a production by day (schedule, pace, call sheet) and by
         # wearer and day (rig wearers, days over the limit): each reads one of the two
         # "figures" indexes alone, which carry every column those sums need, never the table.
         indexes = [
-            models.Index(fields=["shoot_day", "scene", "number"], name="take_log_order"),
+            models.Index(fields=["shoot_day", "scene", "setup", "number"], name="take_log_order"),
             models.Index(fields=["shoot_day", "wearer", "status", "length", "rig"], name="take_day_figures"),
             models.Index(fields=["wearer", "shoot_day", "length", "rig"], name="take_wearer_figures"),
         ]
         constraints = [
-            models.UniqueConstraint(fields=["scene", "number"], name="take_number_unique_in_scene"),
+            models.UniqueConstraint(
+                fields=["scene", "setup", "number"],
+                name="take_number_unique_in_setup",
+                violation_error_message=(
+                    "A take with this number already exists in this setup: "
+                    "take numbers start again at 1 in each setup (12, 12A, 12B)."
+                ),
+            ),
             models.CheckConstraint(
                 condition=Q(length__gt=0),
                 name="take_length_positive",
@@ -152,7 +222,14 @@ class Take(Sourced):
         ]
 
     def __str__(self):
+        if self.setup:
+            return f"Scene {self.scene.number} setup {self.setup_name} take {self.number}"
         return f"Scene {self.scene.number} take {self.number}"
+
+    @property
+    def setup_name(self):
+        """12, 12A, 12B: the scene's number and the setup's letters."""
+        return f"{self.scene.number}{self.setup}"
 
     @property
     def length_display(self):
@@ -187,8 +264,22 @@ class Take(Sourced):
             )
         if self.wearer_id and production and self.wearer_id not in production.rig_wearer_ids:
             errors["wearer"] = f"{self.wearer} is not credited as a rig wearer on {production}."
+        errors.update(self.camera_report_errors())
         if errors:
             raise ValidationError(errors)
+
+    def camera_report_errors(self):
+        """The camera report's own rules: the unit is one of the take's rig, a GoPro's clip name
+        one a GoPro writes, the mode one the Hero 3 Black records."""
+        errors = {}
+        if self.rig_unit_id and self.rig_id and self.rig_unit.rig_id != self.rig_id:
+            errors["rig_unit"] = f"Unit {self.rig_unit} is a unit of {self.rig_unit.rig}, not of {self.rig}."
+        camera = self.camera if self.camera_id else None
+        if problem := camera_report.clip_name_problem(self.clip_name, camera):
+            errors["clip_name"] = problem
+        if problem := camera_report.mode_problem(self.resolution, self.frame_rate):
+            errors["frame_rate"] = problem
+        return errors
 
 
 class TakeImportUploadQuerySet(models.QuerySet):

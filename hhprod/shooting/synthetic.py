@@ -11,6 +11,7 @@ the same rows.
 
 import math
 import random
+import string
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, time, timedelta
@@ -19,7 +20,7 @@ from django.db import transaction
 from django.db.models import Max
 
 from hhprod.productions.models import Credit, Person, Production, Trip
-from hhprod.rigs.models import Camera, Rig
+from hhprod.rigs.models import Camera, Mounting, Rig, RigUnit
 
 from .models import DayCall, Scene, ShootDay, Take
 
@@ -31,6 +32,7 @@ BLOCKS = 3  # the star "went back to Russia three times"
 CAST = 3
 CAMERAS_PER_RIG = 2
 TAKES_PER_SCENE = 40
+TAKES_PER_SETUP = 8  # then the next setup: 12, 12A, 12B...
 STATUSES = [Take.Status.CIRCLED, Take.Status.GOOD, Take.Status.NO_GOOD, Take.Status.FALSE_START]
 STATUS_WEIGHTS = [2, 4, 3, 1]
 LOCATIONS = ["Moscow", "Moscow region", "Studio"]
@@ -237,6 +239,34 @@ class _Shoot:
             ],
         )
         self.cameras = {rig.pk: [c for c in cameras if c.rig_id == rig.pk] for rig in self.rig_list}
+        self.rig_units(cameras)
+
+    def rig_units(self, cameras):
+        """A unit of its rig for each camera (v1 #1, v1 #2...), the camera on it while the rig is in service."""
+        rigs = {rig.pk: rig for rig in self.rig_list}
+        units = self.save(
+            RigUnit,
+            [
+                RigUnit(
+                    rig_id=camera.rig_id, number=self.cameras[camera.rig_id].index(camera) + 1, source=self.plan.source
+                )
+                for camera in cameras
+            ],
+        )
+        self.save(
+            Mounting,
+            [
+                Mounting(
+                    camera=camera,
+                    unit=unit,
+                    mounted_from=rigs[camera.rig_id].in_service_from,
+                    mounted_to=rigs[camera.rig_id].in_service_to,
+                    source=self.plan.source,
+                )
+                for camera, unit in zip(cameras, units, strict=True)
+            ],
+        )
+        self.unit_of_camera = {camera.pk: unit.pk for camera, unit in zip(cameras, units, strict=True)}
 
     def trips(self):
         """The lead travels in for every block, each other cast member for one block."""
@@ -262,7 +292,8 @@ class _Shoot:
 
     def takes(self):
         """Takes spread over the shot days (a heavy day has up to four times a light one's),
-        scenes shot in order, a day's takes worn by that day's two to five wearers on one rig."""
+        scenes shot in order, a few setups each, a day's takes worn by that day's two to five
+        wearers on one rig."""
         scene_count = max(1, math.ceil(self.plan.takes / TAKES_PER_SCENE))
         scenes = self.save(
             Scene,
@@ -286,20 +317,24 @@ class _Shoot:
             self.crews[day.pk] = crew
             for _ in range(per_day[i]):
                 scene = scenes[done * scene_count // self.plan.takes]
+                in_scene = take_number[scene.pk]
                 take_number[scene.pk] += 1
                 status = self.rng.choices(STATUSES, STATUS_WEIGHTS)[0]
                 if status == Take.Status.FALSE_START:
                     length = self.rng.randint(5, 30)
                 else:
                     length = round(self.rng.triangular(30, MAX_TAKE_SECONDS, 90))
+                camera = self.rng.choice(self.cameras[rig.pk])  # after the length, as ever: same seed, same takes
                 batch.append(
                     Take(
                         scene_id=scene.pk,
-                        number=take_number[scene.pk],
+                        setup=_setup_letters(in_scene // TAKES_PER_SETUP),
+                        number=in_scene % TAKES_PER_SETUP + 1,
                         shoot_day_id=day.pk,
                         length=length,
                         rig_id=rig.pk,
-                        camera_id=self.rng.choice(self.cameras[rig.pk]).pk,
+                        camera_id=camera.pk,
+                        rig_unit_id=self.unit_of_camera[camera.pk],
                         wearer_id=self.rng.choice(crew).pk,
                         status=status,
                         source=self.plan.source,
@@ -348,3 +383,12 @@ def _weekdays(start, count, days_a_week):
             found.append(day)
         day += timedelta(days=1)
     return found
+
+
+def _setup_letters(index):
+    """A scene's setups in order: 0 -> "" (12), 1 -> "A" (12A), 26 -> "Z", 27 -> "AA"."""
+    letters = ""
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = string.ascii_uppercase[rest] + letters
+    return letters
