@@ -40,11 +40,11 @@ def days_needing_a_cause(production, previous):
     return days.filter(~Q(pk__in=in_baseline.values("shoot_day")) | moved).order_by("number")
 
 
-def insert_select(model, source: QuerySet, **columns):
-    """INSERT INTO model's table (columns) SELECT them from `source`: a snapshot of any size in one
+def insert_select(model, rows_from: QuerySet, /, **columns):
+    """INSERT INTO model's table (columns) SELECT them from `rows_from`: a snapshot of any size in one
     query, no row through Python. Each keyword is a field of `model` and the expression filling it."""
     # Aliases, not the field names: an alias may not repeat a field of the source's model.
-    rows = source.values(**{f"column_{i}": expression for i, expression in enumerate(columns.values())})
+    rows = rows_from.values(**{f"column_{i}": expression for i, expression in enumerate(columns.values())})
     names = ", ".join(connection.ops.quote_name(model._meta.get_field(name).column) for name in columns)
     sql, params = rows.query.sql_with_params()
     with connection.cursor() as cursor:
