@@ -60,6 +60,9 @@ class RevisionDayInline(admin.TabularInline):
     extra = 0
     can_delete = False
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("revision")  # each row's title names its revision
+
     def has_add_permission(self, request, obj=None):
         return False
 
@@ -91,7 +94,7 @@ class ScheduleRevisionAdmin(OfficeAdmin):
     inlines = [RevisionDayInline]
 
     def get_queryset(self, request):
-        return with_finish(super().get_queryset(request))
+        return with_finish(super().get_queryset(request)).select_related("production", "locked_by")
 
     def has_add_permission(self, request):
         return False  # a revision is locked from the schedule, not typed in

@@ -2,6 +2,7 @@ from django.contrib.auth.decorators import permission_required
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 
+from hhprod.planning.models import Strip
 from hhprod.productions.models import Credit
 from hhprod.shooting.models import Scene, minutes_seconds
 
@@ -12,7 +13,7 @@ def breakdown_sheet(request, pk):
     scene = get_object_or_404(
         Scene.objects.select_related("production", "rig").prefetch_related(
             Prefetch("cast", Credit.objects.select_related("person").order_by("role", "person__name")),
-            "strips__shoot_day",
+            Prefetch("strips", Strip.objects.select_related("shoot_day")),
         ),
         pk=pk,
     )
