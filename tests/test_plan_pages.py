@@ -213,3 +213,16 @@ def test_comparing_a_revision_with_itself_says_so_on_the_page(staff_client):
     assert response.status_code == 200
     assert "White is compared with itself: choose two different revisions." in response.content.decode()
     assert response.context["comparison"] is None
+
+
+def test_the_strip_form_offers_every_day_by_name_for_the_same_queries_at_any_size(
+    staff_client, django_assert_num_queries
+):
+    for title, days in [("Small", 3), ("Large", 30)]:
+        plan(factories.production(title), days)
+        ContentType.objects.clear_cache()
+        # Session, login, the content type, the days with their productions.
+        with django_assert_num_queries(4):
+            response = staff_client.get(reverse("admin:planning_strip_add"))
+        labels = [label for _, label in response.context["adminform"].form.fields["shoot_day"].choices][1:]
+        assert len(labels) == ShootDay.objects.count() and f"{title} day {days}" in labels

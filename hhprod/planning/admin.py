@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from hhprod.lib.admin import OfficeAdmin
 from hhprod.productions.models import Production
-from hhprod.shooting.models import minutes_seconds
+from hhprod.shooting.models import ShootDay, minutes_seconds
 
 from .models import CalendarEntry, RevisionDay, ScheduleRevision, Strip
 from .revisions import compare, lock_schedule, variance_by_cause, with_finish
@@ -21,8 +21,14 @@ class StripAdmin(OfficeAdmin):
     list_filter = ["shoot_day__production"]
     list_select_related = ["shoot_day__production", "scene"]
     search_fields = ["scene__number", "scene__synopsis", "scene__set_name"]
-    autocomplete_fields = ["shoot_day", "scene"]
+    autocomplete_fields = ["scene"]
     ordering = ["shoot_day__production", "shoot_day__number", "order"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "shoot_day":
+            # A dropdown the AD can type "day 121" into; each label names its production, read with the days.
+            kwargs["queryset"] = ShootDay.objects.select_related("production")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     @admin.display(description="scene")
     def part_label(self, strip):
