@@ -1,16 +1,16 @@
 """Locking the schedule as a revision, comparing two revisions, and the slip by cause.
 
 Writes go through `lock_schedule`; the reads (`compare`, `variance_by_cause`, finish dates) are
-QuerySets that the admin pages, the seed's tests and the schedule report all call.
+QuerySets, for the admin pages now and the schedule report next.
 """
 
 from dataclasses import dataclass
-from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.db.models import Case, Count, F, Max, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from hhprod.shooting.models import ShootDay
 
@@ -52,7 +52,7 @@ def insert_select(model, rows_from: QuerySet, /, **columns):
 
 
 def lock_schedule(production, *, name, reason, user=None, dated=None):
-    """Lock the current schedule as the next revision in colour order. Five queries, whatever its size."""
+    """Lock the current schedule as the next revision in colour order: the same queries at any size."""
     if not reason.strip():
         raise ValidationError("Give the reason for this revision.")
     with transaction.atomic():
@@ -71,7 +71,7 @@ def lock_schedule(production, *, name, reason, user=None, dated=None):
             production=production,
             number=previous.number + 1 if previous else 1,
             name=name,
-            dated=dated or date.today(),
+            dated=dated or timezone.localdate(),
             reason=reason,
             locked_by=user if user and user.is_authenticated else None,
             source=f"Locked from the current schedule by {user or 'the office'}.",
