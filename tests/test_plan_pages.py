@@ -226,3 +226,39 @@ def test_the_strip_form_offers_every_day_by_name_for_the_same_queries_at_any_siz
             response = staff_client.get(reverse("admin:planning_strip_add"))
         labels = [label for _, label in response.context["adminform"].form.fields["shoot_day"].choices][1:]
         assert len(labels) == ShootDay.objects.count() and f"{title} day {days}" in labels
+
+
+def test_the_ads_walk_break_down_place_on_a_new_day_dated_tomorrow_lock_and_compare(login_as):
+    prod = factories.production()
+    white = plan(prod, 2)
+    tomorrow = date.today() + timedelta(days=1)
+    client = login_as("Producer")
+    inlines = {f"{name}-{key}": value for name in ("calls", "takes") for key, value in
+               [("TOTAL_FORMS", 0), ("INITIAL_FORMS", 0), ("MIN_NUM_FORMS", 0), ("MAX_NUM_FORMS", 1000)]}  # fmt: skip
+    day = client.post(
+        reverse("admin:shooting_shootday_add"),
+        {"production": prod.pk, "number": 3, "scheduled_date": tomorrow.isoformat(), "status": "scheduled",
+         "change_cause": "reshoot", "change_note": "Pick-ups", **inlines},
+    )  # fmt: skip
+    assert day.status_code == 302
+    scene = client.post(
+        reverse("admin:shooting_scene_add"),
+        {"production": prod.pk, "number": "50", "setting": "ext", "time_of_day": "night", "page_eighths": 5},
+    )
+    assert scene.status_code == 302
+    strip = client.post(
+        reverse("admin:planning_strip_add"),
+        {"shoot_day": ShootDay.objects.get(production=prod, number=3).pk,
+         "scene": Scene.objects.get(production=prod, number="50").pk, "order": 1, "part": 1, "parts": 1},
+    )  # fmt: skip
+    assert strip.status_code == 302
+    client.post(
+        reverse("admin:planning_schedulerevision_lock"),
+        {"production": prod.pk, "name": "Pick-ups", "dated": date.today().isoformat(), "reason": "Reshoot"},
+    )
+    blue = ScheduleRevision.objects.get(production=prod, number=2)
+    page = client.get(compare_url(white, blue))
+    added = page.context["comparison"].days_added.get()
+    assert (added.number, added.date, added.get_cause_display()) == (3, tomorrow, "Reshoot")
+    assert [r.finish for r in page.context["comparison"].finishes] == [date(2013, 9, 4), tomorrow]
+    assert "Reshoot" in page.content.decode()
