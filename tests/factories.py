@@ -2,6 +2,7 @@
 
 from datetime import date, time
 
+from hhprod.planning.models import CalendarEntry, Strip
 from hhprod.productions.models import Credit, Person, Production, Trip
 from hhprod.rigs.models import Camera, Fault, Fit, Mounting, Rig, RigUnit
 from hhprod.shooting.models import DayCall, HealthIncident, Scene, ShootDay, Take
@@ -74,3 +75,11 @@ def fault(on_unit, kind="mount", day=None, minutes_lost=15, fixed_on=None):
 
 def incident(day, who, kind="neck_strain", minutes_lost=20):
     return HealthIncident.objects.create(shoot_day=day, person=who, kind=kind, minutes_lost=minutes_lost)
+
+
+def strip(day, in_scene, order=1, **fields):
+    return Strip.objects.create(shoot_day=day, scene=in_scene, order=order, **fields)
+
+
+def calendar_entry(prod, kind, starts, ends=None):
+    return CalendarEntry.objects.create(production=prod, kind=kind, starts=starts, ends=ends)
