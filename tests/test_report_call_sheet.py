@@ -114,23 +114,6 @@ def test_report_command_refuses_an_unknown_day_listing_the_valid_ones(hh, tmp_pa
         call_command("report", SLUG, production="Hardcore Henry", day="999", output=str(tmp_path / "x.csv"))
 
 
-FILE_STARTS = {
-    "csv": b"Name,Role,",
-    "xlsx": b"PK",
-    "pdf": b"%PDF",
-    "md": b"# Call sheet: Hardcore Henry\n\nDay 12 of 120 (45 planned)",
-}
-
-
-@pytest.mark.parametrize("fmt", FILE_STARTS)
-def test_report_command_writes_every_format_for_the_day(hh, tmp_path, fmt):
-    out = tmp_path / f"call-sheet.{fmt}"
-    call_command(
-        "report", SLUG, production="Hardcore Henry", format=fmt, day="12", output=str(out), stderr=io.StringIO()
-    )
-    assert out.read_bytes().startswith(FILE_STARTS[fmt])
-
-
 def test_exports_read_back(hh):
     sheet = openpyxl.load_workbook(io.BytesIO(export(hh, "xlsx", 1)))
     assert sheet.sheetnames == ["Summary", "Cast and crew calls", "Scenes", "Rigs, cameras and wearers"]

@@ -1,15 +1,45 @@
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, Q, Sum
+from django.db.models.functions import Coalesce
 from simple_history.models import HistoricalRecords
 
+from hhprod.lib.expressions import DaysBetween
+from hhprod.lib.formatting import minutes_seconds
 from hhprod.productions.models import Credit, Person, Production, Sourced
 from hhprod.rigs.models import Camera, Rig
 
 
-def minutes_seconds(seconds):
-    """420 -> "7:00": how a camera report writes a take length."""
-    return f"{seconds // 60}:{seconds % 60:02d}"
+def circled(takes=""):
+    """The condition "a circled take", on Take itself or through a relation (`takes="takes__"`)."""
+    return Q(**{f"{takes}status": "circled"})
+
+
+def recorded(takes="takes"):
+    """Takes, seconds recorded and circled takes, summed over a relation to Take."""
+    return {
+        "take_count": Count(takes),
+        "seconds_recorded": Coalesce(Sum(f"{takes}__length"), 0),
+        "circled": Count(takes, filter=circled(f"{takes}__")),
+    }
+
+
+class ShootDayQuerySet(models.QuerySet):
+    def with_working_date(self):
+        """`on`: the date the day was shot, else the date it is scheduled for."""
+        return self.annotate(on=Coalesce("actual_date", "scheduled_date"))
+
+    def with_slip(self):
+        """`slip`: whole days from the scheduled to the actual date, in SQL; None until both are known."""
+        return self.annotate(slip=DaysBetween("actual_date", "scheduled_date"))
+
+    def with_recorded(self):
+        """Per day: takes, seconds recorded and circled takes."""
+        return self.annotate(**recorded())
+
+    def working(self):
+        """Every day but a cancelled one: a cancelled day is nobody's work, hold or travel day."""
+        return self.exclude(status=ShootDay.Status.CANCELLED)
 
 
 class ShootDay(Sourced):
@@ -29,6 +59,7 @@ class ShootDay(Sourced):
     location = models.CharField(max_length=200, blank=True)
     notes = models.TextField(blank=True)
 
+    objects = ShootDayQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -85,10 +116,18 @@ class DayCall(Sourced):
         return f"{self.person} called {self.call_time:%H:%M} on {self.shoot_day}"
 
 
+class SceneQuerySet(models.QuerySet):
+    def with_recorded(self):
+        """Per scene: takes, seconds recorded and circled takes (of the takes a filter before this kept)."""
+        return self.annotate(**recorded())
+
+
 class Scene(Sourced):
     production = models.ForeignKey(Production, on_delete=models.CASCADE, related_name="scenes")
     number = models.CharField("scene number", max_length=20)
     description = models.CharField(max_length=300, blank=True)
+
+    objects = SceneQuerySet.as_manager()
 
     class Meta:
         ordering = ["production", "number"]
@@ -98,6 +137,27 @@ class Scene(Sourced):
 
     def __str__(self):
         return f"Scene {self.number}" + (f" — {self.description}" if self.description else "")
+
+
+class TakeQuerySet(models.QuerySet):
+    def circled(self):
+        return self.filter(circled())
+
+    def recorded(self):
+        """Takes, seconds recorded and circled takes, over the whole queryset."""
+        return self.aggregate(
+            takes=Count("pk"), seconds=Coalesce(Sum("length"), 0), circled=Count("pk", filter=circled())
+        )
+
+    def days_over_limit(self, limit_minutes):
+        """The shoot days on which these takes (one wearer's) add up to more than the daily rig-time limit."""
+        return (
+            self.order_by()
+            .values("shoot_day")
+            .annotate(worn=Sum("length"))
+            .filter(worn__gt=(limit_minutes or 0) * 60)
+            .values("shoot_day")
+        )
 
 
 class Take(Sourced):
@@ -119,6 +179,7 @@ class Take(Sourced):
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.GOOD)
     notes = models.TextField(blank=True)
 
+    objects = TakeQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -161,11 +222,11 @@ class Take(Sourced):
         production = scene.production if scene else day.production if day else None
 
         if scene and day and day.production_id != scene.production_id:
-            errors["shoot_day"] = (
+            errors.setdefault("shoot_day", []).append(
                 f"{day} belongs to {day.production}, but scene {scene.number} is in {scene.production}."
             )
         if day and day.status != ShootDay.Status.SHOT:
-            errors["shoot_day"] = (
+            errors.setdefault("shoot_day", []).append(
                 f"{day} was not shot (status: {day.get_status_display()}); takes are logged on shot days only."
             )
         if production and self.length and self.length > production.max_take_seconds:

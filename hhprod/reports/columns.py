@@ -1,0 +1,72 @@
+"""Columns and the table base every report shares: declared once, shown on the page and written to every export."""
+
+import django_tables2 as tables
+
+from hhprod.lib.formatting import listed, minutes, minutes_seconds
+
+NUMBER = {"th": {"class": "number"}, "td": {"class": "number"}}  # right-aligned, header and cells
+
+
+class ReportTable(tables.Table):
+    # Only the take log grows with the takes; the other tables have a row per day, person or rig
+    # and show whole. A page of an aggregated table would cost its paginator a COUNT that
+    # re-runs every aggregate, as long again as the page itself.
+    paginated = False
+
+    class Meta:
+        template_name = "django_tables2/table.html"
+        attrs = {"class": "report-table"}
+        empty_text = "Nothing recorded yet."
+        orderable = False
+
+
+class MinutesColumn(tables.Column):
+    """Seconds in the database, minutes (one decimal) on the page and in exports."""
+
+    def render(self, value):
+        return minutes(value)
+
+    value = render
+
+
+class LengthColumn(tables.Column):
+    """A take length the way a camera report writes it: 6:05."""
+
+    def render(self, value):
+        return minutes_seconds(value)
+
+    value = render
+
+
+class ClockColumn(tables.Column):
+    """A call or wrap time as the call sheet prints it: 07:00."""
+
+    def render(self, value):
+        return value.strftime("%H:%M")
+
+    value = render
+
+
+class ListColumn(tables.Column):
+    """Comma-joined names from the database, spaced for reading."""
+
+    def render(self, value):
+        return listed(value)
+
+    value = render
+
+
+class DaysColumn(tables.Column):
+    """A number of days from a date difference: 3."""
+
+    def render(self, value):
+        return value.days
+
+    value = render
+
+
+class SignedColumn(tables.Column):
+    """A difference in days, with its sign: +3, -1."""
+
+    def render(self, value):
+        return f"{value:+d}"
