@@ -50,7 +50,7 @@ INSTALLED_APPS = [
     "hhprod.shooting",
     "hhprod.reports",
     "hhprod.office",
-    "hhprod.bench",
+    *(["hhprod.bench"] if DEBUG or envbool("BENCH") else []),  # the benchmark: a developer's tool, not served
     "django_tables2",
     "django_filters",
 ]
