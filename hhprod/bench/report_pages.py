@@ -4,8 +4,9 @@ schedule, the rig wearers and the take log, each with hand-written SQL for its n
 A page's bare SQL is the aggregates behind its figures and chart and its table rows (the
 take log, the one paginated table: its first page and the paginator's count); an export's
 is every row it writes (and, for XLSX and PDF, the figures too). tests/test_bench.py
-checks that this SQL gives the same numbers as the reports' selectors. The SQL is what a person would write against the tables
-to get the same numbers, in one statement per table, with no ORM in between.
+checks that this SQL gives the same numbers as the reports' selectors. The SQL is what a
+person would write against the tables to get the same numbers, in one statement per
+table, with no ORM in between.
 """
 
 from django.urls import reverse
