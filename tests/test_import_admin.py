@@ -1,7 +1,6 @@
 """The script supervisor's import in the admin: preview every row, confirm, and who did it is kept."""
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -16,17 +15,6 @@ IMPORT = reverse("admin:shooting_take_import")
 HEADER = "Day,Date,Scene,Take,Length,Rig,Camera,Wearer,Status,Notes\n"
 GOOD = HEADER + "1,,1,90,6:05,v1,GP3-0001,Ilya Naishuller,Circled,'=cut here\n1,,1,91,0:30,v1,,Ilya Naishuller,Good,\n"
 BAD = HEADER + "1,,1,90,6:05,v1,,Ilya Naishuller,Circled,\n1,,1,91,9:30,v9,,Ilya Naishuller,Good,\n"
-
-
-@pytest.fixture
-def login_as(client, django_user_model):
-    def login(role):
-        user = django_user_model.objects.create_user(role.lower().replace(" ", "_"), password="pw", is_staff=True)
-        user.groups.add(Group.objects.get(name=role))
-        client.force_login(user)
-        return client
-
-    return login
 
 
 def upload(client, text, name="day1.csv"):

@@ -10,10 +10,9 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from hhprod.productions.models import Production
-from hhprod.reports.catalogue import REPORTS
-from hhprod.reports.exports import render_file
 from hhprod.shooting.models import DayCall
 from tests import factories as f
+from tests.reporting import report_file
 
 pytestmark = pytest.mark.django_db
 SLUG = "day-out-of-days"
@@ -37,8 +36,7 @@ def grid(production):
 
 
 def export(production, fmt):
-    report = REPORTS[SLUG]
-    return render_file(report, production, report.build(production, {}), fmt)
+    return report_file(production, SLUG, fmt)
 
 
 def days(production, count, start=date(2013, 9, 2)):

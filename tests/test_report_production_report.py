@@ -9,15 +9,14 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.http import QueryDict
-from django.urls import reverse
 from pypdf import PdfReader
 
 from hhprod.productions.models import Production
 from hhprod.reports.catalogue import REPORTS
-from hhprod.reports.exports import render_file
 from hhprod.reports.tables2_export import export_rows
 from hhprod.shooting.models import Take
 from tests import factories as f
+from tests.reporting import report_file, report_url
 
 pytestmark = pytest.mark.django_db
 SLUG = "production-report"
@@ -26,13 +25,11 @@ PAGE_QUERIES = 9
 
 
 def url(production, day=None):
-    return reverse("reports:report", args=[production.pk, SLUG]) + (f"?day={day}" if day is not None else "")
+    return report_url(production, SLUG, day=day)
 
 
 def export(production, fmt, day=None):
-    report = REPORTS[SLUG]
-    params = QueryDict(f"day={day}" if day is not None else "")
-    return render_file(report, production, report.build(production, params), fmt)
+    return report_file(production, SLUG, fmt, day=day)
 
 
 def figures(production, day=None):

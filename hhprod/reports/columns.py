@@ -20,49 +20,47 @@ class ReportTable(tables.Table):
         orderable = False
 
 
-class MinutesColumn(tables.Column):
+class FormattedColumn(tables.Column):
+    """A value written one way on the page and in every export: `shown(value)`."""
+
+    @staticmethod
+    def shown(value):
+        return value
+
+    def render(self, value):
+        return self.shown(value)
+
+    value = render
+
+
+class MinutesColumn(FormattedColumn):
     """Seconds in the database, minutes (one decimal) on the page and in exports."""
 
-    def render(self, value):
-        return minutes(value)
-
-    value = render
+    shown = staticmethod(minutes)
 
 
-class LengthColumn(tables.Column):
+class LengthColumn(FormattedColumn):
     """A take length the way a camera report writes it: 6:05."""
 
-    def render(self, value):
-        return minutes_seconds(value)
-
-    value = render
+    shown = staticmethod(minutes_seconds)
 
 
-class ClockColumn(tables.Column):
+class ClockColumn(FormattedColumn):
     """A call or wrap time as the call sheet prints it: 07:00."""
 
-    def render(self, value):
-        return value.strftime("%H:%M")
-
-    value = render
+    shown = staticmethod(lambda value: value.strftime("%H:%M"))
 
 
-class ListColumn(tables.Column):
+class ListColumn(FormattedColumn):
     """Comma-joined names from the database, spaced for reading."""
 
-    def render(self, value):
-        return listed(value)
-
-    value = render
+    shown = staticmethod(listed)
 
 
-class DaysColumn(tables.Column):
+class DaysColumn(FormattedColumn):
     """A number of days from a date difference: 3."""
 
-    def render(self, value):
-        return value.days
-
-    value = render
+    shown = staticmethod(lambda value: value.days)
 
 
 class SignedColumn(tables.Column):
