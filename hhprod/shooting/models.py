@@ -88,12 +88,6 @@ class ShootDay(Sourced):
     def __str__(self):
         return f"{self.production} day {self.number}"
 
-    @property
-    def slip_days(self):
-        if self.scheduled_date and self.actual_date:
-            return (self.actual_date - self.scheduled_date).days
-        return None
-
 
 class DayCall(Sourced):
     """Who was called on a shoot day: the call sheet and the Day Out of Days."""
