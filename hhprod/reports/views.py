@@ -29,7 +29,7 @@ def report_context(request, production=None, report=None):
 
 
 def whole_number(text):
-    """A positive number from a query parameter in any script's digits, else None."""
+    """A whole number from a query parameter, in any script's decimal digits; None for anything else."""
     text = (text or "").strip()
     return int(text) if text.isdecimal() and len(text) <= 18 else None
 
