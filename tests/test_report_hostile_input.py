@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from icalendar import Calendar
 
@@ -32,6 +32,7 @@ PARAMETERS = [
 # Digits of other scripts and forms that str.isdigit() accepts but int() does not, numbers too big
 # for a database integer, NUL and other control characters, very long text.
 ODD_TEXT = st.one_of(
+    st.integers(-3, 3).map(str),
     st.text(max_size=30),
     st.sampled_from(["١٢", "１２", "²", "0", "-1", "1e9", "9" * 30, "9" * 5000, "\x00", "1\x00", "a" * 10_000]),
     st.integers().map(str),
@@ -59,6 +60,8 @@ def shoot():
     params=st.dictionaries(st.sampled_from(PARAMETERS), ODD_TEXT, max_size=4),
     fmt=st.none() | FORMATS,
 )
+@example(slug="call-sheet", params={"day": "²"}, fmt=None)  # str.isdigit() says yes, int() says no
+@example(slug="production-report", params={"day": "9" * 5000}, fmt="csv")  # more digits than int() reads
 def test_no_query_parameter_gives_a_server_error(shoot, staff_client, slug, params, fmt):
     if fmt is not None:
         params["export"] = fmt
@@ -178,6 +181,8 @@ ARGUMENTS = st.fixed_dictionaries(
 
 @EXAMPLES
 @given(name=st.sampled_from(list(REPORTS)) | ODD_TEXT, arguments=ARGUMENTS, output=OUTPUTS)
+@example(name="rigs", arguments={"production": "Small shoot", "format": "csv", "day": None}, output="missing/x.csv")
+@example(name="call-sheet", arguments={"production": "Small shoot", "format": "md", "day": "²"}, output="x.md")
 def test_the_command_ends_with_a_file_or_one_line_of_reason(shoot, tmp_path, name, arguments, output):
     before = database_snapshot()
     inside = tmp_path / output.lstrip("/").replace("..", "__")  # never a path outside the test's folder
