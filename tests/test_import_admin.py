@@ -4,7 +4,6 @@ import uuid
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -20,17 +19,6 @@ CONFIRM = reverse("admin:shooting_take_process_import")
 HEADER = "Day,Date,Scene,Take,Length,Rig,Camera,Wearer,Status,Notes\n"
 GOOD = HEADER + "1,,1,90,6:05,v1,GP3-0001,Ilya Naishuller,Circled,'=cut here\n1,,1,91,0:30,v1,,Ilya Naishuller,Good,\n"
 BAD = HEADER + "1,,1,90,6:05,v1,,Ilya Naishuller,Circled,\n1,,1,91,9:30,v9,,Ilya Naishuller,Good,\n"
-
-
-@pytest.fixture
-def login_as(client, django_user_model):
-    def login(role):
-        user = django_user_model.objects.create_user(role.lower().replace(" ", "_"), password="pw", is_staff=True)
-        user.groups.add(Group.objects.get(name=role))
-        client.force_login(user)
-        return client
-
-    return login
 
 
 def upload(client, text, name="day1.csv"):

@@ -24,8 +24,16 @@ def test_calendar_and_index_need_a_login(seed, client):
         assert client.get(url).url.startswith(reverse("admin:login"))
 
 
-def test_admin_index_links_to_the_reports(staff_client):
-    assert reverse("reports:index") in staff_client.get(reverse("admin:index")).content.decode()
+def test_admin_index_lists_every_report_of_the_catalogue(staff_client):
+    page = staff_client.get(reverse("admin:index")).content.decode()
+    for report in REPORTS.values():
+        assert f'href="{reverse("reports:index")}?report={report.slug}"' in page and report.title in page
+
+
+def test_index_opens_the_feature_even_when_another_kind_sorts_before_it(seed, staff_client):
+    henry = Production.objects.get(title="Hardcore Henry")
+    Production.objects.create(title="A commercial", kind="commercial")  # a kind the office may add one day
+    assert staff_client.get(reverse("reports:index")).url == reverse("reports:overview", args=[henry.pk])
 
 
 def test_index_goes_to_the_feature_and_the_picker_switches_production(seed, staff_client):

@@ -9,13 +9,12 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.http import QueryDict
-from django.urls import reverse
 from pypdf import PdfReader
 
 from hhprod.productions.models import Credit, Production
 from hhprod.reports.catalogue import REPORTS
-from hhprod.reports.exports import render_file
 from tests import factories as f
+from tests.reporting import report_file, report_url
 
 pytestmark = pytest.mark.django_db
 SLUG = "call-sheet"
@@ -24,13 +23,11 @@ PAGE_QUERIES = 8
 
 
 def url(production, day=None):
-    return reverse("reports:report", args=[production.pk, SLUG]) + (f"?day={day}" if day is not None else "")
+    return report_url(production, SLUG, day=day)
 
 
 def export(production, fmt, day=None):
-    report = REPORTS[SLUG]
-    params = QueryDict(f"day={day}" if day is not None else "")
-    return render_file(report, production, report.build(production, params), fmt)
+    return report_file(production, SLUG, fmt, day=day)
 
 
 def calls_csv(production, day=None):
@@ -112,23 +109,6 @@ def test_unknown_day_is_a_404_naming_the_valid_days(hh, staff_client):
 def test_report_command_refuses_an_unknown_day_listing_the_valid_ones(hh, tmp_path):
     with pytest.raises(CommandError, match="Hardcore Henry has no shoot day '999'; valid days: 1–120"):
         call_command("report", SLUG, production="Hardcore Henry", day="999", output=str(tmp_path / "x.csv"))
-
-
-FILE_STARTS = {
-    "csv": b"Name,Role,",
-    "xlsx": b"PK",
-    "pdf": b"%PDF",
-    "md": b"# Call sheet: Hardcore Henry\n\nDay 12 of 120 (45 planned)",
-}
-
-
-@pytest.mark.parametrize("fmt", FILE_STARTS)
-def test_report_command_writes_every_format_for_the_day(hh, tmp_path, fmt):
-    out = tmp_path / f"call-sheet.{fmt}"
-    call_command(
-        "report", SLUG, production="Hardcore Henry", format=fmt, day="12", output=str(out), stderr=io.StringIO()
-    )
-    assert out.read_bytes().startswith(FILE_STARTS[fmt])
 
 
 def test_exports_read_back(hh):

@@ -1,4 +1,7 @@
-"""Every report downloads as CSV, XLSX, PDF and Markdown, and each file reads back."""
+"""Every report downloads in each of its formats through the page, and each file reads back.
+
+The `report` command writes the same bytes through the same writers; test_report_command.py
+checks only what the command adds (its arguments and output path)."""
 
 import csv
 import io
@@ -13,17 +16,11 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from hhprod.lib.formulas import neutralise, unquote
-from hhprod.productions.models import Production
-from hhprod.reports import exports
 from hhprod.reports.catalogue import REPORTS
+from hhprod.reports.writers import pdf as pdf_writer
 from hhprod.shooting.models import Take
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def henry(seed):
-    return Production.objects.get(title="Hardcore Henry")
 
 
 def download(client, production, slug, fmt, **params):
@@ -132,7 +129,7 @@ def test_unknown_format_is_404(henry, staff_client):
 
 
 def test_take_log_pdf_longer_than_the_print_limit_is_refused_with_the_reason(henry, staff_client, monkeypatch):
-    monkeypatch.setattr(exports, "PDF_MAX_ROWS", 10)
+    monkeypatch.setattr(pdf_writer, "PDF_MAX_ROWS", 10)
     url = reverse("reports:report", args=[henry.pk, "take-log"])
     response = staff_client.get(url, {"export": "pdf", "status": "good"}, follow=True)
     assert response.redirect_chain == [(f"{url}?status=good", 302)]
@@ -144,7 +141,7 @@ def test_take_log_pdf_longer_than_the_print_limit_is_refused_with_the_reason(hen
 
 
 def test_take_log_pdf_within_the_limit_prints_the_filtered_takes(henry, staff_client, monkeypatch):
-    monkeypatch.setattr(exports, "PDF_MAX_ROWS", 10)
+    monkeypatch.setattr(pdf_writer, "PDF_MAX_ROWS", 10)
     day = Take.objects.filter(shoot_day__production=henry).values_list("shoot_day__number", flat=True).first()
     on_day = Take.objects.filter(shoot_day__production=henry, shoot_day__number=day)
     assert on_day.count() <= 10
@@ -154,7 +151,7 @@ def test_take_log_pdf_within_the_limit_prints_the_filtered_takes(henry, staff_cl
 
 
 def test_the_report_command_refuses_a_pdf_over_the_limit_too(henry, monkeypatch, tmp_path):
-    monkeypatch.setattr(exports, "PDF_MAX_ROWS", 10)
+    monkeypatch.setattr(pdf_writer, "PDF_MAX_ROWS", 10)
     with pytest.raises(CommandError, match="prints at most 10 rows"):
         call_command("report", "take-log", production="Hardcore Henry", format="pdf", output=str(tmp_path / "x.pdf"))
     assert not (tmp_path / "x.pdf").exists()

@@ -5,8 +5,8 @@ from datetime import date
 import pytest
 from django.db.models import Q
 
+from hhprod.lib.expressions import DaysBetween, GroupConcat, SubqueryCount
 from hhprod.productions.models import Person
-from hhprod.reports.expressions import DaysBetween, GroupConcat, SubqueryCount
 from hhprod.shooting.models import ShootDay, Take
 
 from . import factories as make

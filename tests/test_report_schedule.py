@@ -7,7 +7,7 @@ from django.urls import reverse
 from icalendar import Calendar
 
 from hhprod.productions.models import Production
-from hhprod.reports import queries
+from hhprod.reports import schedule as queries
 from hhprod.shooting.models import Take
 
 from . import factories as make

@@ -77,7 +77,7 @@ def test_scene_of_another_production_is_refused_not_crashed(henry, staff_client)
 
 def test_nonsense_filter_values_do_not_crash(henry, staff_client):
     response = take_log(staff_client, henry, day_from="abc", status="nope", page=9999)
-    assert "Enter a number" in response.content.decode()
+    assert "Enter a whole number" in response.content.decode()
 
 
 def test_queries_are_fixed_with_and_without_filters(henry, staff_client, django_assert_num_queries):

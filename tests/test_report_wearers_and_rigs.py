@@ -8,7 +8,8 @@ from django.db.models import Sum
 from django.urls import reverse
 
 from hhprod.productions.models import Production
-from hhprod.reports import queries
+from hhprod.reports.rigs import rig_totals
+from hhprod.reports.wearers import wearer_totals
 from hhprod.shooting.models import Take
 
 from . import factories as make
@@ -41,7 +42,7 @@ def shoot():
 
 
 def test_seed_has_thirteen_wearers_whose_takes_add_up(henry):
-    rows = list(queries.wearer_totals(henry))
+    rows = list(wearer_totals(henry))
     assert len(rows) == 13
     assert sum(r.take_count for r in rows) == Take.objects.filter(shoot_day__production=henry).count()
     assert all(r.longest <= 420 for r in rows)
@@ -53,12 +54,12 @@ def test_seed_days_over_the_limit_match_the_takes(henry):
         Take.objects.filter(shoot_day__production=henry).values_list("wearer", "shoot_day").annotate(worn=Sum("length"))
     )
     expected = Counter(wearer for wearer, _, worn in per_day if worn > henry.daily_rig_limit_minutes * 60)
-    got = {r.pk: r.days_over_limit for r in queries.wearer_totals(henry) if r.days_over_limit}
+    got = {r.pk: r.days_over_limit for r in wearer_totals(henry) if r.days_over_limit}
     assert got == expected and sum(got.values()) > 0
 
 
 def test_small_shoot_wearer_totals(shoot):
-    rows = {r.name: r for r in queries.wearer_totals(shoot)}
+    rows = {r.name: r for r in wearer_totals(shoot)}
     ann, bob = rows["Ann"], rows["Bob"]
     assert (ann.take_count, ann.seconds_worn, ann.longest, ann.days_on_rig) == (3, 650, 290, 2)
     assert sorted(ann.rigs_used.split(",")) == ["t1", "t2"]
@@ -71,18 +72,18 @@ def test_wearer_with_no_limit_set_has_no_days_over():
     prod = make.production("No limit", daily_rig_limit_minutes=None)
     rig, who = make.rig(), make.wearer(prod)
     make.take(make.shoot_day(prod), make.scene(prod), rig, who, length=420)
-    assert [r.days_over_limit for r in queries.wearer_totals(prod)] == [None]
+    assert [r.days_over_limit for r in wearer_totals(prod)] == [None]
 
 
 def test_small_shoot_rig_totals(shoot):
-    v1, v2 = queries.rig_totals(shoot).filter(name__in=["t1", "t2"])
+    v1, v2 = rig_totals(shoot).filter(name__in=["t1", "t2"])
     assert sorted(v1.camera_serials.split(",")) == ["CAM-1", "CAM-2"]
     assert (v1.take_count, v1.seconds, v1.wearer_count) == (2, 360, 1)
     assert (v2.camera_serials, v2.take_count, v2.seconds, v2.wearer_count) == (None, 2, 335, 2)
 
 
 def test_seed_rigs(henry):
-    v1, v2 = queries.rig_totals(henry).filter(name__in=["v1", "v2"])
+    v1, v2 = rig_totals(henry).filter(name__in=["v1", "v2"])
     assert (v1.material, v2.material) == ("metal", "plastic")
     assert v1.take_count + v2.take_count == Take.objects.filter(shoot_day__production=henry).count()
     assert v1.take_count == Take.objects.filter(shoot_day__actual_date__lt=date(2014, 3, 1)).count()
@@ -92,7 +93,7 @@ def test_seed_rigs(henry):
 
 def test_rig_with_no_takes_on_this_production_shows_zero(shoot):
     other = make.production("Other")
-    assert [(r.name, r.take_count, r.seconds) for r in queries.rig_totals(other)] == [("t1", 0, 0), ("t2", 0, 0)]
+    assert [(r.name, r.take_count, r.seconds) for r in rig_totals(other)] == [("t1", 0, 0), ("t2", 0, 0)]
 
 
 @pytest.mark.parametrize("slug", ["wearers", "rigs"])

@@ -21,7 +21,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from hhprod.planning.revisions import lock_schedule
 from hhprod.reports.catalogue import REPORTS
-from hhprod.reports.exports import FORMATS
+from hhprod.reports.exports import formats_of
 from hhprod.shooting.models import Scene, Take
 
 from . import factories as make
@@ -172,7 +172,10 @@ def report_checks(route, name, production):
         for slug in REPORTS:
             page = fill(route, production.pk, slug) + ("?day=1" if slug in REPORTS_NEEDING_A_DAY else "")
             joiner = "&" if "?" in page else "?"
-            urls += [page, *(f"{page}{joiner}export={fmt}" for fmt in FORMATS)]
+            urls += [
+                page,
+                *(f"{page}{joiner}export={fmt}" for fmt in (writer.extension for writer in formats_of(REPORTS[slug]))),
+            ]
         return [Check(url, read, post) for url in urls]
     if name == "reports:index":
         return [Check(fill(route), read, post)]

@@ -24,17 +24,6 @@ def url(model, page, *args):
     return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_{page}", args=args)
 
 
-@pytest.fixture
-def login_as(client, django_user_model):
-    def login(role):
-        user = django_user_model.objects.create_user(role.lower().replace(" ", "_"), password="pw", is_staff=True)
-        user.groups.add(Group.objects.get(name=role))
-        client.force_login(user)
-        return client
-
-    return login
-
-
 def test_the_migration_makes_the_five_roles():
     assert set(Group.objects.values_list("name", flat=True)) == set(OWN)
 

@@ -1,10 +1,12 @@
 """Every report page, its CSV, the schedule's iCalendar feed, and the XLSX and PDF of the
 schedule, the rig wearers and the take log, each with hand-written SQL for its numbers.
 
-A page's bare SQL is the aggregates behind its figures and chart, its page of table
-rows and the paginator's count; an export's is every row it writes (and, for XLSX
-and PDF, the figures too). The SQL is what a person would write against the tables
-to get the same numbers, in one statement per table, with no ORM in between.
+A page's bare SQL is the aggregates behind its figures and chart and its table rows (the
+take log, the one paginated table: its first page and the paginator's count); an export's
+is every row it writes (and, for XLSX and PDF, the figures too). tests/test_bench.py
+checks that this SQL gives the same numbers as the reports' selectors. The SQL is what a
+person would write against the tables to get the same numbers, in one statement per
+table, with no ORM in between.
 """
 
 from django.urls import reverse
@@ -69,7 +71,6 @@ SCHEDULE_DAYS = spelled(
        FROM shooting_shootday d LEFT JOIN shooting_take t ON t.shoot_day_id = d.id
        WHERE d.production_id = %(production)s GROUP BY d.id ORDER BY d.number"""
 )
-PRODUCTION_DAY_COUNT = "SELECT COUNT(*) FROM shooting_shootday WHERE production_id = %(production)s"
 WEEKLY_PACE = spelled(
     """SELECT {week} AS week, COUNT(DISTINCT d.id), COUNT(t.id), COALESCE(SUM(t.length), 0)
        FROM shooting_shootday d LEFT JOIN shooting_take t ON t.shoot_day_id = d.id
@@ -92,7 +93,6 @@ DAYS_OVER_LIMIT = """SELECT worn.wearer_id, COUNT(*) FROM (
         WHERE d.production_id = %(production)s GROUP BY t.wearer_id, t.shoot_day_id, pr.daily_rig_limit_minutes
         HAVING SUM(t.length) > pr.daily_rig_limit_minutes * 60
     ) AS worn GROUP BY worn.wearer_id"""
-WEARER_COUNT = f"SELECT COUNT(DISTINCT t.wearer_id) {PRODUCTION_TAKES}"
 RIGS = spelled(
     f"""SELECT r.id, r.name, r.material, r.in_service_from, r.in_service_to,
                (SELECT {{serials}} FROM rigs_camera c WHERE c.rig_id = r.id),
@@ -114,8 +114,8 @@ TAKE_LOG = """SELECT t.id, d.number, d.actual_date, s.number, t.number, t.length
 TAKE_LOG_ALL = TAKE_LOG.format(filter="")
 TAKE_LOG_BUSIEST_DAY = TAKE_LOG.format(filter=" AND d.number = %(busiest_number)s")
 TAKE_COUNT = f"SELECT COUNT(*) {PRODUCTION_TAKES}"
+# The filter's lists: the wearers and the rigs (a scene is typed, not picked).
 TAKE_LOG_CHOICES = [
-    "SELECT id, number, description FROM shooting_scene WHERE production_id = %(production)s ORDER BY number",
     """SELECT DISTINCT p.id, p.name FROM productions_person p JOIN productions_credit c ON c.person_id = p.id
        WHERE c.production_id = %(production)s AND c.wears_rig ORDER BY p.name""",
     "SELECT id, name FROM rigs_rig ORDER BY version",
@@ -211,23 +211,17 @@ PRODUCTION_REPORT = [
        ORDER BY p.name, tr.starts""",
 ]
 
-# Pages: the report as it opens (its tables' first page: 25 rows, the take log 50), then the files.
-PER_PAGE = 25
+# Pages: the report as it opens (every row; the take log's first 50), then the files.
 BUSIEST = "day={busiest_number}"
 
 REPORT_PAGES = [
     Page(
         "report: schedule",
         report_url("schedule"),
-        (
-            *SCHEDULE_FIGURES,
-            limited(SCHEDULE_DAYS, PER_PAGE),
-            PRODUCTION_DAY_COUNT,
-            limited(WEEKLY_PACE, PER_PAGE),
-        ),
+        (*SCHEDULE_FIGURES, SCHEDULE_DAYS, WEEKLY_PACE),
     ),
-    Page("report: rig wearers", report_url("wearers"), (limited(WEARERS, PER_PAGE), DAYS_OVER_LIMIT, WEARER_COUNT)),
-    Page("report: rigs", report_url("rigs"), (RIGS, "SELECT COUNT(*) FROM rigs_rig")),
+    Page("report: rig wearers", report_url("wearers"), (WEARERS, DAYS_OVER_LIMIT)),
+    Page("report: rigs", report_url("rigs"), (RIGS,)),
     Page("report: take log", report_url("take-log"), (TAKE_COUNT, limited(TAKE_LOG_ALL, 50), *TAKE_LOG_CHOICES)),
     Page("report: day out of days", report_url("day-out-of-days"), tuple(DAY_OUT_OF_DAYS)),
     Page("report: call sheet, busiest day", report_url("call-sheet", BUSIEST), tuple(CALL_SHEET)),

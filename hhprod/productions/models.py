@@ -1,7 +1,7 @@
 from functools import cached_property
 
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Case, Count, F, Max, Q, Sum, Value, When
 from simple_history.models import HistoricalRecords
 
 
@@ -15,6 +15,13 @@ class Sourced(models.Model):
 
     class Meta:
         abstract = True
+
+
+class ProductionQuerySet(models.QuerySet):
+    def features_first(self):
+        """Features (the films themselves) before music videos and planned sequels, then by title."""
+        feature = Case(When(kind=Production.Kind.FEATURE, then=Value(0)), default=Value(1))
+        return self.order_by(feature, "title")
 
 
 class Production(Sourced):
@@ -39,6 +46,8 @@ class Production(Sourced):
     )
     notes = models.TextField(blank=True)
 
+    objects = ProductionQuerySet.as_manager()
+
     class Meta:
         ordering = ["title"]
         constraints = [
@@ -58,6 +67,21 @@ class Production(Sourced):
         return set(self.credits.filter(wears_rig=True).values_list("person_id", flat=True))
 
 
+class PersonQuerySet(models.QuerySet):
+    def with_rig_time(self):
+        """Per wearer, over the takes a filter before this kept: takes, seconds worn, longest take."""
+        return self.annotate(
+            take_count=Count("takes_worn"), seconds_worn=Sum("takes_worn__length"), longest=Max("takes_worn__length")
+        )
+
+    def against_daily_limit(self, limit_minutes):
+        """`against_limit` of a day's rig time (from with_rig_time): "over", "within" or "no limit set"."""
+        if not limit_minutes:
+            return self.annotate(against_limit=Value("no limit set"))
+        over = When(seconds_worn__gt=limit_minutes * 60, then=Value("over"))
+        return self.annotate(against_limit=Case(over, default=Value("within")))
+
+
 class Person(Sourced):
     name = models.CharField(
         max_length=200,
@@ -66,6 +90,8 @@ class Person(Sourced):
     )
     trade = models.CharField(max_length=100, blank=True, help_text="Actor, stunt performer, cinematographer...")
     notes = models.TextField(blank=True)
+
+    objects = PersonQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

@@ -1,132 +1,78 @@
-"""Reports as files: CSV (streamed), XLSX, PDF and Markdown, from the same tables as the page."""
+"""One way out for every format: each writer is registered here once, and the page and the command both use it.
 
-import csv
-from io import BytesIO
+A writer turns a built report into chunks of bytes; the view wraps them in a response (CSV
+streamed), the `report` command writes them to a file. Nothing here knows about HTTP.
+"""
 
-from django.core.management.base import CommandError
-from django.http import HttpResponse, StreamingHttpResponse
-from django.template.loader import render_to_string
-from django.utils import timezone
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from django.utils.text import slugify
-from openpyxl import Workbook
 
-from hhprod.lib.formulas import neutralise
-
-FORMATS = {
-    "csv": "text/csv; charset=utf-8",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "pdf": "application/pdf",
-    "md": "text/markdown; charset=utf-8",
-}
+from .errors import NotFound
+from .writers import calendar, csv_file, markdown, pdf, xlsx
 
 
-def table_rows(table):
-    """Header then rows, each cell neutralised; long querysets are read in chunks."""
-    for row in table.export_rows():
-        yield ["" if cell is None else neutralise(cell) for cell in row]
+@dataclass(frozen=True)
+class Writer:
+    extension: str
+    label: str
+    content_type: str
+    # write(report, production, content) -> iterable of bytes chunks
+    write: Callable
+    streams: bool = False
+    # False for a writer that reads the report's own data rather than the page's built content.
+    reads_content: bool = True
+    applies: Callable = lambda report: True
 
 
-class Echo:
-    """A file-like object whose write() hands the line back, for a streamed csv.writer."""
-
-    def write(self, value):
-        return value
-
-
-def csv_lines(content):
-    writer = csv.writer(Echo())
-    for row in table_rows(content.tables[0][1]):
-        yield writer.writerow(row)
-
-
-def xlsx_bytes(report, production, content):
-    """A sheet per table, plus the summary; written row by row (openpyxl's write-only mode),
-    so a 100,000-take log is never held as a grid of cell objects."""
-    book = Workbook(write_only=True)
-    if content.summary:
-        summary = book.create_sheet("Summary")
-        summary.append(["Figure", "Value"])
-        for label, value in content.summary:
-            summary.append([label, neutralise(str(value))])
-    for heading, table in content.tables:
-        sheet = book.create_sheet(heading[:31])
-        for row in table_rows(table):
-            sheet.append(row)
-    out = BytesIO()
-    book.save(out)
-    return out.getvalue()
-
-
-class TooLongToPrint(CommandError):
-    """A PDF of more rows than anyone would print: the page says so, the `report` command exits with it."""
-
-
-# About fifty A4 pages of the take log: a day's or a scene's takes, not a whole shoot.
-PDF_MAX_ROWS = 2000
-
-
-def check_printable(report, content):
-    """Refuse, before rendering, a PDF whose growing table (the take log) has too many rows."""
-    for _, table in content.tables:
-        if table.paginated and (rows := len(table.data)) > PDF_MAX_ROWS:
-            narrow = "narrow it with the filters (a day range, a scene, a wearer)" if content.filterset else "narrow it"
-            raise TooLongToPrint(
-                f"The {report.title.lower()} PDF prints at most {PDF_MAX_ROWS:,} rows and this one has {rows:,}: "
-                f"{narrow}, or download the CSV or XLSX, which hold every row."
-            )
-
-
-def pdf_bytes(report, production, content):
-    check_printable(report, content)
-    from weasyprint import HTML  # imported here: loading its fonts costs a second a process
-
-    html = render_to_string(
-        "reports/print.html",
-        {"report": report, "production": production, "content": content, "printed": timezone.now()},
+WRITERS = {
+    writer.extension: writer
+    for writer in (
+        Writer("csv", "CSV", "text/csv; charset=utf-8", csv_file.write, streams=True),
+        Writer("xlsx", "XLSX", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.write),
+        Writer("pdf", "PDF", "application/pdf", pdf.write),
+        Writer("md", "MD", "text/markdown; charset=utf-8", markdown.write),
+        Writer(
+            "ics",
+            "iCalendar",
+            "text/calendar; charset=utf-8",
+            calendar.write,
+            reads_content=False,
+            applies=lambda report: report.calendar is not None,
+        ),
     )
-    out = BytesIO()
-    HTML(string=html).write_pdf(out)
-    return out.getvalue()
+}
+FORMATS = {extension: writer.content_type for extension, writer in WRITERS.items()}
 
 
-def markdown_text(report, production, content):
-    lines = [f"# {report.title}: {production}", ""]
-    if content.subtitle:
-        lines += [content.subtitle, ""]
-    lines += [f"- {label}: {value}" for label, value in content.summary]
-    for heading, table in content.tables:
-        rows = list(table_rows(table))
-        lines += ["", f"## {heading}", ""]
-        lines += ["| " + " | ".join(str(cell).replace("|", "\\|") for cell in row) + " |" for row in rows[:1]]
-        lines += ["|" + " --- |" * len(rows[0])]
-        lines += ["| " + " | ".join(str(cell).replace("|", "\\|") for cell in row) + " |" for row in rows[1:]]
-    return "\n".join(lines) + "\n"
+def formats_of(report):
+    """The writers this report can use, in the registry's order."""
+    return [writer for writer in WRITERS.values() if writer.applies(report)]
+
+
+def writer_for(report, fmt):
+    writer = WRITERS.get(fmt)
+    if writer is None or not writer.applies(report):
+        valid = ", ".join(writer.extension for writer in formats_of(report))
+        raise NotFound(f"Unknown format {fmt[:20]!r}. Formats for the {report.title.lower()}: {valid}")
+    return writer
 
 
 def render_file(report, production, content, fmt):
-    """The report as bytes in `fmt`: what the command writes and the download sends."""
-    if fmt == "csv":
-        return "".join(csv_lines(content)).encode()
-    if fmt == "xlsx":
-        return xlsx_bytes(report, production, content)
-    if fmt == "pdf":
-        return pdf_bytes(report, production, content)
-    if fmt == "md":
-        return markdown_text(report, production, content).encode()
-    raise ValueError(f"Unknown format {fmt!r}; formats: {', '.join(FORMATS)}")
+    """A built report as bytes in `fmt`."""
+    return b"".join(writer_for(report, fmt).write(report, production, content))
+
+
+def build_file(report, production, params, fmt):
+    """The report built from `params` (a day, filters) as bytes in `fmt`: what the command writes."""
+    writer = writer_for(report, fmt)
+    content = report.build(production, params) if writer.reads_content else None
+    return b"".join(writer.write(report, production, content))
 
 
 def filename(report, production, content, fmt):
-    return (
-        f"{slugify(production.title)}-{report.slug}{'-' + slugify(content.subtitle) if content.subtitle else ''}.{fmt}"
-    )
-
-
-def download(report, production, content, fmt):
-    """A response carrying the file; CSV streams row by row so a long take log stays flat in memory."""
-    if fmt == "csv":
-        response = StreamingHttpResponse(csv_lines(content), content_type=FORMATS[fmt])
-    else:
-        response = HttpResponse(render_file(report, production, content, fmt), content_type=FORMATS[fmt])
-    response["Content-Disposition"] = f'attachment; filename="{filename(report, production, content, fmt)}"'
-    return response
+    if fmt == "ics":
+        return f"{slugify(production.title)}-{report.slug}.ics"
+    subtitle = "-" + slugify(content.subtitle) if content.subtitle else ""
+    return f"{slugify(production.title)}-{report.slug}{subtitle}.{fmt}"

@@ -1,28 +1,47 @@
+"""The report pages and downloads: thin; a report's refusal becomes a 404 or a message here."""
+
 from django.contrib import admin, messages
-from django.http import Http404, HttpResponse
+from django.core.paginator import EmptyPage, PageNotAnInteger
+from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django_tables2 import RequestConfig
 
 from hhprod.office.permissions import report_view
 from hhprod.productions.models import Production
 
-from . import exports, ical
+from . import exports
 from .catalogue import REPORTS, get_report
+from .errors import NotFound, Refused
+
+# The most rows a page of a report table shows, whatever `?per_page=` asks: the downloads hold them all.
+MAX_PER_PAGE = 500
 
 
-def report_context(request):
-    """The admin's header and look, without its app sidebar: reports need the width."""
-    return {**admin.site.each_context(request), "is_nav_sidebar_enabled": False}
+def report_context(request, production=None, report=None):
+    """The admin's header and look, without its app sidebar (reports need the width), and the report menu."""
+    return {
+        **admin.site.each_context(request),
+        "is_nav_sidebar_enabled": False,
+        "production": production,
+        "report": report,
+        "productions": Production.objects.all(),
+        "reports": REPORTS.values(),
+    }
+
+
+def whole_number(text):
+    """A whole number from a query parameter, in any script's decimal digits; None for anything else."""
+    text = (text or "").strip()
+    return int(text) if text.isdecimal() and len(text) <= 18 else None
 
 
 @report_view
 def index(request):
     """The production picker lands here: on the chosen report, or the first feature's overview."""
-    productions = Production.objects.order_by("kind", "title")
-    chosen = request.GET.get("production", "")
-    production = (chosen.isdigit() and productions.filter(pk=chosen).first()) or productions.first()
+    productions = Production.objects.features_first()
+    chosen = whole_number(request.GET.get("production"))
+    production = (chosen and productions.filter(pk=chosen).first()) or productions.first()
     if production is None:
-        return render(request, "reports/overview.html", {**report_context(request), "reports": REPORTS.values()})
+        return render(request, "reports/overview.html", report_context(request))
     if request.GET.get("report") in REPORTS:
         return redirect("reports:report", production=production.pk, slug=request.GET["report"])
     return redirect("reports:overview", production=production.pk)
@@ -31,49 +50,68 @@ def index(request):
 @report_view
 def overview(request, production):
     production = get_object_or_404(Production, pk=production)
-    return render(
-        request,
-        "reports/overview.html",
-        {
-            **report_context(request),
-            "production": production,
-            "productions": Production.objects.all(),
-            "reports": REPORTS.values(),
-            "formats": exports.FORMATS,
-        },
-    )
+    reports = [(report, exports.formats_of(report)) for report in REPORTS.values()]
+    return render(request, "reports/overview.html", {**report_context(request, production), "catalogue": reports})
+
+
+def configure(table, params, paginate):
+    """Sort and paginate a table from the query: unknown sort keys are ignored, a bad page number
+    shows the first page, and a page is never longer than MAX_PER_PAGE rows."""
+    if order := params.getlist("sort"):
+        table.order_by = order
+    if not paginate:
+        return
+    per_page = min(whole_number(params.get("per_page")) or table._meta.per_page, MAX_PER_PAGE)
+    try:
+        table.paginate(page=whole_number(params.get("page")) or 1, per_page=per_page)
+    except (PageNotAnInteger, EmptyPage):
+        table.page = table.paginator.page(table.paginator.num_pages)
 
 
 @report_view
 def report_page(request, production, slug):
-    report = get_report(slug)
+    return show(request, production, slug, request.GET.get("export"))
+
+
+@report_view
+def schedule_ics(request, production):
+    """The schedule's calendar feed, at the address calendars already subscribe to."""
+    return show(request, production, "schedule", "ics")
+
+
+def show(request, production, slug, fmt):
+    """The report as a page, or as a file in `fmt`."""
     production = get_object_or_404(Production, pk=production)
-    content = report.build(production, request.GET)
-    fmt = request.GET.get("export")
-    if fmt and fmt not in exports.FORMATS:
-        raise Http404(f"No export format {fmt!r}; formats: {', '.join(exports.FORMATS)}")
-    for _, table in content.tables:
-        paginate = {"per_page": table._meta.per_page} if table.paginated and not fmt else False
-        RequestConfig(request, paginate=paginate).configure(table)
-    if fmt:
-        try:
-            return exports.download(report, production, content, fmt)
-        except exports.TooLongToPrint as refusal:
-            messages.warning(request, str(refusal))
-            return redirect(f"{request.path}?{without_export(request.GET)}")
-    return render(
-        request,
-        "reports/report.html",
-        {
-            **report_context(request),
-            "report": report,
-            "production": production,
-            "content": content,
-            "productions": Production.objects.all(),
-            "reports": REPORTS.values(),
-            "formats": exports.FORMATS,
-        },
-    )
+    try:
+        report = get_report(slug)
+        writer = exports.writer_for(report, fmt) if fmt else None
+        if writer and not writer.reads_content:
+            return download(report, production, None, writer)
+        content = report.build(production, request.GET)
+        for _, table in content.tables:
+            table.request = request
+            configure(table, request.GET, paginate=table.paginated and not fmt)
+        if writer:
+            return download(report, production, content, writer)
+    except NotFound as missing:
+        raise Http404(str(missing)) from None
+    except Refused as refusal:
+        messages.warning(request, str(refusal))
+        return redirect(f"{request.path}?{without_export(request.GET)}")
+    context = {**report_context(request, production, report), "content": content, "formats": exports.formats_of(report)}
+    return render(request, "reports/report.html", context)
+
+
+def download(report, production, content, writer):
+    """A response carrying the file; CSV streams row by row so a long take log stays flat in memory."""
+    chunks = writer.write(report, production, content)
+    if writer.streams:
+        response = StreamingHttpResponse(chunks, content_type=writer.content_type)
+    else:
+        response = HttpResponse(b"".join(chunks), content_type=writer.content_type)
+    name = exports.filename(report, production, content, writer.extension)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
 
 
 def without_export(params):
@@ -81,11 +119,3 @@ def without_export(params):
     params = params.copy()
     params.pop("export", None)
     return params.urlencode()
-
-
-@report_view
-def schedule_ics(request, production):
-    production = get_object_or_404(Production, pk=production)
-    response = HttpResponse(ical.schedule_ics(production), content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{ical.filename(production)}"'
-    return response

@@ -1,6 +1,5 @@
 from django import forms
 from django.contrib import admin
-from django.db.models import Count, Q, Sum
 from django.urls import reverse
 from django.utils.html import format_html
 
@@ -70,7 +69,7 @@ class ShootDayAdmin(HistoryAdmin):
     readonly_fields = ["log_a_take"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(take_count=Count("takes"), seconds_recorded=Sum("takes__length"))
+        return super().get_queryset(request).with_slip().with_recorded()
 
     @admin.display(description="new take")
     def log_a_take(self, day):
@@ -79,9 +78,9 @@ class ShootDayAdmin(HistoryAdmin):
         url = reverse("admin:shooting_take_add")
         return format_html('<a class="addlink" href="{}?shoot_day={}">Log a take on this day</a>', url, day.pk)
 
-    @admin.display(description="slip (days)")
+    @admin.display(description="slip (days)", ordering="slip")
     def slip(self, day):
-        return day.slip_days
+        return day.slip
 
     @admin.display(description="takes", ordering="take_count")
     def take_count(self, day):
@@ -150,11 +149,7 @@ class SceneAdmin(OfficeAdmin):
     ]  # fmt: skip
 
     def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(take_count=Count("takes"), circled=Count("takes", filter=Q(takes__status="circled")))
-        )
+        return super().get_queryset(request).with_recorded()
 
     def get_form(self, request, obj=None, **kwargs):
         request.scene_production = obj.production_id if obj else None

@@ -4,11 +4,13 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, Q, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from hhprod.lib.expressions import DaysBetween
+from hhprod.lib.formatting import minutes_seconds
 from hhprod.productions.models import Credit, Person, Production, Sourced
 from hhprod.rigs.models import Camera, Rig, RigUnit
 
@@ -16,9 +18,41 @@ from . import camera_report
 from .camera_report import FieldOfView, FrameRate, Resolution
 
 
-def minutes_seconds(seconds):
-    """420 -> "7:00": how a camera report writes a take length."""
-    return f"{seconds // 60}:{seconds % 60:02d}"
+def circled(takes=""):
+    """The condition "a circled take", on Take itself or through a relation (`takes="takes__"`)."""
+    return Q(**{f"{takes}status": "circled"})
+
+
+def recorded(takes="takes"):
+    """Takes, seconds recorded and circled takes, summed over a relation to Take."""
+    return {
+        "take_count": Count(takes),
+        "seconds_recorded": Coalesce(Sum(f"{takes}__length"), 0),
+        "circled": Count(takes, filter=circled(f"{takes}__")),
+    }
+
+
+class ShootDayQuerySet(models.QuerySet):
+    def with_working_date(self):
+        """`on`: the date the day was shot, else the date it is scheduled for."""
+        return self.annotate(on=Coalesce("actual_date", "scheduled_date"))
+
+    def with_slip(self):
+        """`slip`: whole days from the scheduled to the actual date, in SQL; None until both are known."""
+        return self.annotate(slip=DaysBetween("actual_date", "scheduled_date"))
+
+    def with_recorded(self):
+        """Per day: takes, seconds recorded and circled takes."""
+        return self.annotate(**recorded())
+
+    def working(self):
+        """Every day but a cancelled one: a cancelled day is nobody's work, hold or travel day."""
+        return self.exclude(status=ShootDay.Status.CANCELLED)
+
+    def plan_dated(self):
+        """`plan_date`: the day's date in the current plan: its scheduled date, or the date it was
+        shot when it was added without one; empty for a day with no date yet."""
+        return self.annotate(plan_date=Coalesce("scheduled_date", "actual_date"))
 
 
 def pages_and_eighths(eighths):
@@ -29,13 +63,6 @@ def pages_and_eighths(eighths):
     if not rest:
         return str(pages)
     return f"{pages} {rest}/8" if pages else f"{rest}/8"
-
-
-class ShootDayQuerySet(models.QuerySet):
-    def plan_dated(self):
-        """Each day's date in the current plan: its scheduled date, or the date it was shot when
-        it was added without one; empty for a day with no date yet."""
-        return self.annotate(plan_date=Coalesce("scheduled_date", "actual_date"))
 
 
 class ShootDay(Sourced):
@@ -103,12 +130,6 @@ class ShootDay(Sourced):
     def __str__(self):
         return f"{self.production} day {self.number}"
 
-    @property
-    def slip_days(self):
-        if self.scheduled_date and self.actual_date:
-            return (self.actual_date - self.scheduled_date).days
-        return None
-
 
 class DayCall(Sourced):
     """Who was called on a shoot day: the call sheet and the Day Out of Days."""
@@ -150,6 +171,12 @@ class HealthIncident(Sourced):
 
     def __str__(self):
         return f"{self.get_kind_display()}: {self.person} on {self.shoot_day}"
+
+
+class SceneQuerySet(models.QuerySet):
+    def with_recorded(self):
+        """Per scene: takes, seconds recorded and circled takes (of the takes a filter before this kept)."""
+        return self.annotate(**recorded())
 
 
 class Scene(Sourced):
@@ -202,6 +229,8 @@ class Scene(Sourced):
     stunt_notes = models.TextField(blank=True)
     safety_notes = models.TextField(blank=True)
 
+    objects = SceneQuerySet.as_manager()
+
     class Meta:
         ordering = ["production", "number"]
         constraints = [
@@ -228,6 +257,27 @@ class Scene(Sourced):
     def cast_outside_production(self, credits):
         """The credits among `credits` that belong to another production: a form refuses them."""
         return [credit for credit in credits if credit.production_id != self.production_id]
+
+
+class TakeQuerySet(models.QuerySet):
+    def circled(self):
+        return self.filter(circled())
+
+    def recorded(self):
+        """Takes, seconds recorded and circled takes, over the whole queryset."""
+        return self.aggregate(
+            takes=Count("pk"), seconds=Coalesce(Sum("length"), 0), circled=Count("pk", filter=circled())
+        )
+
+    def days_over_limit(self, limit_minutes):
+        """The shoot days on which these takes (one wearer's) add up to more than the daily rig-time limit."""
+        return (
+            self.order_by()
+            .values("shoot_day")
+            .annotate(worn=Sum("length"))
+            .filter(worn__gt=(limit_minutes or 0) * 60)
+            .values("shoot_day")
+        )
 
 
 class Take(Sourced):
@@ -288,6 +338,7 @@ class Take(Sourced):
     vfx = models.BooleanField("VFX", default=False, help_text="Visual effects will be added.")
     notes = models.TextField(blank=True)
 
+    objects = TakeQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -344,11 +395,11 @@ class Take(Sourced):
         production = scene.production if scene else day.production if day else None
 
         if scene and day and day.production_id != scene.production_id:
-            errors["shoot_day"] = (
+            errors.setdefault("shoot_day", []).append(
                 f"{day} belongs to {day.production}, but scene {scene.number} is in {scene.production}."
             )
         if day and day.status != ShootDay.Status.SHOT:
-            errors["shoot_day"] = (
+            errors.setdefault("shoot_day", []).append(
                 f"{day} was not shot (status: {day.get_status_display()}); takes are logged on shot days only."
             )
         if production and self.length and self.length > production.max_take_seconds:

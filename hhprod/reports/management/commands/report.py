@@ -4,8 +4,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.http import QueryDict
 
 from hhprod.productions.models import Production
-from hhprod.reports.catalogue import REPORTS
-from hhprod.reports.exports import FORMATS, render_file
+from hhprod.reports.catalogue import REPORTS, get_report
+from hhprod.reports.errors import ReportError
+from hhprod.reports.exports import WRITERS, build_file
 
 
 class Command(BaseCommand):
@@ -14,27 +15,32 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("name", help=f"One of: {', '.join(REPORTS)}")
         parser.add_argument("--production", required=True, help="The production's title")
-        parser.add_argument("--format", default="csv", help=f"One of: {', '.join(FORMATS)}")
+        parser.add_argument("--format", default="csv", help=f"One of: {', '.join(WRITERS)} (ics: the schedule only)")
         parser.add_argument("--output", required=True, help="The file to write ('-' for standard output)")
         parser.add_argument("--day", help="Day number, for a report on one shoot day")
 
     def handle(self, name, production, format, output, day, **options):
-        if name not in REPORTS:
-            raise CommandError(f"Unknown report {name!r}. Reports: {', '.join(REPORTS)}")
-        if format not in FORMATS:
-            raise CommandError(f"Unknown format {format!r}. Formats: {', '.join(FORMATS)}")
-        found = Production.objects.filter(title=production).first()
-        if found is None:
-            titles = "; ".join(Production.objects.values_list("title", flat=True)) or "none yet"
-            raise CommandError(f"No production titled {production!r}. Productions: {titles}")
-        report = REPORTS[name]
-        params = QueryDict(mutable=True)
-        if day:
-            params["day"] = day
-        content = report.build(found, params)
-        data = render_file(report, found, content, format)
+        try:
+            report = get_report(name)
+            found = self.production(production)
+            params = QueryDict(mutable=True)
+            if day:
+                params["day"] = day
+            data = build_file(report, found, params, format)
+        except ReportError as refusal:
+            raise CommandError(str(refusal)) from None
         if output == "-":
             self.stdout.buffer.write(data) if hasattr(self.stdout, "buffer") else self.stdout.write(data.decode())
-        else:
+            return
+        try:
             Path(output).write_bytes(data)
-            self.stderr.write(f"Wrote {report.title} for {found} as {format.upper()} to {output} ({len(data)} bytes)")
+        except (OSError, ValueError) as failure:
+            reason = getattr(failure, "strerror", None) or str(failure)
+            raise CommandError(f"Cannot write {output[:200]!r}: {reason}.") from None
+        self.stderr.write(f"Wrote {report.title} for {found} as {format.upper()} to {output} ({len(data)} bytes)")
+
+    def production(self, title):
+        if "\x00" not in title and (found := Production.objects.filter(title=title).first()):
+            return found
+        titles = "; ".join(Production.objects.values_list("title", flat=True)) or "none yet"
+        raise CommandError(f"No production titled {title[:200]!r}. Productions: {titles}")

@@ -1,4 +1,4 @@
-"""SQL expressions Django 5.2 lacks, portable across SQLite and PostgreSQL."""
+"""SQL expressions Django 5.2 lacks, portable across SQLite and PostgreSQL: the models and reports use them."""
 
 from django.db.models import Aggregate, CharField, Func, IntegerField, Subquery
 

@@ -1,0 +1,70 @@
+"""Columns and the table base every report shares: declared once, shown on the page and written to every export."""
+
+import django_tables2 as tables
+
+from hhprod.lib.formatting import listed, minutes, minutes_seconds
+
+NUMBER = {"th": {"class": "number"}, "td": {"class": "number"}}  # right-aligned, header and cells
+
+
+class ReportTable(tables.Table):
+    # Only the take log grows with the takes; the other tables have a row per day, person or rig
+    # and show whole. A page of an aggregated table would cost its paginator a COUNT that
+    # re-runs every aggregate, as long again as the page itself.
+    paginated = False
+
+    class Meta:
+        template_name = "django_tables2/table.html"
+        attrs = {"class": "report-table"}
+        empty_text = "Nothing recorded yet."
+        orderable = False
+
+
+class FormattedColumn(tables.Column):
+    """A value written one way on the page and in every export: `shown(value)`."""
+
+    @staticmethod
+    def shown(value):
+        return value
+
+    def render(self, value):
+        return self.shown(value)
+
+    value = render
+
+
+class MinutesColumn(FormattedColumn):
+    """Seconds in the database, minutes (one decimal) on the page and in exports."""
+
+    shown = staticmethod(minutes)
+
+
+class LengthColumn(FormattedColumn):
+    """A take length the way a camera report writes it: 6:05."""
+
+    shown = staticmethod(minutes_seconds)
+
+
+class ClockColumn(FormattedColumn):
+    """A call or wrap time as the call sheet prints it: 07:00."""
+
+    shown = staticmethod(lambda value: value.strftime("%H:%M"))
+
+
+class ListColumn(FormattedColumn):
+    """Comma-joined names from the database, spaced for reading."""
+
+    shown = staticmethod(listed)
+
+
+class DaysColumn(FormattedColumn):
+    """A number of days from a date difference: 3."""
+
+    shown = staticmethod(lambda value: value.days)
+
+
+class SignedColumn(tables.Column):
+    """A difference in days, with its sign: +3, -1."""
+
+    def render(self, value):
+        return f"{value:+d}"

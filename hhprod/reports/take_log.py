@@ -1,0 +1,97 @@
+"""Take log, the camera report: every take, filtered by day range, scene, wearer, rig and status; sortable."""
+
+import django_filters
+import django_tables2 as tables
+from django import forms
+
+from hhprod.productions.models import Person
+from hhprod.rigs.models import Rig
+from hhprod.shooting.models import Scene, Take
+
+from .columns import LengthColumn, ReportTable
+from .content import Report, ReportContent
+
+# The largest day number a filter takes: the database's integer column holds no more.
+LAST_DAY_NUMBER = 2_147_483_647
+
+
+def take_log(production):
+    """Every take of the production, as the camera report lists them."""
+    return (
+        Take.objects.filter(shoot_day__production=production)
+        .select_related("shoot_day", "scene", "rig", "camera", "wearer")
+        .order_by("shoot_day__number", "scene__number", "number")
+    )
+
+
+class DayNumberFilter(django_filters.NumberFilter):
+    """A day number: whole, from 1; anything else is a form error beside the field."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, lookup_expr, label):
+        super().__init__(
+            "shoot_day__number", lookup_expr=lookup_expr, label=label, min_value=1, max_value=LAST_DAY_NUMBER
+        )
+
+
+class TakeLogFilter(django_filters.FilterSet):
+    """The take log's filters; a scene or wearer must be the production's own."""
+
+    day_from = DayNumberFilter("gte", "From day")
+    day_to = DayNumberFilter("lte", "To day")
+    # Typed by its number, not picked from a list: a long shoot has thousands of scenes, and a
+    # dropdown of them all would be most of the page's weight.
+    scene = django_filters.ModelChoiceFilter(
+        queryset=Scene.objects.none(),
+        to_field_name="number",
+        label="Scene",
+        widget=forms.TextInput(attrs={"size": 6, "placeholder": "number"}),
+    )
+    wearer = django_filters.ModelChoiceFilter(queryset=Person.objects.none(), label="Wearer")
+    rig = django_filters.ModelChoiceFilter(queryset=Rig.objects.all(), label="Rig")
+    status = django_filters.ChoiceFilter(choices=Take.Status.choices, label="Status")
+
+    class Meta:
+        model = Take
+        fields = []
+
+    def __init__(self, data=None, *args, production, **kwargs):
+        super().__init__(data, *args, **kwargs)
+        self.filters["scene"].queryset = Scene.objects.filter(production=production)
+        self.filters["wearer"].queryset = Person.objects.filter(
+            credits__production=production, credits__wears_rig=True
+        ).distinct()
+
+
+class TakeLogTable(ReportTable):
+    """The camera report; its export columns are what `import_takes` reads back."""
+
+    paginated = True
+
+    day = tables.Column("Day", accessor="shoot_day__number")
+    date = tables.DateColumn(verbose_name="Date", accessor="shoot_day__actual_date", format="Y-m-d")
+    scene = tables.Column("Scene", accessor="scene__number")
+    take = tables.Column("Take", accessor="number")
+    length = LengthColumn("Length")
+    rig = tables.Column("Rig", accessor="rig__name")
+    camera = tables.Column("Camera", accessor="camera__serial", default="")
+    wearer = tables.Column("Wearer", accessor="wearer__name")
+    status = tables.Column("Status")
+    notes = tables.Column("Notes", default="")
+
+    class Meta(ReportTable.Meta):
+        model = Take
+        fields = ()
+        per_page = 50
+        orderable = True
+
+
+def build(production, params):
+    filterset = TakeLogFilter(params, queryset=take_log(production), production=production)
+    return ReportContent(tables=[("Takes", TakeLogTable(filterset.qs))], filterset=filterset)
+
+
+REPORT = Report(
+    "take-log", "Take log", "The camera report: every take, filtered by day, scene, wearer, rig, status.", build
+)

@@ -1,0 +1,1 @@
+"""One module per file format; exports.py registers them."""
