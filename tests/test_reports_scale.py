@@ -13,10 +13,11 @@ from django.core.management import call_command
 from django.db.models import Count
 from django.urls import reverse
 
-from hhprod.productions.models import Credit, Person, Production, Trip
+from hhprod.productions.models import Production
 from hhprod.reports.catalogue import REPORTS
-from hhprod.rigs.models import Camera, Rig
-from hhprod.shooting.models import DayCall, Scene, ShootDay, Take
+from hhprod.shooting.models import ShootDay, Take
+
+from .database import wipe_office_records
 
 pytestmark = pytest.mark.django_db
 
@@ -53,10 +54,7 @@ def production(request, django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         call_command("generate_production", seed=5, stdout=io.StringIO(), **SIZES[request.param])
         yield Production.objects.get()
-        for model in [Take, DayCall, Trip, Credit, Scene, ShootDay, Camera, Rig, Person, Production]:
-            model.objects.all().delete()
-            if hasattr(model, "history"):  # the deletes above are recorded too; they must not outlive the module
-                model.history.all().delete()
+        wipe_office_records()
 
 
 @pytest.fixture
