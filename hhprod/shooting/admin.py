@@ -9,6 +9,7 @@ from import_export.formats.base_formats import CSV, XLSX
 from import_export.forms import ConfirmImportForm, ImportForm
 
 from hhprod.lib.admin import OfficeAdmin
+from hhprod.lib.conflicts import InlineVersionCheckedForm, VersionCheckedAdmin
 from hhprod.office.history import HistoryAdmin
 from hhprod.productions.admin import SharedChoicesInline
 from hhprod.productions.models import Person, Production
@@ -19,8 +20,9 @@ from .models import DayCall, Scene, ShootDay, Take, minutes_seconds
 
 class DayCallInline(SharedChoicesInline):
     model = DayCall
+    form = InlineVersionCheckedForm
     select_related = ["person", "shoot_day__production"]
-    fields = ["person", "call_time", "wrap_time", "notes"]
+    fields = ["person", "call_time", "wrap_time", "notes", "version"]
 
     def choices_queryset(self, db_field, day):
         if db_field.name == "person" and day:
@@ -38,8 +40,9 @@ class TakeInline(admin.TabularInline):
     """
 
     model = Take
+    form = InlineVersionCheckedForm
     extra = 0
-    fields = ["scene", "number", "length", "rig", "camera", "wearer", "status", "notes"]
+    fields = ["scene", "number", "length", "rig", "camera", "wearer", "status", "notes", "version"]
     readonly_fields = ["scene", "rig", "camera", "wearer"]
     show_change_link = True
 
@@ -51,7 +54,7 @@ class TakeInline(admin.TabularInline):
 
 
 @admin.register(ShootDay)
-class ShootDayAdmin(HistoryAdmin):
+class ShootDayAdmin(VersionCheckedAdmin, HistoryAdmin):
     ordering = ["production", "number"]  # annotated querysets drop Meta.ordering
     list_display = [
         "number",
@@ -96,7 +99,7 @@ class ShootDayAdmin(HistoryAdmin):
 
 
 @admin.register(DayCall)
-class DayCallAdmin(HistoryAdmin):
+class DayCallAdmin(VersionCheckedAdmin, HistoryAdmin):
     list_display = ["person", "shoot_day", "call_time", "wrap_time", "notes"]
     history_select_related = ["shoot_day__production"]
     list_filter = ["shoot_day__production"]
@@ -139,7 +142,7 @@ class TakeConfirmImportForm(ConfirmImportForm):
 
 
 @admin.register(Take)
-class TakeAdmin(ImportMixin, HistoryAdmin):
+class TakeAdmin(ImportMixin, VersionCheckedAdmin, HistoryAdmin):
     """Takes, and the take-log import: a dry run shows every row's fate; one bad row and nothing is written."""
 
     resource_classes = [TakeResource]

@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from hhprod.lib.versions import Versioned
 from hhprod.productions.models import Credit, Person, Production, Sourced
 from hhprod.rigs.models import Camera, Rig
 
@@ -12,7 +13,7 @@ def minutes_seconds(seconds):
     return f"{seconds // 60}:{seconds % 60:02d}"
 
 
-class ShootDay(Sourced):
+class ShootDay(Versioned, Sourced):
     class Status(models.TextChoices):
         SCHEDULED = "scheduled", "Scheduled"
         SHOT = "shot", "Shot"
@@ -29,7 +30,7 @@ class ShootDay(Sourced):
     location = models.CharField(max_length=200, blank=True)
     notes = models.TextField(blank=True)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         ordering = ["production", "number"]
@@ -64,7 +65,7 @@ class ShootDay(Sourced):
         return None
 
 
-class DayCall(Sourced):
+class DayCall(Versioned, Sourced):
     """Who was called on a shoot day: the call sheet and the Day Out of Days."""
 
     shoot_day = models.ForeignKey(ShootDay, on_delete=models.CASCADE, related_name="calls")
@@ -73,7 +74,7 @@ class DayCall(Sourced):
     wrap_time = models.TimeField(null=True, blank=True, help_text="Empty until wrapped.")
     notes = models.CharField(max_length=200, blank=True)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         ordering = ["shoot_day", "call_time", "person"]
@@ -100,7 +101,7 @@ class Scene(Sourced):
         return f"Scene {self.number}" + (f" — {self.description}" if self.description else "")
 
 
-class Take(Sourced):
+class Take(Versioned, Sourced):
     class Status(models.TextChoices):
         CIRCLED = "circled", "Circled"
         GOOD = "good", "Good"
@@ -119,7 +120,7 @@ class Take(Sourced):
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.GOOD)
     notes = models.TextField(blank=True)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         ordering = ["shoot_day", "scene", "number"]
