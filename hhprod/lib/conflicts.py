@@ -4,6 +4,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from hhprod.lib.admin import ShownFieldsForm
+
 
 def shown(field, value):
     """A value as the office reads it: a choice's label, a related record's name, "(empty)"."""
@@ -18,7 +20,7 @@ def comparable(value):
     return value.pk if isinstance(value, models.Model) else value
 
 
-class VersionCheckedForm(forms.ModelForm):
+class VersionCheckedForm(ShownFieldsForm):
     """Carries the version the record was opened at and refuses the save if it has moved on.
 
     The check reads the saved row with SELECT ... FOR UPDATE inside the admin's transaction,
