@@ -104,11 +104,6 @@ class OfficeAdmin(admin.ModelAdmin):
     def lookup_allowed(self, lookup, value, request):
         return fits_a_database(str(value)) and super().lookup_allowed(lookup, value, request)
 
-    def get_search_results(self, request, queryset, search_term):
-        if "\x00" in search_term:
-            return queryset.none(), False  # no text the office stores holds a NUL character
-        return super().get_search_results(request, queryset, search_term)
-
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
             kwargs["widget"] = TolerantAutocompleteSelect(db_field, self.admin_site, using=kwargs.get("using"))

@@ -23,6 +23,9 @@ class Command(BaseCommand):
         parser.add_argument("--user", help="The login to record in the takes' history as the one who imported.")
 
     def handle(self, *args, file, production, dry_run, user, **options):
+        for argument in (str(file), production, user or ""):
+            if "\x00" in argument:
+                raise CommandError("An argument holds a NUL character; no file, title or login can.")
         try:
             production = Production.objects.get(title=production)
         except Production.DoesNotExist:
@@ -41,7 +44,7 @@ class Command(BaseCommand):
                 data.decode("utf-8-sig") if input_format is CSV else data
             )
         except OSError as error:
-            raise CommandError(f"Cannot read {file}: {error.strerror}.") from None
+            raise CommandError(f"Cannot read {file}: {error.strerror or error}.") from None
         except Exception as error:  # a spreadsheet reader's errors are many and undocumented
             raise CommandError(f"{file.name} is not a readable {input_format().get_title()} file ({error}).") from None
 
