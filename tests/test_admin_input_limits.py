@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
 from django.urls import reverse
 
 from hhprod.productions.models import Credit, Production
@@ -123,3 +124,15 @@ def test_import_takes_ends_with_a_one_line_reason(shoot, arguments, reason):
     with pytest.raises(CommandError) as refused:
         call_command("import_takes", *arguments)
     assert reason in str(refused.value) and "\n" not in str(refused.value)
+
+
+@pytest.mark.parametrize("field", ["max_take_seconds", "planned_days", "daily_rig_limit_minutes"])
+def test_a_count_beyond_the_databases_column_is_a_form_error(shoot, staff_client, field):
+    prod = shoot["production"]
+    beyond = connection.ops.integer_field_range("PositiveIntegerField")[1] + 1
+    data = form_data(staff_client.get(url(Production, "change", prod.pk)))
+    before = database_snapshot()
+    response = staff_client.post(url(Production, "change", prod.pk), {**data, field: str(beyond)})
+    assert response.status_code == 200
+    assert "less than or equal to" in str(response.context["adminform"].form.errors[field])
+    assert database_snapshot() == before
