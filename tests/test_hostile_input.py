@@ -90,7 +90,7 @@ def test_hostile_form_fields_are_refused_without_a_trace(office, model, page):
     url = admin_url(model, "change", obj.pk) if page == "change" else admin_url(model, "add")
     before = snapshot()
 
-    @examples(60)
+    @examples(40)
     @given(st.dictionaries(st.sampled_from(sorted(baseline)), HOSTILE, min_size=1, max_size=4))
     def check(hostile):
         def post():
@@ -121,7 +121,7 @@ def changelist_parameters(model):
 def test_hostile_changelist_parameters_get_a_page_or_a_refusal(office, model):
     before = snapshot()
 
-    @examples(80)
+    @examples(60)
     @given(changelist_parameters(model))
     def check(parameters):
         answered(office.get(admin_url(model, "changelist"), parameters))
