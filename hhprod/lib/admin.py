@@ -1,4 +1,75 @@
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.views.main import ChangeList
+from django.contrib.admin.widgets import AutocompleteSelect
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db import IntegrityError
+from django.http import HttpResponseRedirect
+
+
+def is_key(field, value):
+    """Whether value could be a key of field: a number in the column's range for an id."""
+    try:
+        field.run_validators(field.to_python(value))
+    except (ValidationError, ValueError, TypeError):
+        return False
+    return True
+
+
+class TolerantAutocompleteSelect(AutocompleteSelect):
+    """An autocomplete that shows a form sent back with a value no record can have.
+
+    Django's widget looks the sent value up to show its label and fails on text that is
+    not a key ("12\\x00", "abc"); such a value can only be a form error, so it shows nothing.
+    """
+
+    def optgroups(self, name, value, attr=None):
+        keys = [item for item in value if is_key(self.field.target_field, item)]
+        return super().optgroups(name, keys, attr)
+
+
+class ShownFieldsForm(forms.ModelForm):
+    """A form that shows every error of its record, including those on fields it does not edit.
+
+    A take row on the shoot day's page shows its rig and wearer as text; the take's own rules
+    (a rig out of service on the day's new date) name those fields, which Django refuses to
+    attach to a form without them. They go to the row's own errors, with the field's name.
+    """
+
+    def add_error(self, field, error):
+        if field is None and isinstance(error, ValidationError) and hasattr(error, "error_dict"):
+            shown = {}
+            for name, errors in error.error_dict.items():
+                if name == NON_FIELD_ERRORS or name in self.fields:
+                    shown.setdefault(name, []).extend(errors)
+                else:
+                    shown.setdefault(NON_FIELD_ERRORS, []).extend(errors)
+            error = ValidationError(shown)
+        super().add_error(field, error)
+
+
+def fits_a_database(value):
+    """A filter value every database can compare: no NUL character, no integer beyond 64 bits."""
+    if "\x00" in value:
+        return False
+    for token in value.split(","):
+        try:
+            number = int(token)
+        except ValueError:
+            continue  # not a number: the ORM refuses it as a bad lookup, which the admin handles
+        if not -(2**63) <= number < 2**63:
+            return False
+    return True
+
+
+class OfficeChangeList(ChangeList):
+    def get_filters(self, request):
+        # A date-hierarchy year, month or day whose next period has no date (9999, 12, 31).
+        try:
+            return super().get_filters(request)
+        except (ValueError, OverflowError) as error:
+            raise IncorrectLookupParameters(error) from error
 
 
 class OfficeAdmin(admin.ModelAdmin):
@@ -13,3 +84,27 @@ class OfficeAdmin(admin.ModelAdmin):
             fields.remove("source")
             fields.append("source")
         return fields
+
+    def changeform_view(self, request, *args, **kwargs):
+        # The forms check what they can; the database's constraints are the last word, for a
+        # save racing another (two people adding the same credit) or a tampered form.
+        try:
+            return super().changeform_view(request, *args, **kwargs)
+        except IntegrityError:
+            messages.error(
+                request,
+                "Nothing was saved: the database refused it, as another record already has these values "
+                "or one it refers to was just deleted. Check the page and try again.",
+            )
+            return HttpResponseRedirect(request.get_full_path())
+
+    def get_changelist(self, request, **kwargs):
+        return OfficeChangeList
+
+    def lookup_allowed(self, lookup, value, request):
+        return fits_a_database(str(value)) and super().lookup_allowed(lookup, value, request)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = TolerantAutocompleteSelect(db_field, self.admin_site, using=kwargs.get("using"))
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)

@@ -1,7 +1,9 @@
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from simple_history.admin import SimpleHistoryAdmin
 
-from hhprod.lib.admin import OfficeAdmin
+from hhprod.lib.admin import OfficeAdmin, is_key
 
 
 class HistoryAdmin(OfficeAdmin, SimpleHistoryAdmin):
@@ -30,7 +32,16 @@ class HistoryAdmin(OfficeAdmin, SimpleHistoryAdmin):
                         field.set_cached_value(obj, historical.get_cached_value(record))
             record.history_object = obj
 
+    def history_view(self, request, object_id, extra_context=None):
+        # simple_history looks up an id from the URL as it comes: text that is no id is no page.
+        if not is_key(self.model._meta.pk, unquote(object_id)):
+            raise Http404
+        return super().history_view(request, object_id, extra_context)
+
     def history_form_view(self, request, object_id, version_id, extra_context=None):
+        history_pk = self.model.history.model._meta.pk
+        if not (is_key(self.model._meta.pk, unquote(object_id)) and is_key(history_pk, version_id)):
+            raise Http404
         # simple-history checks only the view permission, then saves whatever is posted:
         # a revert is a change, so it needs the change permission, as the change page does.
         if request.method not in ("GET", "HEAD") and not self.has_change_permission(request):

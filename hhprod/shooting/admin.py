@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from hhprod.lib.admin import OfficeAdmin
+from hhprod.lib.conflicts import InlineVersionCheckedForm, VersionCheckedAdmin
 from hhprod.office.history import HistoryAdmin
 from hhprod.productions.admin import SharedChoicesInline
 from hhprod.productions.models import Credit, Person
@@ -15,8 +16,9 @@ from .models import DayCall, HealthIncident, Scene, ShootDay, Take, minutes_seco
 
 class DayCallInline(SharedChoicesInline):
     model = DayCall
+    form = InlineVersionCheckedForm
     select_related = ["person", "shoot_day__production"]
-    fields = ["person", "call_time", "wrap_time", "notes"]
+    fields = ["person", "call_time", "wrap_time", "notes", "version"]
 
     def choices_queryset(self, db_field, day):
         if db_field.name == "person" and day:
@@ -34,8 +36,9 @@ class TakeInline(admin.TabularInline):
     """
 
     model = Take
+    form = InlineVersionCheckedForm
     extra = 0
-    fields = ["scene", "setup", "number", "length", "rig", "camera", "wearer", "status", "notes"]
+    fields = ["scene", "setup", "number", "length", "rig", "camera", "wearer", "status", "notes", "version"]
     readonly_fields = ["scene", "rig", "camera", "wearer"]
     show_change_link = True
 
@@ -47,7 +50,7 @@ class TakeInline(admin.TabularInline):
 
 
 @admin.register(ShootDay)
-class ShootDayAdmin(HistoryAdmin):
+class ShootDayAdmin(VersionCheckedAdmin, HistoryAdmin):
     ordering = ["production", "number"]  # annotated querysets drop Meta.ordering
     list_display = [
         "number",
@@ -92,7 +95,7 @@ class ShootDayAdmin(HistoryAdmin):
 
 
 @admin.register(DayCall)
-class DayCallAdmin(HistoryAdmin):
+class DayCallAdmin(VersionCheckedAdmin, HistoryAdmin):
     list_display = ["person", "shoot_day", "call_time", "wrap_time", "notes"]
     history_select_related = ["shoot_day__production"]
     list_filter = ["shoot_day__production"]
@@ -184,7 +187,7 @@ class SceneAdmin(OfficeAdmin):
 
 
 @admin.register(Take)
-class TakeAdmin(TakeImportAdmin, HistoryAdmin):
+class TakeAdmin(TakeImportAdmin, VersionCheckedAdmin, HistoryAdmin):
     """Takes, and the take-log import (import_admin.py)."""
 
     list_display = [
@@ -207,7 +210,7 @@ class TakeAdmin(TakeImportAdmin, HistoryAdmin):
     search_fields = ["scene__number", "wearer__name", "clip_name", "roll", "notes"]
     autocomplete_fields = ["scene", "shoot_day", "rig", "rig_unit", "camera", "wearer"]
     fieldsets = [
-        (None, {"fields": ["scene", "setup", "number", "shoot_day", "length", "status", "wearer", "notes"]}),
+        (None, {"fields": ["scene", "setup", "number", "shoot_day", "length", "status", "wearer", "notes", "version"]}),
         (
             "Camera report",
             {

@@ -11,6 +11,7 @@ from simple_history.models import HistoricalRecords
 
 from hhprod.lib.expressions import DaysBetween
 from hhprod.lib.formatting import minutes_seconds
+from hhprod.lib.versions import Versioned
 from hhprod.productions.models import Credit, Person, Production, Sourced
 from hhprod.rigs.models import Camera, Rig, RigUnit
 
@@ -65,7 +66,7 @@ def pages_and_eighths(eighths):
     return f"{pages} {rest}/8" if pages else f"{rest}/8"
 
 
-class ShootDay(Sourced):
+class ShootDay(Versioned, Sourced):
     class Status(models.TextChoices):
         SCHEDULED = "scheduled", "Scheduled"
         SHOT = "shot", "Shot"
@@ -102,7 +103,7 @@ class ShootDay(Sourced):
     change_note = models.CharField("note on the change", max_length=300, blank=True)
 
     objects = ShootDayQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         ordering = ["production", "number"]
@@ -131,7 +132,7 @@ class ShootDay(Sourced):
         return f"{self.production} day {self.number}"
 
 
-class DayCall(Sourced):
+class DayCall(Versioned, Sourced):
     """Who was called on a shoot day: the call sheet and the Day Out of Days."""
 
     shoot_day = models.ForeignKey(ShootDay, on_delete=models.CASCADE, related_name="calls")
@@ -140,7 +141,7 @@ class DayCall(Sourced):
     wrap_time = models.TimeField(null=True, blank=True, help_text="Empty until wrapped.")
     notes = models.CharField(max_length=200, blank=True)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         ordering = ["shoot_day", "call_time", "person"]
@@ -280,7 +281,7 @@ class TakeQuerySet(models.QuerySet):
         )
 
 
-class Take(Sourced):
+class Take(Versioned, Sourced):
     class Status(models.TextChoices):
         CIRCLED = "circled", "Circled"
         GOOD = "good", "Good"
@@ -339,7 +340,7 @@ class Take(Sourced):
     notes = models.TextField(blank=True)
 
     objects = TakeQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         ordering = ["shoot_day", "scene", "setup", "number"]

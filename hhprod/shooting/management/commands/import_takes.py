@@ -21,6 +21,9 @@ class Command(BaseCommand):
         parser.add_argument("--user", help="The login to record in the takes' history as the one who imported.")
 
     def handle(self, *args, file, production, dry_run, user, **options):
+        for argument in (str(file), production, user or ""):
+            if "\x00" in argument:
+                raise CommandError("An argument holds a NUL character; no file, title or login can.")
         try:
             production = Production.objects.get(title=production)
         except Production.DoesNotExist:
@@ -37,7 +40,7 @@ class Command(BaseCommand):
             check_size(file.stat().st_size)
             dataset = read_take_log(file.read_bytes(), kind)
         except OSError as error:
-            raise CommandError(f"Cannot read {file}: {error.strerror}.") from None
+            raise CommandError(f"Cannot read {file}: {error.strerror or error}.") from None
         except FileRefused as refusal:
             raise CommandError(f"Nothing imported: {file.name}: {refusal}") from None
 
