@@ -8,7 +8,7 @@ from django.db import connection
 from django.urls import reverse
 
 from hhprod.productions.models import Credit, Production
-from hhprod.shooting.models import ShootDay, Take
+from hhprod.shooting.models import Scene, ShootDay, Take
 
 from . import factories as make
 from .admin_forms import form_data
@@ -135,4 +135,15 @@ def test_a_count_beyond_the_databases_column_is_a_form_error(shoot, staff_client
     response = staff_client.post(url(Production, "change", prod.pk), {**data, field: str(beyond)})
     assert response.status_code == 200
     assert "less than or equal to" in str(response.context["adminform"].form.errors[field])
+    assert database_snapshot() == before
+
+
+@pytest.mark.parametrize("cast", ["9223372036854775808", "1\x00", "-1", "abc"])
+def test_a_scene_cast_that_no_credit_can_have_is_a_form_error(shoot, staff_client, cast):
+    scene = shoot["take"].scene
+    data = form_data(staff_client.get(url(Scene, "change", scene.pk)))
+    before = database_snapshot()
+    response = staff_client.post(url(Scene, "change", scene.pk), {**data, "cast": [cast]})
+    assert response.status_code == 200
+    assert "cast" in response.context["adminform"].form.errors
     assert database_snapshot() == before

@@ -29,6 +29,24 @@ class TolerantAutocompleteSelect(AutocompleteSelect):
         return super().optgroups(name, keys, attr)
 
 
+class KeyCheckedMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """A many-to-many choice that refuses a value no record can have before asking the database.
+
+    Django's own field sends any number to the database, which fails on one beyond the
+    column's range ("Python int too large to convert to SQLite INTEGER") rather than refusing it.
+    """
+
+    def _check_values(self, value):
+        key = self.to_field_name or "pk"
+        target = self.queryset.model._meta.pk if key == "pk" else self.queryset.model._meta.get_field(key)
+        for item in value:
+            if not is_key(target, item):
+                raise ValidationError(
+                    self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": item}
+                )
+        return super()._check_values(value)
+
+
 class ShownFieldsForm(forms.ModelForm):
     """A form that shows every error of its record, including those on fields it does not edit.
 
@@ -108,3 +126,7 @@ class OfficeAdmin(admin.ModelAdmin):
         if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
             kwargs["widget"] = TolerantAutocompleteSelect(db_field, self.admin_site, using=kwargs.get("using"))
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        kwargs.setdefault("form_class", KeyCheckedMultipleChoiceField)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
