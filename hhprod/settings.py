@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "hhprod.productions",
     "hhprod.rigs",
     "hhprod.shooting",
+    "hhprod.planning",
     "hhprod.reports",
     "hhprod.office",
     "hhprod.bench",

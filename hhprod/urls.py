@@ -11,4 +11,5 @@ urlpatterns = [
     path("", RedirectView.as_view(pattern_name="admin:index")),
     path("admin/", admin.site.urls),
     path("reports/", include("hhprod.reports.urls")),
+    path("plan/", include("hhprod.planning.urls")),
 ]

@@ -2,6 +2,7 @@
 
 from datetime import date, time
 
+from hhprod.planning.models import CalendarEntry, Strip
 from hhprod.productions.models import Credit, Person, Production, Trip
 from hhprod.rigs.models import Camera, Rig
 from hhprod.shooting.models import DayCall, Scene, ShootDay, Take
@@ -54,3 +55,11 @@ def trip(who, prod, starts, ends, destination="Moscow, Russia"):
 
 def call(day, who, call_time=time(7, 0), wrap_time=time(19, 0)):
     return DayCall.objects.create(shoot_day=day, person=who, call_time=call_time, wrap_time=wrap_time)
+
+
+def strip(day, in_scene, order=1, **fields):
+    return Strip.objects.create(shoot_day=day, scene=in_scene, order=order, **fields)
+
+
+def calendar_entry(prod, kind, starts, ends=None):
+    return CalendarEntry.objects.create(production=prod, kind=kind, starts=starts, ends=ends)

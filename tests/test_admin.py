@@ -20,7 +20,7 @@ QUERIES = {
     Camera: (7, 3, 4),
     ShootDay: (8, 6, 9),
     DayCall: (6, 3, 9),
-    Scene: (6, 4, 4),
+    Scene: (6, 6, 7),  # its breakdown form reads the cast and rig choices, and a scene its own cast
     Take: (6, 3, 10),
 }
 

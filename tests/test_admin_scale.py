@@ -110,7 +110,7 @@ CHANGE_PAGES = {
     "trip": (Trip, lambda production: Trip.objects.first(), 7),
     "credit": (Credit, lambda production: Credit.objects.first(), 8),
     "day call": (DayCall, lambda production: DayCall.objects.first(), 10),
-    "scene": (Scene, lambda production: Scene.objects.first(), 5),
+    "scene with its breakdown": (Scene, lambda production: Scene.objects.first(), 8),
     "camera": (Camera, lambda production: Camera.objects.first(), 5),
 }
 

@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Coalesce
 from simple_history.models import HistoricalRecords
 
 from hhprod.productions.models import Credit, Person, Production, Sourced
@@ -12,12 +13,40 @@ def minutes_seconds(seconds):
     return f"{seconds // 60}:{seconds % 60:02d}"
 
 
+def pages_and_eighths(eighths):
+    """11 -> "1 3/8": how a breakdown sheet and a strip board write a scene's length."""
+    if eighths is None:
+        return "—"
+    pages, rest = divmod(eighths, 8)
+    if not rest:
+        return str(pages)
+    return f"{pages} {rest}/8" if pages else f"{rest}/8"
+
+
+class ShootDayQuerySet(models.QuerySet):
+    def plan_dated(self):
+        """Each day's date in the current plan: its scheduled date, or the date it was shot when
+        it was added without one; empty for a day with no date yet."""
+        return self.annotate(plan_date=Coalesce("scheduled_date", "actual_date"))
+
+
 class ShootDay(Sourced):
     class Status(models.TextChoices):
         SCHEDULED = "scheduled", "Scheduled"
         SHOT = "shot", "Shot"
         CANCELLED = "cancelled", "Cancelled"
         MOVED = "moved", "Moved"
+
+    class Cause(models.TextChoices):
+        """Why a day was added beyond the baseline or moved: what a producer reports to the bond company."""
+
+        RIG = "rig", "Rig failure or rebuild"
+        CAST = "cast", "Cast availability and travel"
+        STUNT = "stunt", "Stunt reset or injury"
+        RESHOOT = "reshoot", "Reshoot"
+        WEATHER = "weather", "Weather or location"
+        HIATUS = "hiatus", "Financing hiatus"
+        OTHER = "other", "Other"
 
     production = models.ForeignKey(Production, on_delete=models.CASCADE, related_name="shoot_days")
     number = models.PositiveIntegerField("day number")
@@ -28,7 +57,16 @@ class ShootDay(Sourced):
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.SCHEDULED)
     location = models.CharField(max_length=200, blank=True)
     notes = models.TextField(blank=True)
+    change_cause = models.CharField(
+        "cause of change",
+        max_length=20,
+        choices=Cause.choices,
+        blank=True,
+        help_text="Why this day was added beyond the baseline, or moved. Locking a revision asks for it.",
+    )
+    change_note = models.CharField("note on the change", max_length=300, blank=True)
 
+    objects = ShootDayQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -86,18 +124,81 @@ class DayCall(Sourced):
 
 
 class Scene(Sourced):
+    """A scene and its breakdown: what the breakdown sheet carries, before any take is shot."""
+
+    class Setting(models.TextChoices):
+        INT = "int", "INT."
+        EXT = "ext", "EXT."
+        INT_EXT = "int_ext", "INT./EXT."
+
+    class TimeOfDay(models.TextChoices):
+        DAY = "day", "Day"
+        NIGHT = "night", "Night"
+        DAWN = "dawn", "Dawn"
+        DUSK = "dusk", "Dusk"
+
     production = models.ForeignKey(Production, on_delete=models.CASCADE, related_name="scenes")
     number = models.CharField("scene number", max_length=20)
     description = models.CharField(max_length=300, blank=True)
+    set_name = models.CharField("set", max_length=200, blank=True, help_text='As scripted, e.g. "Lab — corridor".')
+    location = models.CharField(max_length=200, blank=True, help_text="Where the set is shot.")
+    setting = models.CharField("INT/EXT", max_length=10, choices=Setting.choices, blank=True)
+    time_of_day = models.CharField("day/night", max_length=10, choices=TimeOfDay.choices, blank=True)
+    page_eighths = models.PositiveIntegerField(
+        "length (eighths of a page)",
+        null=True,
+        blank=True,
+        help_text="In eighths: 11 is 1 3/8 pages. Empty until broken down.",
+    )
+    synopsis = models.CharField(max_length=200, blank=True, help_text="One line.")
+    screen_seconds = models.PositiveIntegerField("estimated screen time (seconds)", null=True, blank=True)
+    cast = models.ManyToManyField(
+        Credit,
+        blank=True,
+        related_name="scenes",
+        verbose_name="cast and stunt performers",
+        limit_choices_to={"role__in": [Credit.Role.CAST, Credit.Role.STUNT_PERFORMER]},
+        help_text="Credits on this scene's production.",
+    )
+    head_rig = models.BooleanField("head rig worn", default=False)
+    rig = models.ForeignKey(
+        Rig,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="scenes",
+        verbose_name="rig version",
+        help_text="The version planned, when the head rig is worn.",
+    )
+    stunt_notes = models.TextField(blank=True)
+    safety_notes = models.TextField(blank=True)
 
     class Meta:
         ordering = ["production", "number"]
         constraints = [
             models.UniqueConstraint(fields=["production", "number"], name="scene_number_unique_in_production"),
+            models.CheckConstraint(
+                condition=Q(rig__isnull=True) | Q(head_rig=True),
+                name="scene_rig_only_when_worn",
+                violation_error_message="A rig version is given only for a scene where the head rig is worn.",
+            ),
+            models.CheckConstraint(
+                condition=Q(page_eighths__isnull=True) | Q(page_eighths__gt=0),
+                name="scene_length_positive",
+                violation_error_message="A scene is at least 1/8 of a page.",
+            ),
         ]
 
     def __str__(self):
         return f"Scene {self.number}" + (f" — {self.description}" if self.description else "")
+
+    @property
+    def pages_display(self):
+        return pages_and_eighths(self.page_eighths)
+
+    def cast_outside_production(self, credits):
+        """The credits among `credits` that belong to another production: a form refuses them."""
+        return [credit for credit in credits if credit.production_id != self.production_id]
 
 
 class Take(Sourced):
