@@ -19,24 +19,40 @@ from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from hhprod.planning.revisions import lock_schedule
 from hhprod.reports.catalogue import REPORTS
 from hhprod.reports.exports import FORMATS
-from hhprod.shooting.models import Take
+from hhprod.shooting.models import Scene, Take
 
 from . import factories as make
 
 pytestmark = pytest.mark.django_db
 
-# The README's table: the models each role adds, changes and deletes.
+# The README's table: the models each role adds, changes and deletes. The plan is the producer's and the AD's.
+PLAN_MODELS = {"strip", "calendarentry", "schedulerevision"}
+# Made by locking the schedule and never edited: no role adds or changes one in the admin.
+LOCKED_ONLY = {"schedulerevision"}
 OWN = {
-    "Producer": {"production", "person", "credit", "trip", "rig", "camera", "shootday", "daycall", "scene", "take"},
-    "Assistant director": {"shootday", "daycall", "trip"},
+    "Producer": {
+        "production",
+        "person",
+        "credit",
+        "trip",
+        "rig",
+        "camera",
+        "shootday",
+        "daycall",
+        "scene",
+        "take",
+        *PLAN_MODELS,
+    },
+    "Assistant director": {"shootday", "daycall", "trip", *PLAN_MODELS},
     "Script supervisor": {"scene", "take"},
     "Rig technician": {"rig", "camera"},
     "Viewer": set(),
 }
 OFFICE_MODELS = set(OWN["Producer"])
-OFFICE_APPS = {"productions", "rigs", "shooting"}
+OFFICE_APPS = {"productions", "rigs", "shooting", "planning"}
 NO_ROLE, ANONYMOUS = "staff with no role", "anonymous"
 USERS = [*OWN, NO_ROLE, ANONYMOUS]
 LOGIN_PAGE = reverse("admin:login")
@@ -83,6 +99,9 @@ def office(django_user_model):
     make.take(day, make.scene(prod), rig, wearer)
     make.call(day, wearer)
     make.trip(wearer, prod, date(2013, 9, 1), date(2013, 9, 5))
+    make.strip(day, make.scene(prod, "2"))
+    make.calendar_entry(prod, "day_off", date(2013, 9, 3))
+    lock_schedule(prod, name="White", reason="The baseline.")
     django_user_model.objects.create_superuser("office", "office@example.com", "pw")
     failed_login = {"username": "office", "ip_address": "127.0.0.1", "user_agent": "test", "http_accept": "*/*",
                     "path_info": LOGIN_PAGE}  # fmt: skip
@@ -115,6 +134,8 @@ def model_checks(route, name):
 
     def may(action):
         # Every role views the office's models; only a superuser sees logins, groups and login attempts.
+        if action in ("add", "change") and model_name in LOCKED_ONLY:
+            return lambda role: False
         return lambda role: office and (action == "view" or model_name in OWN[role])
 
     if page == "simple_history":
@@ -154,10 +175,27 @@ def report_checks(route, name, production):
     return None
 
 
+def plan_checks(route, name):
+    """The plan's own pages: every role reads them (GET only); the producer and the AD lock revisions."""
+    read, read_only = by_role(lambda role: True), everyone(WRONG_METHOD)
+    if name == "breakdown_sheet":
+        return [Check(fill(route, Scene.objects.order_by("pk").first().pk), read, read_only)]
+    if name == "admin:planning_schedulerevision_compare":
+        return [Check(fill(route), read, read_only)]
+    if name == "admin:planning_schedulerevision_lock":
+        # An empty POST gets the form back with its errors: nothing is locked.
+        planners = by_role(lambda role: "schedulerevision" in OWN[role])
+        return [Check(fill(route), planners, planners)]
+    return None
+
+
 def site_checks(route, name, production):
     """Every check for one URL pattern, or None when the pattern is not one this test knows."""
     if name.startswith("reports:"):
         return report_checks(route, name, production)
+    plan = plan_checks(route, name)
+    if plan:
+        return plan
     if name.split(":")[0] != "admin":
         return [Check(fill(route), everyone(OK), everyone(OK))] if (route, name) == ("", "") else None
     staff, roles = everyone(OK), by_role(lambda role: True)

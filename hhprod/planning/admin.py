@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -156,6 +157,10 @@ class ScheduleRevisionAdmin(OfficeAdmin):
         return self.page(request, "lock.html", "Lock the current schedule as a revision", form=form)
 
     def compare_view(self, request):
+        if request.method not in ("GET", "HEAD"):
+            return HttpResponseNotAllowed(["GET", "HEAD"])
+        if not request.user.has_perm("planning.view_schedulerevision"):
+            raise PermissionDenied  # a staff login with no role sees no revision, not even its name
         form = CompareForm(request.GET if "before" in request.GET else None)
         comparison = variance = None
         if form.is_valid():
