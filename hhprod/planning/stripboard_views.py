@@ -25,7 +25,7 @@ class MoveForm(forms.Form):
     """One move as the board's script sends it: which strip, to which day (empty: the boneyard), at which place."""
 
     scene = forms.IntegerField(min_value=1)
-    part = forms.IntegerField(min_value=1, initial=1)
+    part = forms.IntegerField(min_value=1, required=False)  # empty: part 1
     day = forms.IntegerField(min_value=1, required=False)
     position = forms.IntegerField(min_value=1)
     version = forms.IntegerField(min_value=0)
