@@ -56,7 +56,7 @@ def test_the_board_shows_days_with_their_totals_strips_in_colour_and_the_boneyar
     page = login_as("Viewer").get(board_url(prod)).content.decode()
     assert 'Day 1 <span class="day-date">Mon 2 Sep 2013</span>' in page
     assert (
-        '<span class="day-pages">1 4/8</span> pages, <span class="day-scenes">3</span> strips' in page
+        'pages <span class="day-pages">1 4/8</span> · strips <span class="day-scenes">3</span>' in page
     )  # 3+4+5 eighths
     assert page.count('class="strip strip-ext-night"') == 4 and page.count('class="strip strip-int-day"') == 3
     assert "Day off · Tue 3 Sep 2013" in page and "Hiatus · Tue 1 Oct 2013 – Sun 20 Oct 2013" in page
