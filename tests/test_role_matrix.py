@@ -184,13 +184,19 @@ def report_checks(route, name, production):
     return None
 
 
-def plan_checks(route, name):
-    """The plan's own pages: every role reads them (GET only); the producer and the AD lock revisions."""
+def plan_checks(route, name, production):
+    """The plan's own pages: every role reads them (GET only); the producer and the AD move strips and lock."""
     read, read_only = by_role(lambda role: True), everyone(WRONG_METHOD)
     if name == "breakdown_sheet":
         return [Check(fill(route, Scene.objects.order_by("pk").first().pk), read, read_only)]
     if name == "admin:planning_schedulerevision_compare":
         return [Check(fill(route), read, read_only)]
+    if name in ("stripboard_index", "stripboard"):
+        return [Check(fill(route, *([production.pk] if "<" in route else [])), read, read_only)]
+    if name in ("stripboard_move", "stripboard_undo", "stripboard_lock"):
+        # An empty POST is refused with its reason (400, 409) or gets the lock form back: nothing moves.
+        planners = by_role(lambda role: {"strip", "schedulerevision"} <= OWN[role])
+        return [Check(fill(route, production.pk), everyone(WRONG_METHOD), planners)]
     if name == "admin:planning_schedulerevision_lock":
         # An empty POST gets the form back with its errors: nothing is locked.
         planners = by_role(lambda role: "schedulerevision" in OWN[role])
@@ -202,7 +208,7 @@ def site_checks(route, name, production):
     """Every check for one URL pattern, or None when the pattern is not one this test knows."""
     if name.startswith("reports:"):
         return report_checks(route, name, production)
-    plan = plan_checks(route, name)
+    plan = plan_checks(route, name, production)
     if plan:
         return plan
     if name.split(":")[0] != "admin":

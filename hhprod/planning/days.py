@@ -1,7 +1,16 @@
-"""A shoot day's plan in figures: what its strips add up to."""
+"""A shoot day's plan in figures (what its strips add up to), and the stripboard that lays the days out."""
 
-from django.db.models import Count, Sum
-from django.db.models.functions import Coalesce
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.db.models import Count, F, Sum, Window
+from django.db.models.functions import Coalesce, RowNumber
+
+from hhprod.productions.models import Credit
+from hhprod.shooting.models import Scene, ShootDay, pages_and_eighths
+
+from .board import board_version
+from .models import CalendarEntry, Strip
 
 
 def with_plan_figures(days):
@@ -14,3 +23,63 @@ def with_plan_figures(days):
         planned_eighths=Sum(Coalesce("strips__page_eighths", "strips__scene__page_eighths")),
         planned_screen_seconds=Sum(Coalesce("strips__screen_seconds", "strips__scene__screen_seconds")),
     )
+
+
+@dataclass
+class Board:
+    """What the stripboard shows: the days in order with their strips, the calendar's banners between them,
+    and the boneyard (scenes on no day). Read in the same seven queries at any size."""
+
+    rows: list  # ("banner", CalendarEntry) or ("day", ShootDay with .board_strips)
+    boneyard: list
+    days: list
+    version: int
+
+
+def strip_colour(scene):
+    """The strip's CSS class by the industry's convention (Singleton's Film Scheduling): INT. day white,
+    EXT. day yellow, INT. night blue, EXT. night green; dawn pink and dusk orange as some boards add.
+    INT./EXT. counts as EXT. (part of it is outside); a scene not yet broken down is grey."""
+    if scene.time_of_day in (Scene.TimeOfDay.DAWN, Scene.TimeOfDay.DUSK):
+        return f"strip-{scene.time_of_day}"
+    if not (scene.setting and scene.time_of_day):
+        return "strip-unknown"
+    outside = "int" if scene.setting == Scene.Setting.INT else "ext"
+    return f"strip-{outside}-{scene.time_of_day}"
+
+
+def cast_numbers(production):
+    """{credit id: its cast number}: the production's cast in credit order, then its stunt performers."""
+    credits = Credit.objects.filter(production=production, role__in=[Credit.Role.CAST, Credit.Role.STUNT_PERFORMER])
+    numbered = credits.annotate(number=Window(RowNumber(), order_by=[F("role"), F("pk")]))
+    return dict(numbered.values_list("pk", "number"))
+
+
+def stripboard(production):
+    days = list(with_plan_figures(ShootDay.objects.plan_dated().filter(production=production)).order_by("number"))
+    strips = Strip.objects.filter(shoot_day__production=production).select_related("scene__rig").order_by("order")
+    boneyard = list(
+        Scene.objects.filter(production=production, strips__isnull=True).select_related("rig").order_by("pk")
+    )
+    numbers = cast_numbers(production)
+    cast = defaultdict(list)
+    links = Scene.cast.through.objects.filter(scene__production=production).values_list("scene_id", "credit_id")
+    for scene_id, credit_id in links:
+        if credit_id in numbers:
+            cast[scene_id].append(numbers[credit_id])
+    by_day = defaultdict(list)
+    for strip in strips:
+        strip.scene.cast_ids = sorted(cast[strip.scene_id])
+        strip.scene.colour = strip_colour(strip.scene)
+        by_day[strip.shoot_day_id].append(strip)
+    for scene in boneyard:
+        scene.cast_ids, scene.colour = sorted(cast[scene.pk]), strip_colour(scene)
+    entries = list(CalendarEntry.objects.filter(production=production).order_by("starts"))
+    rows = []
+    for day in days:
+        day.board_strips, day.pages = by_day[day.pk], pages_and_eighths(day.planned_eighths or 0)
+        while entries and day.plan_date and entries[0].starts < day.plan_date:
+            rows.append(("banner", entries.pop(0)))
+        rows.append(("day", day))
+    rows += [("banner", entry) for entry in entries]
+    return Board(rows=rows, boneyard=boneyard, days=days, version=board_version(production))

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
+from simple_history.models import HistoricalRecords
 
 from hhprod.productions.models import Production, Sourced
 from hhprod.shooting.models import Scene, ShootDay, pages_and_eighths
@@ -38,6 +39,8 @@ class Strip(Sourced):
     screen_seconds = models.PositiveIntegerField(
         "estimated screen time (seconds)", null=True, blank=True, help_text="Empty for the whole scene's."
     )
+
+    history = HistoricalRecords()  # who moved a strip where, on the stripboard or in the admin
 
     class Meta:
         ordering = ["shoot_day", "order"]
@@ -102,6 +105,30 @@ class Strip(Sourced):
                      f"{'before' if there > here else 'after'} part {other.part} (day {other.shoot_day.number}, "
                      f"strip {other.order}): split parts are shot in order."}
                 )  # fmt: skip
+
+
+class StripMove(models.Model):
+    """One move on the stripboard: kept so its mover can undo it, and so a board can tell it is out of date.
+
+    No day is a strip in the boneyard (the scenes not placed). An undo is a move too, naming the move it undoes.
+    """
+
+    production = models.ForeignKey(Production, on_delete=models.CASCADE, related_name="+")
+    moved_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    moved_at = models.DateTimeField(default=timezone.now)
+    scene = models.ForeignKey(Scene, on_delete=models.CASCADE, related_name="+")
+    part = models.PositiveSmallIntegerField(default=1)
+    from_day = models.ForeignKey(ShootDay, on_delete=models.CASCADE, null=True, related_name="+")
+    from_order = models.PositiveIntegerField(null=True)
+    to_day = models.ForeignKey(ShootDay, on_delete=models.CASCADE, null=True, related_name="+")
+    to_order = models.PositiveIntegerField(null=True)
+    undoes = models.OneToOneField("self", on_delete=models.CASCADE, null=True, related_name="undone_by")
+
+    class Meta:
+        ordering = ["production", "pk"]
+
+    def __str__(self):
+        return f"Scene {self.scene.number} part {self.part} moved by {self.moved_by} at {self.moved_at:%H:%M}"
 
 
 class CalendarEntry(Sourced):
