@@ -27,7 +27,7 @@ SIZES = {
 
 # Queries per report page, the session and the user included.
 PAGE_QUERIES = {
-    "schedule": 10,
+    "schedule": 13,
     "wearers": 5,
     "rigs": 5,
     "take-log": 8,
@@ -37,7 +37,7 @@ PAGE_QUERIES = {
 }
 # Queries per CSV, read to its end (a streamed file runs its queries as it is read).
 CSV_QUERIES = {
-    "schedule": 8,
+    "schedule": 11,
     "wearers": 4,
     "rigs": 4,
     "take-log": 4,
