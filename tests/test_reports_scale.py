@@ -28,6 +28,7 @@ SIZES = {
 # Queries per report page, the session and the user included.
 PAGE_QUERIES = {
     "schedule": 13,
+    "scenes": 6,
     "wearers": 5,
     "rigs": 5,
     "take-log": 8,
@@ -38,6 +39,7 @@ PAGE_QUERIES = {
 # Queries per CSV, read to its end (a streamed file runs its queries as it is read).
 CSV_QUERIES = {
     "schedule": 11,
+    "scenes": 4,
     "wearers": 4,
     "rigs": 4,
     "take-log": 4,
