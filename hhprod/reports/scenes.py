@@ -61,14 +61,18 @@ def day_plan(production):
         .filter(done_on=OuterRef("pk"))
         .order_by()
     )
-    return with_plan_figures(
-        ShootDay.objects.filter(production=production).only("production", "number", "status").plan_dated()
-    ).annotate(
-        completed_scenes=SubqueryCount(completed.values("pk")),
-        completed_eighths=Coalesce(
-            Subquery(completed.values("production").annotate(e=Sum("page_eighths")).values("e"), IntegerField()), 0
-        ),
-    ).order_by("number")
+    return (
+        with_plan_figures(
+            ShootDay.objects.filter(production=production).only("production", "number", "status").plan_dated()
+        )
+        .annotate(
+            completed_scenes=SubqueryCount(completed.values("pk")),
+            completed_eighths=Coalesce(
+                Subquery(completed.values("production").annotate(e=Sum("page_eighths")).values("e"), IntegerField()), 0
+            ),
+        )
+        .order_by("number")
+    )
 
 
 class SceneFilter(django_filters.FilterSet):
