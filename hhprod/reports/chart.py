@@ -83,6 +83,13 @@ def schedule_chart(scheduled, planned, shot, totals, breaks=(), today=None, base
             "x_ticks": [(x(m), m) for m in month_ticks(start, end, pixels_per_day)],
             "breaks": shown_breaks,
             "today": x(today) if today and start <= today <= end else None,
-            "baseline_finish": (x(baseline_finish), baseline_finish) if baseline_finish else None,
+            # Its label reads away from the nearer edge, so it is never cut off.
+            "baseline_finish": (
+                x(baseline_finish),
+                baseline_finish,
+                "start" if x(baseline_finish) < WIDTH / 2 else "end",
+            )
+            if baseline_finish
+            else None,
         },
     )
