@@ -55,6 +55,6 @@ def test_command_exits_non_zero_from_the_shell_with_one_line(tmp_path):
     )  # fmt: skip
     assert result.returncode != 0
     assert result.stderr.strip().splitlines() == [
-        "CommandError: Unknown report 'budget'. Reports: schedule, wearers, rigs, take-log, day-out-of-days, "
+        "CommandError: Unknown report 'budget'. Reports: schedule, wearers, rigs, take-log, scenes, day-out-of-days, "
         "call-sheet, production-report"
     ]

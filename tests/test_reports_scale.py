@@ -28,7 +28,8 @@ SIZES = {
 
 # Queries per report page, the session and the user included.
 PAGE_QUERIES = {
-    "schedule": 10,
+    "schedule": 13,
+    "scenes": 6,
     "wearers": 5,
     "rigs": 5,
     "take-log": 8,
@@ -38,7 +39,8 @@ PAGE_QUERIES = {
 }
 # Queries per CSV, read to its end (a streamed file runs its queries as it is read).
 CSV_QUERIES = {
-    "schedule": 8,
+    "schedule": 11,
+    "scenes": 4,
     "wearers": 4,
     "rigs": 4,
     "take-log": 4,

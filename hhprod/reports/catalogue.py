@@ -1,6 +1,6 @@
 """The reports, in the order the office reads them: a new report is a module here and a line in REPORTS."""
 
-from . import call_sheet, day_out_of_days, production_report, rigs, schedule, take_log, wearers
+from . import call_sheet, day_out_of_days, production_report, rigs, scenes, schedule, take_log, wearers
 from .errors import NotFound
 
 REPORTS = {
@@ -10,6 +10,7 @@ REPORTS = {
         wearers.REPORT,
         rigs.REPORT,
         take_log.REPORT,
+        scenes.REPORT,
         day_out_of_days.REPORT,
         call_sheet.REPORT,
         production_report.REPORT,

@@ -7,6 +7,7 @@ from django.db.models import Count, DateField, DurationField, ExpressionWrapper,
 from django.db.models.functions import Coalesce
 
 from hhprod.lib.formatting import minutes, short_date, signed
+from hhprod.planning.scheduled import in_schedule
 from hhprod.productions.models import Person, Trip
 from hhprod.shooting.models import ShootDay, Take, circled
 
@@ -30,7 +31,7 @@ def scheduled_to_date(day):
 
 def day_progress(day):
     """Scheduled against shot days to date, the difference, and the day's takes and minutes against the total."""
-    shot, scheduled_by = shot_to_date(day), scheduled_to_date(day)
+    shot, scheduled_by = shot_to_date(day), in_schedule() & scheduled_to_date(day)
     days = ShootDay.objects.filter(production=day.production_id).aggregate(
         scheduled_to_date=Count("pk", filter=scheduled_by),
         shot_to_date=Count("pk", filter=shot),

@@ -1,46 +1,59 @@
-"""Schedule: planned against shot days, the slip per day, pace per week, a forecast finish, and the calendar."""
+"""Schedule: scheduled (the baseline) against planned and shot days, the slip per day, the days added by
+cause, each revision's finish, pace per week, a forecast finish, and the calendar."""
 
 import math
 from datetime import date, timedelta
 
 import django_tables2 as tables
-from django.db.models import Count, F, Max, Min, OuterRef, Q, Subquery, Sum, Window
+from django.db.models import BooleanField, Count, ExpressionWrapper, F, Max, Min, OuterRef, Q, Subquery, Sum, Window
 from django.db.models.functions import Coalesce, RowNumber, TruncWeek
+from django.utils import timezone
 
 from hhprod.lib.formatting import long_date, minutes, signed
+from hhprod.planning.models import CalendarEntry
+from hhprod.planning.scheduled import baseline_date, in_schedule
 from hhprod.shooting.models import ShootDay, Take
 
+from . import schedule_plan as plan
 from .chart import schedule_chart
 from .columns import NUMBER, MinutesColumn, ReportTable, SignedColumn
 from .content import Report, ReportContent
 
 
 def schedule_days(production):
-    """One row per shoot day: dates, slip, and what was recorded on it."""
+    """One row per shoot day: its date in the baseline and in the plan now, slip, and what was recorded on it."""
     return (
         ShootDay.objects.filter(production=production)
         # Only the columns shown: SQLite groups by every selected column, notes and sources included.
         .only("production", "number", "scheduled_date", "actual_date", "status", "location")
+        .plan_dated()
         .with_slip()
         .with_recorded()
-        .annotate(wearer_count=Count("takes__wearer", distinct=True))
+        .annotate(
+            wearer_count=Count("takes__wearer", distinct=True),
+            baseline_date=baseline_date(),
+            in_baseline=ExpressionWrapper(in_schedule(), output_field=BooleanField()),
+        )
         .order_by("number")
     )
 
 
 def schedule_summary(production):
-    """Planned against shot days, the variance, the pace and a forecast finish."""
+    """Scheduled (the baseline) against planned now and shot days, the variance, the pace and a forecast finish."""
+    live = ~Q(status=ShootDay.Status.CANCELLED)
     days = ShootDay.objects.filter(production=production).aggregate(
-        scheduled=Count("pk", filter=Q(scheduled_date__isnull=False)),
+        scheduled=Count("pk", filter=in_schedule()),
+        planned_now=Count("pk", filter=live),
         shot=Count("pk", filter=Q(status=ShootDay.Status.SHOT)),
-        remaining=Count("pk", filter=Q(status=ShootDay.Status.SCHEDULED)),
+        remaining=Count("pk", filter=live & ~Q(status=ShootDay.Status.SHOT)),
+        last_planned=Max(Coalesce("scheduled_date", "actual_date"), filter=live),
         first_shot=Min("actual_date"),
         last_shot=Max("actual_date"),
         weeks_shooting=Count(TruncWeek("actual_date"), distinct=True),
     )
     takes = Take.objects.filter(shoot_day__production=production).recorded()
-    planned = production.planned_days or days["scheduled"]
-    variance = days["shot"] - planned
+    planned = days["scheduled"]
+    variance = days["shot"] - planned if planned else None
     weeks = days["weeks_shooting"]
     summary = {
         **days,
@@ -53,22 +66,24 @@ def schedule_summary(production):
         "takes_per_week": round(takes["takes"] / weeks, 1) if weeks else None,
         "minutes_per_week": round(takes["seconds"] / 60 / weeks, 1) if weeks else None,
     }
-    summary["forecast_finish"] = forecast_finish(days["last_shot"], days["remaining"], summary["days_per_week"])
+    summary["forecast_finish"] = forecast_finish(
+        days["last_shot"], days["last_planned"], days["remaining"], summary["days_per_week"]
+    )
     return summary
 
 
-def forecast_finish(last_shot, remaining, days_per_week):
-    """The day the remaining days would wrap at the pace so far; the last shot day when none remain.
+def forecast_finish(last_shot, last_planned, remaining, days_per_week):
+    """The day the work left in the plan (its days not shot yet) would wrap at the pace so far.
 
-    None when there is no pace yet, or when the forecast falls past the calendar's last day."""
-    if not remaining:
-        return last_shot
-    if not last_shot or not days_per_week:
-        return None
-    weeks = math.ceil(remaining / days_per_week)
-    if (date.max - last_shot).days < 7 * weeks:
-        return None
-    return last_shot + timedelta(weeks=weeks)
+    Never before the last planned or shot day: a day already planned later is not shot sooner. With no
+    pace yet it is the plan's own last day; None when the pace runs past the calendar's last day."""
+    known = [day for day in (last_shot, last_planned) if day]
+    if remaining and last_shot and days_per_week:
+        weeks = math.ceil(remaining / days_per_week)
+        if (date.max - last_shot).days < 7 * weeks:
+            return None
+        known.append(last_shot + timedelta(weeks=weeks))
+    return max(known, default=None)
 
 
 def weekly_pace(production):
@@ -94,19 +109,34 @@ def weekly_pace(production):
     )
 
 
-def cumulative_days(production, date_field):
-    """(date, days so far) along `scheduled_date` or `actual_date`: the chart's two lines."""
-    return (
-        ShootDay.objects.filter(production=production, **{f"{date_field}__isnull": False})
+def cumulative(days, date_field):
+    """(date, days so far) along a date: the chart's lines, counted by a window in SQL."""
+    return list(
+        days.filter(**{f"{date_field}__isnull": False})
         .annotate(so_far=Window(RowNumber(), order_by=[F(date_field).asc(), F("number").asc()]))
         .order_by(date_field, "number")
         .values_list(date_field, "so_far")
     )
 
 
+def chart_lines(production):
+    """The baseline's days on their baseline dates, the plan's live days on their dates now, the shot days."""
+    days = ShootDay.objects.filter(production=production)
+    scheduled = days.filter(in_schedule()).annotate(on=Coalesce(baseline_date(), "scheduled_date"))
+    planned = days.exclude(status=ShootDay.Status.CANCELLED).plan_dated()
+    return cumulative(scheduled, "on"), cumulative(planned, "plan_date"), cumulative(days, "actual_date")
+
+
+def hiatuses(production):
+    return CalendarEntry.objects.filter(production=production, kind=CalendarEntry.Kind.HIATUS).values_list(
+        "starts", "ends"
+    )
+
+
 class ScheduleDayTable(ReportTable):
     number = tables.Column("Day")
-    scheduled_date = tables.DateColumn(verbose_name="Scheduled", default="—")
+    baseline_date = tables.DateColumn(verbose_name="Scheduled (baseline)", default="—")
+    plan_date = tables.DateColumn(verbose_name="Planned", default="no date yet")
     actual_date = tables.DateColumn(verbose_name="Shot on", default="—")
     slip = SignedColumn("Slip (days)", default="—", attrs=NUMBER)
     status = tables.Column("Status")
@@ -131,48 +161,73 @@ class PaceTable(ReportTable):
         pass
 
 
+def scheduled_row(s, baseline):
+    """What "scheduled" is on this production, said on the summary's first line."""
+    if baseline:
+        return (f"Scheduled days ({baseline.colour} baseline)", s["planned"])
+    if s["planned"]:
+        return ("Scheduled days (no baseline locked: the days with a scheduled date)", s["planned"])
+    return ("Scheduled days", "no baseline locked yet (Plan → Schedule revisions → Lock)")
+
+
 def build(production, params):
     s = schedule_summary(production)
+    revisions = list(plan.revisions(production))
+    baseline = revisions[0] if revisions and revisions[0].is_baseline else None
+    climb = list(plan.cause_climb(revisions[-1])) if baseline else []
+    planned, shot = s["planned"] or None, s["shot"]
+    on_baseline = f" ({signed(s['planned_now'] - planned)} on the baseline)" if planned else ""
+    variance = f"{signed(s['variance_days'], ' days')} ({signed(s['variance_percent'], '%')})" if planned else "—"
     return ReportContent(
         summary=[
-            ("Scheduled days", s["planned"]),
-            ("Shot days", s["shot"]),
-            ("Variance", f"{signed(s['variance_days'], ' days')} ({signed(s['variance_percent'], '%')})"),
+            scheduled_row(s, baseline),
+            ("Planned now", f"{s['planned_now']} days{on_baseline}"),
+            ("Shot days", shot),
+            ("Variance", variance),
             ("Days still to shoot", s["remaining"]),
             ("First and last shot day", f"{long_date(s['first_shot'])} to {long_date(s['last_shot'])}"),
+            ("Last planned day", long_date(s["last_planned"])),
             ("Takes (circled)", f"{s['takes']} ({s['circled']})"),
             ("Minutes recorded", s["minutes"]),
             ("Pace per week", f"{s['days_per_week']} days, {s['takes_per_week']} takes, {s['minutes_per_week']} min"),
             ("Forecast finish", long_date(s["forecast_finish"])),
         ],
         chart=schedule_chart(
-            list(cumulative_days(production, "scheduled_date")),
-            list(cumulative_days(production, "actual_date")),
-            s["planned"],
-        ),
+            *chart_lines(production),
+            (planned, s["planned_now"], shot),
+            breaks=list(hiatuses(production)),
+            today=timezone.localdate(),
+            baseline_finish=baseline.finish if baseline else None,
+        )
+        + plan.cause_bars(climb),
         tables=[
             ("Shoot days", ScheduleDayTable(schedule_days(production))),
+            ("Days added beyond the baseline, by cause", plan.CauseTable(climb)),
+            ("Revisions", plan.RevisionTable(revisions)),
             ("Pace per week", PaceTable(weekly_pace(production))),
         ],
     )
 
 
 def calendar_events(production):
-    """One all-day event per scheduled day and per shot day, from the shoot-day table's rows."""
+    """One all-day event per day: "scheduled" on its baseline date, "planned" for a day beyond the baseline
+    not shot yet (on its date in the plan), and "shot" on the date it was shot."""
     for day in schedule_days(production):
         slip = f"slip {day.slip:+d} days; " if day.slip is not None else ""
         description = (
             f"Status: {day.get_status_display()}; {slip}{day.take_count} takes, "
             f"{minutes(day.seconds_recorded)} minutes recorded, {day.circled} circled."
         )
-        for kind, on in (("scheduled", day.scheduled_date), ("shot", day.actual_date)):
+        planned = day.plan_date if not (day.in_baseline or day.actual_date) else None
+        scheduled = (day.baseline_date or day.scheduled_date) if day.in_baseline else None
+        for kind, on in (("scheduled", scheduled), ("planned", planned), ("shot", day.actual_date)):
             if on is not None:
                 yield {
                     "uid": f"hhprod-{production.pk}-day-{day.number}-{kind}@hhprod",
                     "summary": f"{production} day {day.number} ({kind})",
                     "on": on,
                     # A fixed stamp per day, so the same schedule always gives the same file.
-                    "stamp": day.scheduled_date or day.actual_date,
+                    "stamp": day.plan_date or day.actual_date,
                     "location": day.location,
                     "description": description,
                 }
@@ -181,7 +236,8 @@ def calendar_events(production):
 REPORT = Report(
     "schedule",
     "Schedule",
-    "Planned against shot days, slip per day, pace and forecast finish.",
+    "Scheduled (the baseline) against planned and shot days, slip per day, the days added by cause, "
+    "each revision's finish, pace and forecast finish.",
     build,
     calendar=calendar_events,
 )

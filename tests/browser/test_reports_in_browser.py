@@ -132,10 +132,10 @@ def test_schedule_chart_shows_with_its_text_alternative(logged_in_browser, live_
     chart = show(browser, wait_for(browser, "svg.schedule-chart"))
     assert chart.size["width"] > 300 and chart.size["height"] > 100
     assert chart.find_element(By.TAG_NAME, "title").get_attribute("textContent") == (
-        "Shoot days, scheduled against shot"
+        "Shoot days, scheduled against planned and shot"
     )
     desc = chart.find_element(By.TAG_NAME, "desc").get_attribute("textContent")
-    assert "45 days on the schedule, 120 days shot" in desc
+    assert "45 days on the schedule, 120 days planned now, 120 days shot" in desc
     assert len(chart.find_element(By.CSS_SELECTOR, "polyline.shot").get_attribute("points").split()) == 120
 
 

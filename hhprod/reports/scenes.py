@@ -1,0 +1,145 @@
+"""Scenes: planned against shot. Per scene its day in the baseline, the latest revision and the plan now,
+the day it was first shot and the day its first circled take was logged, and the slip; per day, the
+scenes and pages planned against those completed.
+
+A scene is completed on the day of its first circled take: counted once, on that day."""
+
+import django_filters
+import django_tables2 as tables
+from django.db.models import IntegerField, OuterRef, Q, Subquery, Sum
+from django.db.models.functions import Coalesce
+
+from hhprod.lib.expressions import DaysBetween, SubqueryCount
+from hhprod.planning.days import with_plan_figures
+from hhprod.planning.models import RevisionDay, RevisionStrip, ScheduleRevision, Strip
+from hhprod.shooting.models import Scene, ShootDay, Take, pages_and_eighths
+
+from .columns import NUMBER, FormattedColumn, ReportTable, SignedColumn
+from .content import Report, ReportContent
+
+
+def first(rows, field):
+    return Subquery(rows.values(field)[:1])
+
+
+def first_circled_day():
+    """The shoot day of a scene's first circled take (by the date it was shot): the day it was completed."""
+    circled = Take.objects.circled().filter(scene=OuterRef("pk"))
+    return first(circled.order_by("shoot_day__actual_date", "shoot_day__number"), "shoot_day")
+
+
+def scene_plan(production):
+    """Every scene with its planned days (a split scene's first part) and its shooting, all in one query."""
+    in_baseline = RevisionStrip.objects.filter(revision__production=production, revision__number=1)
+    latest = ScheduleRevision.objects.filter(production=production).order_by("-number").values("number")[:1]
+    in_latest = RevisionStrip.objects.filter(revision__production=production, revision__number=Subquery(latest))
+    takes = Take.objects.filter(scene=OuterRef("pk")).order_by("shoot_day__actual_date", "shoot_day__number")
+    circled = takes.filter(status=Take.Status.CIRCLED)
+    baseline_dates = RevisionDay.objects.filter(revision__production=production, revision__number=1)
+    return (
+        Scene.objects.filter(production=production)
+        .only("production", "number", "description", "page_eighths")
+        .annotate(
+            baseline_day=first(in_baseline.filter(scene=OuterRef("pk")).order_by("part"), "day_number"),
+            latest_day=first(in_latest.filter(scene=OuterRef("pk")).order_by("part"), "day_number"),
+            plan_day=first(Strip.objects.filter(scene=OuterRef("pk")).order_by("part"), "shoot_day__number"),
+            first_shot_day=first(takes, "shoot_day__number"),
+            circled_day=first(circled, "shoot_day__number"),
+            baseline_on=first(baseline_dates.filter(number=OuterRef("baseline_day")), "date"),
+            circled_on=first(circled, "shoot_day__actual_date"),
+        )
+        .annotate(slip=DaysBetween("circled_on", "baseline_on"))
+        .order_by("number")
+    )
+
+
+def day_plan(production):
+    """Per shoot day: the scenes and pages planned on it (its strips) against the scenes completed on it."""
+    completed = (
+        Scene.objects.filter(production=production)
+        .annotate(done_on=first_circled_day())
+        .filter(done_on=OuterRef("pk"))
+        .order_by()
+    )
+    return (
+        with_plan_figures(
+            ShootDay.objects.filter(production=production).only("production", "number", "status").plan_dated()
+        )
+        .annotate(
+            completed_scenes=SubqueryCount(completed.values("pk")),
+            completed_eighths=Coalesce(
+                Subquery(completed.values("production").annotate(e=Sum("page_eighths")).values("e"), IntegerField()), 0
+            ),
+        )
+        .order_by("number")
+    )
+
+
+class SceneFilter(django_filters.FilterSet):
+    state = django_filters.ChoiceFilter(
+        label="Show",
+        choices=[("planned_not_shot", "Planned, not yet shot"), ("shot_not_planned", "Shot without being planned")],
+        method="in_state",
+        empty_label="Every scene",
+    )
+
+    class Meta:
+        model = Scene
+        fields = []
+
+    def in_state(self, scenes, name, value):
+        planned = Q(plan_day__isnull=False) | Q(baseline_day__isnull=False)
+        if value == "planned_not_shot":
+            return scenes.filter(planned, first_shot_day__isnull=True)
+        return scenes.filter(~planned, first_shot_day__isnull=False)
+
+
+class PagesColumn(FormattedColumn):
+    """Eighths of a page in the database, "1 3/8" on the page and in exports."""
+
+    shown = staticmethod(pages_and_eighths)
+
+
+class SceneTable(ReportTable):
+    number = tables.Column("Scene")
+    description = tables.Column("Description", default="")
+    page_eighths = PagesColumn("Pages", default="—", attrs=NUMBER)
+    baseline_day = tables.Column("Baseline day", default="—", attrs=NUMBER)
+    latest_day = tables.Column("Latest revision day", default="—", attrs=NUMBER)
+    plan_day = tables.Column("Planned day now", default="—", attrs=NUMBER)
+    first_shot_day = tables.Column("First shot on day", default="—", attrs=NUMBER)
+    circled_day = tables.Column("Circled on day", default="—", attrs=NUMBER)
+    slip = SignedColumn("Slip (days)", default="—", attrs=NUMBER)
+
+    class Meta(ReportTable.Meta):
+        empty_text = "No scene matches."
+
+
+class DayPlanTable(ReportTable):
+    number = tables.Column("Day")
+    plan_date = tables.DateColumn(verbose_name="Date", format="Y-m-d", default="no date yet")
+    status = tables.Column("Status")
+    strip_count = tables.Column("Scenes planned", attrs=NUMBER)
+    planned_eighths = PagesColumn("Pages planned", default="—", attrs=NUMBER)
+    completed_scenes = tables.Column("Scenes completed", attrs=NUMBER)
+    completed_eighths = PagesColumn("Pages completed", attrs=NUMBER)
+
+    class Meta(ReportTable.Meta):
+        empty_text = "No shoot days on this production yet."
+
+
+def build(production, params):
+    filterset = SceneFilter(params, queryset=scene_plan(production))
+    return ReportContent(
+        tables=[("Scenes", SceneTable(filterset.qs)), ("Per day", DayPlanTable(day_plan(production)))],
+        filterset=filterset,
+    )
+
+
+REPORT = Report(
+    "scenes",
+    "Scenes: planned against shot",
+    "Per scene: its day in the baseline, the latest revision and the plan now, first shot, circled, the slip; "
+    "per day: scenes and pages planned against completed.",
+    build,
+)
