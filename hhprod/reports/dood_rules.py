@@ -72,7 +72,9 @@ def _drops(working, rule):
 
 
 def _working_code(day, kind, row, dropped):
-    core = {"R": "R", "F": "F"}.get(kind) or ("S" if day == row.start else "") + "W" + ("F" if day == row.finish else "")
+    core = {"R": "R", "F": "F"}.get(kind) or ("S" if day == row.start else "") + "W" + (
+        "F" if day == row.finish else ""
+    )
     picked_up = any(after == day for _, after in dropped)
     drop = any(before == day for before, _ in dropped)
     return ("P" if picked_up else "") + core + ("D" if drop else "")
