@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from hhprod.reports.dood_rules import HIATUS, HOLIDAY, OFF, SHOOT, Rule, calendar_columns, code_row, grid_line
 
 MONDAY = date(2013, 9, 2)
+HOME = Rule()  # 10 days, one drop
 KINDS = {"s": SHOOT, ".": OFF, "h": HOLIDAY, "x": HIATUS}
 
 
@@ -20,7 +21,7 @@ def on(*indexes, code="W"):
     return {MONDAY + timedelta(i): code for i in indexes}
 
 
-def line(calendar, working, travel=(), rule=Rule()):
+def line(calendar, working, travel=(), rule=HOME):
     row = code_row(calendar, working, [MONDAY + timedelta(i) for i in travel], rule)
     return grid_line(row, calendar_columns(calendar, {}, [row])), row
 

@@ -76,7 +76,7 @@ def _month_pages(columns, records):
     run counts as one column of the month it starts in)."""
     pages = []
     position = 0
-    for (year, month), in_month in groupby(columns, key=lambda column: (column.first.year, column.first.month)):
+    for _, in_month in groupby(columns, key=lambda column: (column.first.year, column.first.month)):
         in_month = list(in_month)
         span = slice(position, position + len(in_month))
         position += len(in_month)
