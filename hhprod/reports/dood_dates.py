@@ -44,7 +44,12 @@ def unshot_days(production):
 
 def person_dates(production):
     """(person id, date, code) rows, code W/R/F for a working day or T for travel: one query."""
-    working_days = ShootDay.objects.filter(production=production).working()
+    # A day added with no date yet has no column on the calendar.
+    working_days = (
+        ShootDay.objects.filter(production=production)
+        .working()
+        .filter(Q(actual_date__isnull=False) | Q(scheduled_date__isnull=False))
+    )
     calls = DayCall.objects.filter(shoot_day__in=working_days).values_list(
         "person", Coalesce("shoot_day__actual_date", "shoot_day__scheduled_date"), "kind"
     )
