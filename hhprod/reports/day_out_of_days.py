@@ -67,6 +67,7 @@ def _record(block, name, row, columns):
         drops=row.drops,
         paid=row.paid,
         warnings=" ".join(row.warnings),
+        warning_list=row.warnings,
     )
     return record
 
@@ -116,7 +117,9 @@ def build(production, params):
     rigs = [_record("Rigs", name, row, columns) for name, row in rig_codes.items()]
     table = DayOutOfDaysTable([record for _, block in records for record in block], columns)
     rig_table = DayOutOfDaysTable(rigs, columns, totals=[("start", "First"), ("finish", "Last"), ("worked", "Days")])
-    warned = sum(bool(record["warnings"]) for _, block in records for record in block)
+    warned = [
+        (record["name"], record["warning_list"]) for _, block in records for record in block if record["warnings"]
+    ]
     summary = [
         ("Codes", CODES),
         (
@@ -130,7 +133,7 @@ def build(production, params):
             "Drop rule",
             f"more than {rule.drop_days} calendar days between work days; {rule.allowed_drops} drop(s) per performer",
         ),
-        ("Warnings", f"{warned} row(s) with a refused drop" if warned else "none"),
+        ("Warnings", f"{len(warned)} row(s) with a refused drop" if warned else "none"),
     ]
     return ReportContent(
         summary=summary,
@@ -142,6 +145,7 @@ def build(production, params):
             "rigs": rigs,
             "pages": _month_pages(columns, [*records, ("Rigs", rigs)]),
             "totals": TOTALS,
+            "warned": warned,
         },
     )
 
