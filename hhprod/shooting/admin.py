@@ -16,7 +16,7 @@ from .models import DayCall, HealthIncident, Scene, ShootDay, Take, minutes_seco
 class DayCallInline(SharedChoicesInline):
     model = DayCall
     select_related = ["person", "shoot_day__production"]
-    fields = ["person", "call_time", "wrap_time", "notes"]
+    fields = ["person", "kind", "call_time", "wrap_time", "notes"]
 
     def choices_queryset(self, db_field, day):
         if db_field.name == "person" and day:
@@ -93,7 +93,7 @@ class ShootDayAdmin(HistoryAdmin):
 
 @admin.register(DayCall)
 class DayCallAdmin(HistoryAdmin):
-    list_display = ["person", "shoot_day", "call_time", "wrap_time", "notes"]
+    list_display = ["person", "shoot_day", "kind", "call_time", "wrap_time", "notes"]
     history_select_related = ["shoot_day__production"]
     list_filter = ["shoot_day__production"]
     list_select_related = ["person", "shoot_day__production"]
