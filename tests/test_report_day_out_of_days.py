@@ -233,3 +233,13 @@ def test_a_call_on_a_day_with_no_date_yet_has_no_column():
     f.call(undated, actor)
     rows, headers = grid(prod)
     assert headers == ["Mon 02 Sep 2013"] and rows["Actor"][1] == "SWF"
+
+
+def test_dates_years_apart_are_refused_with_a_message_not_laid_out():
+    prod = f.production()
+    actor = f.person("Actor")
+    f.call(f.shoot_day(prod, 1, scheduled=date(1, 1, 1), actual=date(9999, 12, 31)), actor)
+    f.trip(actor, prod, date(1, 1, 1), date(1, 1, 2))
+    rows, headers = grid(prod)
+    assert headers == [] and rows["Actor"][1] == ""
+    assert "a Day Out of Days shows at most 1,461" in export(prod, "md").decode()

@@ -12,7 +12,7 @@ import django_tables2 as tables
 from .columns import NUMBER, ReportTable
 from .content import Report, ReportContent
 from .days import NOTHING_SCHEDULED
-from .dood_dates import BLOCKS, company_calendar, people, person_dates, rig_dates
+from .dood_dates import BLOCKS, TooLong, company_calendar, people, person_dates, rig_dates
 from .dood_rules import Rule, calendar_columns, cells, code_row
 
 CODES = (
@@ -95,7 +95,13 @@ def build(production, params):
     rule = Rule(drop_days=production.drop_rule_days, allowed_drops=production.allowed_drops)
     dates = person_dates(production)
     rig_rows = rig_dates(production)
-    calendar, numbers = company_calendar(production, [on for _, on, _ in dates] + [on for *_, on in rig_rows])
+    try:
+        calendar, numbers = company_calendar(production, [on for _, on, _ in dates] + [on for *_, on in rig_rows])
+    except TooLong as too_long:
+        calendar, numbers, dates, rig_rows = {}, {}, [], []
+        span_problem = str(too_long)
+    else:
+        span_problem = ""
     working, travel = defaultdict(dict), defaultdict(set)
     for person, on, code in dates:
         if code == "T":
@@ -127,7 +133,7 @@ def build(production, params):
             f"{columns[0].first:%d %b %Y} to {columns[-1].last:%d %b %Y}, {len(calendar)} days in {len(columns)} "
             "columns: a hiatus nobody works in is one column"
             if columns
-            else NOTHING_SCHEDULED,
+            else span_problem or NOTHING_SCHEDULED,
         ),
         (
             "Drop rule",
@@ -146,6 +152,7 @@ def build(production, params):
             "pages": _month_pages(columns, [*records, ("Rigs", rigs)]),
             "totals": TOTALS,
             "warned": warned,
+            "span_problem": span_problem,
         },
     )
 

@@ -27,6 +27,12 @@ ENTRY_KINDS = {
     CalendarEntry.Kind.HIATUS: HIATUS,
 }
 TRAVEL = "T"
+# Four years of calendar: a real shoot with its prep and hiatuses fits; a mistyped year does not.
+MAX_CALENDAR_DAYS = 1461
+
+
+class TooLong(ValueError):
+    """The dates span more calendar than a Day Out of Days can lay out."""
 
 
 def _text(value):
@@ -125,6 +131,11 @@ def company_calendar(production, also=()):
     dates = [*kinds, *also]
     if not dates:
         return {}, numbers
-    first = min(dates)
-    span = (max(dates) - first).days + 1
+    first, last = min(dates), max(dates)
+    span = (last - first).days + 1
+    if span > MAX_CALENDAR_DAYS:
+        raise TooLong(
+            f"The dates run from {first:%d %b %Y} to {last:%d %b %Y}, {span:,} days: a Day Out of Days shows at "
+            f"most {MAX_CALENDAR_DAYS:,}. Check the dates of the shoot days, trips, fits and calendar entries."
+        )
     return {first + timedelta(i): kinds.get(first + timedelta(i), OFF) for i in range(span)}, numbers
