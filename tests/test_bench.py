@@ -19,7 +19,7 @@ from hhprod.bench import report_pages as sql
 from hhprod.bench.admin_pages import ADMIN_PAGES
 from hhprod.bench.benchmark import context_of, measure, run_bare_sql
 from hhprod.productions.models import Production
-from hhprod.reports import call_sheet, day_out_of_days, production_report, rigs, schedule, take_log, wearers
+from hhprod.reports import call_sheet, dood_dates, production_report, rigs, schedule, take_log, wearers
 from hhprod.reports.days import day_choices
 from hhprod.shooting.models import Take
 
@@ -128,14 +128,13 @@ def test_take_log(production, context):
 
 
 def test_day_out_of_days(production, context):
-    people = list(day_out_of_days.dood_people(production))
-    days = list(day_out_of_days.dood_days(production, people))
-    grid = sorted((p.pk, d.number, getattr(d, f"code_{p.pk}")) for p in people for d in days)
-    assert any(code for _, _, code in grid)
-    _, grid_sql, totals_sql = sql.DAY_OUT_OF_DAYS
-    assert sorted(bare(grid_sql, context)) == grid
-    totals = rows(people, "name", "worked", "held", "travel", "first_day", "last_day")
-    assert sorted(bare(totals_sql, context), key=str) == sorted(totals, key=str)
+    dates = dood_dates.person_dates(production)
+    assert dates
+    kinds = {"W": "work", "R": "rehearsal", "F": "fitting", "T": "T"}
+    bare_dates = {(person, plain(on), kind) for person, on, kind in bare(sql.DOOD_PERSON_DATES, context)}
+    assert bare_dates == {(person, plain(on), kinds[code]) for person, on, code in dates}
+    people = [(p.pk, p.name, p.block) for p in dood_dates.people(production)]
+    assert bare(sql.DOOD_PEOPLE, context) == people
 
 
 def test_call_sheet_on_the_busiest_day(context, busiest):

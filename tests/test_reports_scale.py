@@ -33,7 +33,7 @@ PAGE_QUERIES = {
     "wearers": 5,
     "rigs": 5,
     "take-log": 8,
-    "day-out-of-days": 6,
+    "day-out-of-days": 9,
     "call-sheet": 8,
     "production-report": 9,
 }
@@ -44,7 +44,7 @@ CSV_QUERIES = {
     "wearers": 4,
     "rigs": 4,
     "take-log": 4,
-    "day-out-of-days": 5,
+    "day-out-of-days": 8,
     "call-sheet": 7,
     "production-report": 8,
 }

@@ -123,39 +123,45 @@ TAKE_LOG_CHOICES = [
 
 # Day Out of Days --------------------------------------------------------------------------
 
-# Each person's code on each day, worked out as the report does: a call is work (SW, W,
-# WF, SWF by the first and last call), a day between is a hold, a day on a trip otherwise travel.
-DOOD_GRID = """WITH days AS (
-        SELECT d.id, d.number, COALESCE(d.actual_date, d.scheduled_date) AS on_date FROM shooting_shootday d
+# The dates the report codes, one statement per source as the report reads them; the coding
+# itself (drops, holds, finish) is a state machine over each row, in Python (dood_rules.py).
+DOOD_PERSON_DATES = """SELECT c.person_id, COALESCE(d.actual_date, d.scheduled_date), c.kind
+        FROM shooting_daycall c JOIN shooting_shootday d ON d.id = c.shoot_day_id
         WHERE d.production_id = %(production)s AND d.status <> 'cancelled'
-    ), spans AS (
-        SELECT c.person_id, MIN(days.number) AS first_day, MAX(days.number) AS last_day
-        FROM shooting_daycall c JOIN days ON days.id = c.shoot_day_id GROUP BY c.person_id
-    ), people AS (
-        SELECT person_id FROM spans UNION SELECT person_id FROM productions_trip WHERE production_id = %(production)s
-    ), grid AS (
-        SELECT people.person_id, days.number, s.first_day, s.last_day, CASE
-            WHEN c.id IS NOT NULL THEN CASE
-                WHEN days.number = s.first_day AND days.number = s.last_day THEN 'SWF'
-                WHEN days.number = s.first_day THEN 'SW' WHEN days.number = s.last_day THEN 'WF' ELSE 'W' END
-            WHEN days.number > s.first_day AND days.number < s.last_day THEN 'H'
-            WHEN EXISTS (
-                SELECT 1 FROM productions_trip tr WHERE tr.production_id = %(production)s
-                AND tr.person_id = people.person_id AND tr.starts <= days.on_date AND tr.ends >= days.on_date
-            ) THEN 'T' ELSE '' END AS code
-        FROM people CROSS JOIN days LEFT JOIN spans s ON s.person_id = people.person_id
-        LEFT JOIN shooting_daycall c ON c.shoot_day_id = days.id AND c.person_id = people.person_id
-    )"""
+          AND COALESCE(d.actual_date, d.scheduled_date) IS NOT NULL
+    UNION SELECT cr.person_id, d.scheduled_date, 'work'
+        FROM planning_strip st JOIN shooting_shootday d ON d.id = st.shoot_day_id
+        JOIN shooting_scene_cast sc ON sc.scene_id = st.scene_id JOIN productions_credit cr ON cr.id = sc.credit_id
+        WHERE d.production_id = %(production)s AND d.status IN ('scheduled', 'moved') AND d.scheduled_date IS NOT NULL
+    UNION SELECT person_id, starts, 'T' FROM productions_trip WHERE production_id = %(production)s
+    UNION SELECT person_id, ends, 'T' FROM productions_trip WHERE production_id = %(production)s
+    UNION SELECT f.wearer_id, f.fitted_on, 'fitting' FROM rigs_fit f
+        WHERE f.wearer_id IN (SELECT person_id FROM productions_credit WHERE production_id = %(production)s)"""
+DOOD_PEOPLE = """SELECT p.id, p.name, COALESCE((SELECT MIN(CASE WHEN cr.role = 'cast' THEN 1
+            WHEN cr.role = 'stunt_performer' OR cr.wears_rig THEN 2 ELSE 3 END)
+            FROM productions_credit cr WHERE cr.person_id = p.id AND cr.production_id = %(production)s), 3)
+        FROM productions_person p
+        WHERE p.id IN (SELECT person_id FROM productions_credit WHERE production_id = %(production)s)
+           OR p.id IN (SELECT c.person_id FROM shooting_daycall c JOIN shooting_shootday d ON d.id = c.shoot_day_id
+                       WHERE d.production_id = %(production)s)
+           OR p.id IN (SELECT person_id FROM productions_trip WHERE production_id = %(production)s)
+        ORDER BY 3, p.name"""
 DAY_OUT_OF_DAYS = [
-    "SELECT d.id, d.number FROM shooting_shootday d WHERE d.production_id = %(production)s "
-    "AND d.status <> 'cancelled' ORDER BY d.number",
-    DOOD_GRID + " SELECT person_id, number, code FROM grid ORDER BY person_id, number",
-    DOOD_GRID
-    + """ SELECT p.name, SUM(CASE WHEN g.code IN ('SW', 'W', 'WF', 'SWF') THEN 1 ELSE 0 END),
-              SUM(CASE WHEN g.code = 'H' THEN 1 ELSE 0 END), SUM(CASE WHEN g.code = 'T' THEN 1 ELSE 0 END),
-              MIN(g.first_day), MAX(g.last_day)
-          FROM grid g JOIN productions_person p ON p.id = g.person_id GROUP BY p.id, p.name
-          ORDER BY MIN(g.first_day), p.name""",
+    DOOD_PERSON_DATES,
+    """SELECT COALESCE(r.name, tr.name), u.number, d.actual_date FROM shooting_take t
+        JOIN shooting_shootday d ON d.id = t.shoot_day_id JOIN rigs_rig tr ON tr.id = t.rig_id
+        LEFT JOIN rigs_rigunit u ON u.id = t.rig_unit_id LEFT JOIN rigs_rig r ON r.id = u.rig_id
+        WHERE d.production_id = %(production)s AND d.actual_date IS NOT NULL
+    UNION SELECT r.name, NULL, d.scheduled_date FROM planning_strip st
+        JOIN shooting_shootday d ON d.id = st.shoot_day_id JOIN shooting_scene s ON s.id = st.scene_id
+        JOIN rigs_rig r ON r.id = s.rig_id
+        WHERE d.production_id = %(production)s AND d.status IN ('scheduled', 'moved')
+          AND d.scheduled_date IS NOT NULL AND s.head_rig""",
+    """SELECT COALESCE(d.actual_date, d.scheduled_date), d.number FROM shooting_shootday d
+        WHERE d.production_id = %(production)s AND d.status <> 'cancelled'
+          AND COALESCE(d.actual_date, d.scheduled_date) IS NOT NULL""",
+    "SELECT kind, starts, ends FROM planning_calendarentry WHERE production_id = %(production)s",
+    DOOD_PEOPLE,
 ]
 
 # Call sheet and production report, on the busiest day -------------------------------------

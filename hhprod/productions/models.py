@@ -44,6 +44,26 @@ class Production(Sourced):
         blank=True,
         help_text="Minutes one person may wear the rig in a day; empty for no limit.",
     )
+    # The drop-and-pickup rule a performers' union works by: a performer may be dropped between
+    # two work days only when more than this many calendar days separate them.
+    drop_days = models.PositiveIntegerField(
+        "drop rule (calendar days)",
+        default=10,
+        help_text="A performer is dropped and picked up only across a gap longer than this: 10 days at home.",
+    )
+    location_drop_days = models.PositiveIntegerField(
+        "drop rule on distant location (calendar days)",
+        default=14,
+        help_text="The same rule while the company shoots on a distant location: 14 days.",
+    )
+    on_distant_location = models.BooleanField(
+        default=False, help_text="The shoot is on a distant location, so the longer drop rule applies."
+    )
+    allowed_drops = models.PositiveIntegerField(
+        "drops allowed per performer",
+        default=1,
+        help_text="One drop per performer per production unless the office agrees more.",
+    )
     notes = models.TextField(blank=True)
 
     objects = ProductionQuerySet.as_manager()
@@ -60,6 +80,11 @@ class Production(Sourced):
 
     def __str__(self):
         return self.title
+
+    @property
+    def drop_rule_days(self):
+        """The gap, in calendar days, a drop must be longer than on this production."""
+        return self.location_drop_days if self.on_distant_location else self.drop_days
 
     @cached_property
     def rig_wearer_ids(self):

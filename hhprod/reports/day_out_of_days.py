@@ -1,170 +1,166 @@
-"""Day Out of Days: people by shoot day with the industry's codes, and each person's totals."""
+"""Day Out of Days: people by calendar day with the industry's codes, in blocks, and rigs by day.
+
+The dates come from SQL (dood_dates.py: one query per source, none per person); the codes from
+the rules in dood_rules.py, a state machine over each row's sorted dates.
+"""
+
+from collections import defaultdict
+from itertools import groupby
 
 import django_tables2 as tables
-from django.db.models import Case, CharField, Exists, F, OuterRef, Q, Subquery, Value, When
-from django.db.models.functions import Coalesce
-
-from hhprod.lib.expressions import SubqueryCount
-from hhprod.productions.models import Person, Trip
-from hhprod.shooting.models import DayCall, ShootDay
 
 from .columns import NUMBER, ReportTable
 from .content import Report, ReportContent
 from .days import NOTHING_SCHEDULED
+from .dood_dates import BLOCKS, TooLong, company_calendar, people, person_dates, rig_dates
+from .dood_rules import Rule, calendar_columns, cells, code_row
 
-# Shoot days per printed page: 30 columns of codes stay legible at 8 pt on A4 landscape next to the names.
-DAYS_PER_PAGE = 30
-CODES = "SW start work · W work · WF work finish · SWF start-work-finish (one day) · H hold · T travel · blank off"
-
-
-def dood_people(production):
-    """People with a call or a trip on the production, with their Day Out of Days totals.
-
-    Work is a call; a hold is a day strictly between the first and last work day
-    without a call; travel is a day inside one of the person's trips that is neither
-    work nor hold. A day covered by two overlapping trips is one travel day: days are
-    counted, not trips.
-    """
-    dood_day = ShootDay.objects.filter(production=production).working()
-    calls = DayCall.objects.filter(person=OuterRef("pk"), shoot_day__in=dood_day).order_by()
-    trip_days = dood_day.with_working_date().filter(
-        Exists(
-            Trip.objects.filter(
-                production=production,
-                person=OuterRef(OuterRef("pk")),
-                starts__lte=OuterRef("on"),
-                ends__gte=OuterRef("on"),
-            )
-        )
-    )
-    return (
-        Person.objects.filter(
-            Q(pk__in=DayCall.objects.filter(shoot_day__in=dood_day).values("person"))
-            | Q(pk__in=Trip.objects.filter(production=production).values("person"))
-        )
-        .annotate(
-            first_day=Subquery(calls.order_by("shoot_day__number").values("shoot_day__number")[:1]),
-            last_day=Subquery(calls.order_by("-shoot_day__number").values("shoot_day__number")[:1]),
-            worked=SubqueryCount(calls.values("pk")),
-            held=SubqueryCount(
-                dood_day.filter(number__gt=OuterRef("first_day"), number__lt=OuterRef("last_day"))
-                .exclude(calls__person=OuterRef("pk"))
-                .values("pk")
-            ),
-            # Outside the work span (the whole production for someone never called): no hold there.
-            travel=SubqueryCount(
-                trip_days.exclude(
-                    number__gte=Coalesce(OuterRef("first_day"), 0), number__lte=Coalesce(OuterRef("last_day"), 0)
-                ).values("pk")
-            ),
-        )
-        .order_by(F("first_day").asc(nulls_last=True), "name")
-    )
-
-
-def dood_days(production, people):
-    """The columns, each with a code per person in `people` (read from dood_people).
-
-    Every day but a cancelled one, in shooting order. `code_<person pk>` is SW, W, WF,
-    SWF, H, T or "" (off), worked out against the person's first and last work day.
-    """
-    codes = {}
-    for person in people:
-        called = Exists(DayCall.objects.filter(shoot_day=OuterRef("pk"), person=person.pk))
-        on_trip = Exists(
-            Trip.objects.filter(
-                production=production, person=person.pk, starts__lte=OuterRef("on"), ends__gte=OuterRef("on")
-            )
-        )
-        first, last = person.first_day, person.last_day
-        work_and_hold = (
-            [
-                When(
-                    called,
-                    then=Case(
-                        When(number=first, then=Value("SWF" if first == last else "SW")),
-                        When(number=last, then=Value("WF")),
-                        default=Value("W"),
-                    ),
-                ),
-                When(number__gt=first, number__lt=last, then=Value("H")),
-            ]
-            if first is not None
-            else []
-        )
-        codes[f"code_{person.pk}"] = Case(
-            *work_and_hold, When(on_trip, then=Value("T")), default=Value(""), output_field=CharField()
-        )
-    return (
-        ShootDay.objects.filter(production=production)
-        .working()
-        .with_working_date()
-        .annotate(**codes)
-        .order_by("number")
-    )
+CODES = (
+    "SW start work · W work · WF work finish · SWF one day · R rehearsal · F fitting · H hold · "
+    "HOL paid holiday · T travel · SW/T, W/T... work and travel the same day · WD work, then drop · "
+    "PW pickup, then work"
+)
+TOTALS = [
+    ("start", "Start"),
+    ("finish", "Finish"),
+    ("worked", "Worked"),
+    ("held", "Held"),
+    ("travel", "Travel"),
+    ("holidays", "Holidays"),
+    ("drops", "Drops"),
+    ("paid", "Paid days"),
+]
 
 
 class DayOutOfDaysTable(ReportTable):
-    """People by day, then their totals: the CSV is this grid, one column per shoot day."""
+    """The CSV and XLSX grid: block, name, a column per calendar column, then the totals."""
 
-    person = tables.Column("Person")
-    worked = tables.Column("Worked", attrs=NUMBER)
-    held = tables.Column("Held", attrs=NUMBER)
-    travel = tables.Column("Travel", attrs=NUMBER)
-    first_day = tables.Column("First", default="", attrs=NUMBER)
-    last_day = tables.Column("Last", default="", attrs=NUMBER)
+    block = tables.Column("Block")
+    name = tables.Column("Name")
+    warnings = tables.Column("Warnings")
 
     class Meta(ReportTable.Meta):
-        empty_text = "No calls or trips on this production yet."
+        empty_text = "Nobody credited, called or travelling on this production yet."
 
-    def __init__(self, rows, days):
-        day_columns = [(f"day_{day.number}", tables.Column(f"Day {day.number}", default="")) for day in days]
-        totals = ["worked", "held", "travel", "first_day", "last_day"]
+    def __init__(self, rows, columns, totals=TOTALS):
+        grid = [(f"c{i}", tables.Column(column.label, default="")) for i, column in enumerate(columns)]
+        counts = [(name, tables.Column(label, default="", attrs=NUMBER)) for name, label in totals]
         super().__init__(
-            rows, extra_columns=day_columns, sequence=["person", *(name for name, _ in day_columns), *totals]
+            rows,
+            extra_columns=grid + counts,
+            sequence=["block", "name", *(name for name, _ in grid), *(name for name, _ in counts), "warnings"],
         )
 
 
-def build(production, params):
-    people = list(dood_people(production))
-    days = list(dood_days(production, people))
-    rows = [
-        {
-            "person": person.name,
-            "codes": [getattr(day, f"code_{person.pk}") for day in days],
-            "worked": person.worked,
-            "held": person.held,
-            "travel": person.travel,
-            "first_day": person.first_day,
-            "last_day": person.last_day,
-        }
-        for person in people
-    ]
-    table = DayOutOfDaysTable(
-        [{**row, **{f"day_{day.number}": code for day, code in zip(days, row["codes"], strict=True)}} for row in rows],
-        days,
+def _record(block, name, row, columns):
+    record = {f"c{i}": code for i, code in enumerate(cells(row, columns))}
+    record.update(
+        block=block,
+        name=name,
+        cells=cells(row, columns),
+        start=row.start,
+        finish=row.finish,
+        worked=row.worked,
+        held=row.held,
+        travel=row.travel,
+        holidays=row.holidays,
+        drops=row.drops,
+        paid=row.paid,
+        warnings=" ".join(row.warnings),
+        warning_list=row.warnings,
     )
-    pages = [
-        {
-            "days": days[start : start + DAYS_PER_PAGE],
-            "first": days[start].number,
-            "last": days[min(start + DAYS_PER_PAGE, len(days)) - 1].number,
-            "rows": [(row["person"], row["codes"][start : start + DAYS_PER_PAGE]) for row in rows],
-        }
-        for start in range(0, len(days), DAYS_PER_PAGE)
+    return record
+
+
+def _month_pages(columns, records):
+    """Print pages: a calendar month each, so a page is never wider than 31 days (a hiatus
+    run counts as one column of the month it starts in)."""
+    pages = []
+    position = 0
+    for _, in_month in groupby(columns, key=lambda column: (column.first.year, column.first.month)):
+        in_month = list(in_month)
+        span = slice(position, position + len(in_month))
+        position += len(in_month)
+        pages.append(
+            {
+                "title": in_month[0].first.strftime("%B %Y"),
+                "columns": in_month,
+                "blocks": [(block, [(r["name"], r["cells"][span]) for r in rows]) for block, rows in records],
+            }
+        )
+    return pages
+
+
+def build(production, params):
+    rule = Rule(drop_days=production.drop_rule_days, allowed_drops=production.allowed_drops)
+    dates = person_dates(production)
+    rig_rows = rig_dates(production)
+    try:
+        calendar, numbers = company_calendar(production, [on for _, on, _ in dates] + [on for *_, on in rig_rows])
+    except TooLong as too_long:
+        calendar, numbers, dates, rig_rows = {}, {}, [], []
+        span_problem = str(too_long)
+    else:
+        span_problem = ""
+    working, travel = defaultdict(dict), defaultdict(set)
+    for person, on, code in dates:
+        if code == "T":
+            travel[person].add(on)
+        else:
+            working[person][on] = code
+    crew = list(people(production))
+    rows = [code_row(calendar, working[p.pk], travel[p.pk], rule) for p in crew]
+    needed = defaultdict(dict)
+    for rig, unit, on in rig_rows:
+        needed[f"{rig} #{unit}" if unit else f"{rig} (unit not assigned)"][on] = "W"
+    rig_codes = {name: code_row(calendar, needed[name], rule=Rule(holds=False)) for name in sorted(needed)}
+    columns = calendar_columns(calendar, numbers, rows)
+    ordered = sorted(zip(crew, rows, strict=True), key=lambda pr: (pr[0].block, pr[1].start is None, pr[1].start))
+    records = [
+        (BLOCKS[block], [_record(BLOCKS[block], p.name, row, columns) for p, row in members])
+        for block, members in groupby(ordered, key=lambda pr: pr[0].block)
     ]
-    span = f"day {days[0].number} to day {days[-1].number} in shooting order" if days else NOTHING_SCHEDULED
+    rigs = [_record("Rigs", name, row, columns) for name, row in rig_codes.items()]
+    table = DayOutOfDaysTable([record for _, block in records for record in block], columns)
+    rig_table = DayOutOfDaysTable(rigs, columns, totals=[("start", "First"), ("finish", "Last"), ("worked", "Days")])
+    warned = [
+        (record["name"], record["warning_list"]) for _, block in records for record in block if record["warnings"]
+    ]
+    summary = [
+        ("Codes", CODES),
+        (
+            "Calendar",
+            f"{columns[0].first:%d %b %Y} to {columns[-1].last:%d %b %Y}, {len(calendar)} days in {len(columns)} "
+            "columns: a hiatus nobody works in is one column"
+            if columns
+            else span_problem or NOTHING_SCHEDULED,
+        ),
+        (
+            "Drop rule",
+            f"more than {rule.drop_days} calendar days between work days; {rule.allowed_drops} drop(s) per performer",
+        ),
+        ("Warnings", f"{len(warned)} row(s) with a refused drop" if warned else "none"),
+    ]
     return ReportContent(
-        summary=[("Codes", CODES), ("Shoot days", span + ("; cancelled days left out" if days else ""))],
-        tables=[("Day Out of Days", table)],
+        summary=summary,
+        tables=[("Day Out of Days", table), ("Rigs by day", rig_table)],
         template="reports/day_out_of_days.html",
-        layout={"days": days, "rows": rows, "pages": pages},
+        layout={
+            "columns": columns,
+            "blocks": records,
+            "rigs": rigs,
+            "pages": _month_pages(columns, [*records, ("Rigs", rigs)]),
+            "totals": TOTALS,
+            "warned": warned,
+            "span_problem": span_problem,
+        },
     )
 
 
 REPORT = Report(
     "day-out-of-days",
     "Day Out of Days",
-    "People by shoot day: start work, work, finish, hold and travel, with each person's totals.",
+    "Cast, stunt performers and rig wearers, and crew by calendar day: start, work, hold, drop and "
+    "pickup, travel, rehearsal and fitting, with paid days; and which rig is needed on which day.",
     build,
 )

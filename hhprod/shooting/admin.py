@@ -18,7 +18,7 @@ class DayCallInline(SharedChoicesInline):
     model = DayCall
     form = InlineVersionCheckedForm
     select_related = ["person", "shoot_day__production"]
-    fields = ["person", "call_time", "wrap_time", "notes", "version"]
+    fields = ["person", "kind", "call_time", "wrap_time", "notes", "version"]
 
     def choices_queryset(self, db_field, day):
         if db_field.name == "person" and day:
@@ -96,7 +96,7 @@ class ShootDayAdmin(VersionCheckedAdmin, HistoryAdmin):
 
 @admin.register(DayCall)
 class DayCallAdmin(VersionCheckedAdmin, HistoryAdmin):
-    list_display = ["person", "shoot_day", "call_time", "wrap_time", "notes"]
+    list_display = ["person", "shoot_day", "kind", "call_time", "wrap_time", "notes"]
     history_select_related = ["shoot_day__production"]
     list_filter = ["shoot_day__production"]
     list_select_related = ["person", "shoot_day__production"]

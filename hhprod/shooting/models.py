@@ -135,10 +135,21 @@ class ShootDay(Versioned, Sourced):
 class DayCall(Versioned, Sourced):
     """Who was called on a shoot day: the call sheet and the Day Out of Days."""
 
+    class Kind(models.TextChoices):
+        WORK = "work", "Work"
+        REHEARSAL = "rehearsal", "Rehearsal"
+        FITTING = "fitting", "Fitting"
+
     shoot_day = models.ForeignKey(ShootDay, on_delete=models.CASCADE, related_name="calls")
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="day_calls")
     call_time = models.TimeField()
     wrap_time = models.TimeField(null=True, blank=True, help_text="Empty until wrapped.")
+    kind = models.CharField(
+        max_length=10,
+        choices=Kind.choices,
+        default=Kind.WORK,
+        help_text="Work, or a rehearsal or fitting call: the Day Out of Days writes W, R or F.",
+    )
     notes = models.CharField(max_length=200, blank=True)
 
     history = HistoricalRecords(excluded_fields=["version"])

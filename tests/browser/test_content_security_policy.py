@@ -35,7 +35,7 @@ def test_admin_and_report_pages_run_under_the_policy(logged_in_browser, live_ser
     wait_for(browser, "#id_scene + .select2")
     # The Day Out of Days grid's own style applied (its nonce let it in): names stay put as it scrolls.
     browser.get(live_server.url + reverse("reports:report", args=[henry.pk, "day-out-of-days"]))
-    cell = wait_for(browser, ".dood-scroll .person")
+    cell = wait_for(browser, ".dood-scroll .name")
     assert cell.value_of_css_property("position") == "sticky"
     assert blocked(browser) == []
     save_screenshot(browser, "csp-day-out-of-days")

@@ -1,0 +1,141 @@
+"""The dates a Day Out of Days is coded from, read in SQL: one query per source of rows, none per person.
+
+Past days come from the calls (DayCall, with their kind: work, rehearsal, fitting); days not shot
+yet come from the plan (the cast of the scenes stripped on them); travel is the dates trips start
+and end; a fitting is a rigs.Fit. The company's calendar is the shoot days and the calendar entries.
+"""
+
+from datetime import timedelta
+
+from django.db.models import Case, CharField, IntegerField, Min, Q, Value, When
+from django.db.models.functions import Coalesce
+
+from hhprod.planning.models import CalendarEntry, Strip
+from hhprod.productions.models import Credit, Person, Trip
+from hhprod.rigs.models import Fit
+from hhprod.shooting.models import DayCall, ShootDay, Take
+
+from .dood_rules import HIATUS, HOLIDAY, MOVE, OFF, SHOOT
+
+CAST, STUNTS, CREW = 1, 2, 3
+BLOCKS = {CAST: "Cast", STUNTS: "Stunt performers and rig wearers", CREW: "Crew"}
+CALL_CODES = {DayCall.Kind.WORK: "W", DayCall.Kind.REHEARSAL: "R", DayCall.Kind.FITTING: "F"}
+ENTRY_KINDS = {
+    CalendarEntry.Kind.DAY_OFF: OFF,
+    CalendarEntry.Kind.HOLIDAY: HOLIDAY,
+    CalendarEntry.Kind.TRAVEL: MOVE,
+    CalendarEntry.Kind.HIATUS: HIATUS,
+}
+TRAVEL = "T"
+# Four years of calendar: a real shoot with its prep and hiatuses fits; a mistyped year does not.
+MAX_CALENDAR_DAYS = 1461
+
+
+class TooLong(ValueError):
+    """The dates span more calendar than a Day Out of Days can lay out."""
+
+
+def _text(value):
+    return Value(value, output_field=CharField())
+
+
+def unshot_days(production):
+    """Days still to shoot in the plan: scheduled or moved, with a date."""
+    return ShootDay.objects.filter(
+        production=production,
+        status__in=[ShootDay.Status.SCHEDULED, ShootDay.Status.MOVED],
+        scheduled_date__isnull=False,
+    )
+
+
+def person_dates(production):
+    """(person id, date, code) rows, code W/R/F for a working day or T for travel: one query."""
+    # A day added with no date yet has no column on the calendar.
+    working_days = (
+        ShootDay.objects.filter(production=production)
+        .working()
+        .filter(Q(actual_date__isnull=False) | Q(scheduled_date__isnull=False))
+    )
+    calls = DayCall.objects.filter(shoot_day__in=working_days).values_list(
+        "person", Coalesce("shoot_day__actual_date", "shoot_day__scheduled_date"), "kind"
+    )
+    planned = Strip.objects.filter(shoot_day__in=unshot_days(production), scene__cast__isnull=False).values_list(
+        "scene__cast__person", "shoot_day__scheduled_date", _text(DayCall.Kind.WORK)
+    )
+    trips_out = Trip.objects.filter(production=production).values_list("person", "starts", _text(TRAVEL))
+    trips_home = Trip.objects.filter(production=production).values_list("person", "ends", _text(TRAVEL))
+    fittings = Fit.objects.filter(wearer__credits__production=production).values_list(
+        "wearer", "fitted_on", _text(DayCall.Kind.FITTING)
+    )
+    rows = calls.order_by().union(planned.order_by(), trips_out.order_by(), trips_home.order_by(), fittings.order_by())
+    return [(person, on, CALL_CODES.get(kind, kind)) for person, on, kind in rows]
+
+
+def people(production):
+    """Everyone credited, called or travelling on the production, with their block: one query.
+
+    Cast first; then stunt performers and anyone credited to wear the rig; everyone else is crew.
+    """
+    credits = Q(credits__production=production)
+    block = Min(
+        Case(
+            When(credits__role=Credit.Role.CAST, then=CAST),
+            When(Q(credits__role=Credit.Role.STUNT_PERFORMER) | Q(credits__wears_rig=True), then=STUNTS),
+            default=CREW,
+            output_field=IntegerField(),
+        ),
+        filter=credits,
+    )
+    involved = (
+        Q(pk__in=Credit.objects.filter(production=production).values("person"))
+        | Q(pk__in=DayCall.objects.filter(shoot_day__production=production).values("person"))
+        | Q(pk__in=Trip.objects.filter(production=production).values("person"))
+    )
+    return Person.objects.filter(involved).annotate(block=Coalesce(block, CREW)).order_by("block", "name")
+
+
+def rig_dates(production):
+    """(rig name, unit number or None, date) rows: units the takes used, rig versions the plan needs."""
+    used = (
+        Take.objects.filter(shoot_day__production=production, shoot_day__actual_date__isnull=False)
+        .values_list(Coalesce("rig_unit__rig__name", "rig__name"), "rig_unit__number", "shoot_day__actual_date")
+        .order_by()
+    )
+    needed = (
+        Strip.objects.filter(shoot_day__in=unshot_days(production), scene__head_rig=True, scene__rig__isnull=False)
+        .values_list("scene__rig__name", Value(None, output_field=IntegerField()), "shoot_day__scheduled_date")
+        .order_by()
+    )
+    return list(used.union(needed))
+
+
+def company_calendar(production, also=()):
+    """{date: company kind} from the first to the last date of the shoot (or of `also`, the
+    people's and rigs' dates), and {date: day number}: two queries.
+
+    A shoot day wins over a calendar entry on its date; a cancelled day is a day off.
+    """
+    days = (
+        ShootDay.objects.filter(production=production)
+        .working()
+        .annotate(on=Coalesce("actual_date", "scheduled_date"))
+        .filter(on__isnull=False)
+        .values_list("on", "number")
+    )
+    numbers = dict(days)
+    kinds = {}
+    for kind, starts, ends in CalendarEntry.objects.filter(production=production).values_list("kind", "starts", "ends"):
+        for offset in range(((ends or starts) - starts).days + 1):
+            kinds[starts + timedelta(offset)] = ENTRY_KINDS[kind]
+    kinds.update(dict.fromkeys(numbers, SHOOT))
+    dates = [*kinds, *also]
+    if not dates:
+        return {}, numbers
+    first, last = min(dates), max(dates)
+    span = (last - first).days + 1
+    if span > MAX_CALENDAR_DAYS:
+        raise TooLong(
+            f"The dates run from {first:%d %b %Y} to {last:%d %b %Y}, {span:,} days: a Day Out of Days shows at "
+            f"most {MAX_CALENDAR_DAYS:,}. Check the dates of the shoot days, trips, fits and calendar entries."
+        )
+    return {first + timedelta(i): kinds.get(first + timedelta(i), OFF) for i in range(span)}, numbers
