@@ -5,7 +5,7 @@ from datetime import date, timedelta
 
 import pytest
 from django.conf import settings
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Permission
 from django.test import Client
 from django.urls import reverse
 from selenium import webdriver
@@ -25,12 +25,20 @@ from .conftest import CHROMEDRIVER, CHROMIUM_FLAGS
 from .page import save_screenshot, show, wait_for
 from .test_content_security_policy import blocked
 
-# The roles are rows a migration makes: a live server's test flushes the database, so they are restored.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+def staff_with(django_user_model, name, *codenames):
+    """A staff login with the plan's permissions a role gives. The roles' groups are rows a migration makes,
+    which a live server's test flushes away; which role has which permission is tests/test_role_matrix.py's."""
+    user = django_user_model.objects.create_user(name, password="pw", is_staff=True)
+    user.user_permissions.set(Permission.objects.filter(codename__in=codenames, content_type__app_label="planning"))
+    return user
+
+
+PLANNER = ["view_strip", "change_strip", "add_strip", "delete_strip", "add_schedulerevision", "view_schedulerevision"]
 
 
 @pytest.fixture
-def small_board():
+def small_board(transactional_db):
     """Three planned days of three strips (scenes 1.1 to 3.3) and scene 99 in the boneyard."""
     prod = factories.production("Stripboard feature")
     for number in (1, 2, 3):
@@ -55,9 +63,7 @@ def log_in(browser, live_server, user):
 
 @pytest.fixture
 def planner(django_user_model):
-    user = django_user_model.objects.create_user("ad", password="pw", is_staff=True)
-    user.groups.add(Group.objects.get(name="Assistant director"))
-    return user
+    return staff_with(django_user_model, "ad", *PLANNER)
 
 
 def open_board(browser, live_server, prod):
@@ -180,8 +186,7 @@ def second_browser(tmp_path):
 def test_two_planners_moving_strips_at_once_both_keep_their_moves(
     browser, live_server, small_board, planner, tmp_path, django_user_model
 ):
-    producer = django_user_model.objects.create_user("producer", password="pw", is_staff=True)
-    producer.groups.add(Group.objects.get(name="Producer"))
+    producer = staff_with(django_user_model, "producer", *PLANNER)
     other = second_browser(tmp_path)
     try:
         log_in(browser, live_server, planner)
@@ -202,8 +207,7 @@ def test_two_planners_moving_strips_at_once_both_keep_their_moves(
 
 
 def test_a_viewer_sees_the_board_without_controls(browser, live_server, small_board, django_user_model):
-    viewer = django_user_model.objects.create_user("viewer", password="pw", is_staff=True)
-    viewer.groups.add(Group.objects.get(name="Viewer"))
+    viewer = staff_with(django_user_model, "viewer", "view_strip")
     log_in(browser, live_server, viewer)
     browser.get(live_server.url + reverse("stripboard", args=[small_board.pk]))
     wait_for(browser, "#board")
