@@ -80,9 +80,10 @@ class TakeResource(SetRowsMixin, resources.ModelResource):
         use_bulk = True
         skip_diff = True  # the preview lists each row's fate in words (row_fates), not a diff
 
-    def __init__(self, production=None, fps=None, skip_logged=False):
+    def __init__(self, production=None, fps=None, skip_logged=False, day=None):
         super().__init__()
         self.production = production
+        self.day = day  # the shoot day's number for a file with no Day or Date column (an AC's camera report)
         self.fps = fps  # the file's frame rate, when the command or the ALE heading gives it
         self.skip_logged = skip_logged
         self.new_scenes = []
@@ -105,6 +106,9 @@ class TakeResource(SetRowsMixin, resources.ModelResource):
         headers = [str(header or "").strip() for header in dataset.headers or []]
         if unknown := [header for header in headers if header not in ALL_COLUMNS]:
             raise ValueError(f"Column {unknown[0]!r} is not a take-log column: map it to one, or to nothing.")
+        if self.day and "Day" not in headers and "Date" not in headers:
+            dataset.append_col([self.day] * len(dataset), header="Day")
+            headers.append("Day")
         missing = [name for name in REQUIRED if name not in headers]
         if "Day" not in headers and "Date" not in headers:
             missing.insert(0, "Day or Date")

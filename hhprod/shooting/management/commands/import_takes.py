@@ -33,11 +33,12 @@ class Command(BaseCommand):
             "--map", action="append", default=[], metavar="HEADER=COLUMN", help='A column\'s mapping: "Shot=Setup".'
         )
         parser.add_argument("--fps", type=int, help="The frame rate the file's timecodes count (an ALE says its own).")
+        parser.add_argument("--day", type=int, help="The shoot day's number, for a file with no Day or Date column.")
         parser.add_argument(
             "--skip-logged", action="store_true", help="Add only the takes not yet logged; skip the others."
         )
 
-    def handle(self, *args, file, production, dry_run, user, map, fps, skip_logged, **options):
+    def handle(self, *args, file, production, dry_run, user, map, fps, day, skip_logged, **options):
         try:
             production = Production.objects.get(title=production)
         except Production.DoesNotExist:
@@ -65,7 +66,7 @@ class Command(BaseCommand):
         if left_out:
             self.stdout.write(f"Left out (mapped to nothing): {', '.join(left_out)}")
 
-        resource = TakeResource(production, fps=fps, skip_logged=skip_logged)
+        resource = TakeResource(production, fps=fps, skip_logged=skip_logged, day=day)
         result = resource.import_data(dataset, dry_run=dry_run, user=user, file_name=file.name)
         for line in row_fates(result):
             self.stdout.write(line)
