@@ -25,6 +25,10 @@ FIRST, SECOND = "Unnamed stunt performer 1", "Unnamed cinematographer 2"
 
 @pytest.fixture
 def shoot():
+    return plan_a_shoot()
+
+
+def plan_a_shoot():
     """Days 1 and 2 shot; rig v2 with units #1 (camera A mounted) and #2 (camera B); scenes 12 and 14
     planned, 12 on day 1 worn by the first wearer, 14 on day 2 by the second on unit #2."""
     prod = make.production()

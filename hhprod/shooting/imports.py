@@ -115,7 +115,7 @@ class TakeResource(SetRowsMixin, resources.ModelResource):
         if "Length" not in headers and not {"TC In", "TC Out"} <= set(headers):
             missing.append("Length (or TC In and TC Out)")
         if missing:
-            raise ValueError(f"The file has no {', '.join(missing)} column.")
+            raise ValueError(f"The file has no {' column, no '.join(missing)} column.")
         dataset.headers = headers
         for name in ALL_COLUMNS:
             if name not in headers:

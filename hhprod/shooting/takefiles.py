@@ -221,3 +221,16 @@ class TakeLogXLSX(base_formats.XLSX):
 
     def create_dataset(self, in_stream):
         return read_take_log(in_stream, "xlsx")
+
+
+class TakeLogALE(base_formats.TSV):
+    """An Avid ALE for the take-log import, read with the limits above."""
+
+    def get_title(self):
+        return "ale"
+
+    def get_extension(self):
+        return "ale"
+
+    def create_dataset(self, in_stream):
+        return read_take_log(in_stream, "ale")
