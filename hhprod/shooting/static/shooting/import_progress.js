@@ -1,4 +1,4 @@
-// The take import's confirm button: a big file takes seconds, so say so and keep it from being sent twice.
+// The take import's check and confirm buttons: a big file takes seconds, so say so and keep it from being sent twice.
 document.addEventListener("submit", (event) => {
   const form = event.target;
   if (!form.dataset.importing) return;
