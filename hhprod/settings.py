@@ -173,12 +173,18 @@ LOGIN_URL = "admin:login"
 # Uploads are untrusted. A take log (the only upload) is refused above this size before it
 # is read; Django keeps an upload up to 2.5 MB in memory and spools a bigger one to a
 # temporary file; any other request body over 2.5 MB is refused.
-TAKE_IMPORT_MAX_BYTES = int(os.environ.get("TAKE_IMPORT_MAX_BYTES", 5 * 2**20))
-TAKE_IMPORT_MAX_ROWS = int(os.environ.get("TAKE_IMPORT_MAX_ROWS", 10_000))
+# 50,000 rows (a long day's takes from every camera, twice over) is about 5 MB of CSV.
+TAKE_IMPORT_MAX_BYTES = int(os.environ.get("TAKE_IMPORT_MAX_BYTES", 10 * 2**20))
+TAKE_IMPORT_MAX_ROWS = int(os.environ.get("TAKE_IMPORT_MAX_ROWS", 50_000))
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 # A previewed take log waits in the database for its confirm step this long, then is removed.
 TAKE_IMPORT_PREVIEW_HOURS = 2
+
+# How set tools' files are read: the Moscow office writes dates day first (02.09.2013), and a
+# timecode's frames count at 25 fps (PAL, Russia's video standard) when the file does not give its rate.
+IMPORT_DAY_FIRST = envbool("IMPORT_DAY_FIRST", True)
+IMPORT_TIMECODE_FPS = int(os.environ.get("IMPORT_TIMECODE_FPS", 25))
 
 # Any admin export django-import-export offers escapes spreadsheet formulas (the team's rule for exports).
 IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True

@@ -28,8 +28,8 @@ def rig(name="Test rig", version=90, **fields):
     return Rig.objects.create(name=name, version=version, **fields)
 
 
-def camera(on_rig=None, serial="CAM-1"):
-    return Camera.objects.create(model="GoPro Hero 3", serial=serial, rig=on_rig)
+def camera(on_rig=None, serial="CAM-1", letter=""):
+    return Camera.objects.create(model="GoPro Hero 3", serial=serial, rig=on_rig, letter=letter)
 
 
 def shoot_day(prod, number=1, scheduled=None, actual=date(2013, 9, 2), **fields):

@@ -125,16 +125,17 @@ def test_one_bad_row_and_nothing_is_written_each_error_naming_row_column_and_rea
         "Row 1: new take, scene 12 take 1 on day 1, 6:05, rig v1, worn by Unnamed stunt performer 1, Circled",
         "Row 2, Length: A take of 7:30 (450 s) is longer than Test feature's maximum of 7:00 (420 s).",
         "Row 2, Rig: No rig named 'v3'; the rigs are v1, v2.",
-        "Row 2, Camera: No camera with serial 'CAM-9'.",
+        "Row 2, Camera: No camera with serial or letter 'CAM-9'.",
         "Row 2, Wearer: Sharlto Copley is not credited as a rig wearer on Test feature.",
-        "Row 2, Status: Status 'Maybe' is not one of Circled, Good, No good, False start.",
+        "Row 2, Status: Status 'Maybe' is not one of Circled, Good, No good, False start (or *, P, G, NG, FS).",
         "Row 3, Day: Test feature day 3 was not shot (status: Scheduled); takes are logged on shot days only.",
-        "Row 3, Length: Length '-0:05' is not a length: write seconds (125) or minutes:seconds (2:05).",
+        "Row 3, Length: Length '-0:05' is not a length: write seconds (125), minutes:seconds (2:05) or a timecode "
+        "(00:02:05:00).",
         "Row 3, Wearer: No person named 'Nobody'.",
         "Row 4, Day: Test feature has no day 9.",
         "Row 4, Scene: Scene is empty.",
         "Row 4, Take: Take must be a whole number; got 'two'.",
-        "Row 4, Length: Length is empty: write seconds (125) or minutes:seconds (2:05).",
+        "Row 4, Length: Length is empty: write seconds (125), minutes:seconds (2:05) or a timecode (00:02:05:00).",
         "Row 5, Day: Day 2 was shot on 2013-09-03, not on 2013-09-02.",
     ]
     assert database_snapshot() == before
@@ -201,21 +202,29 @@ def test_the_export_quote_before_a_formula_is_undone_and_nothing_else(shoot, tmp
 @pytest.mark.parametrize(
     "header, rows, message",
     [
-        (["Scene", "Take", "Length", "Rig", "Wearer", "Lens"], [["1"] * 6],
-         "File: Column 6 ('Lens') is not a take-log column. Use Day, Date, Scene, Take, Length, Rig, Camera, "
-         "Wearer, Status, Notes (or scene, take, duration, camera, wearer...)."),
-        (["Day", "Scene", "Take", "Length", "Rig"], [["1"] * 5], "File: The file has no Wearer column."),
         (["Scene", "Take", "Length", "Rig", "Wearer"], [["1"] * 5], "File: The file has no Day or Date column."),
-        (["Day", "Scene", "Take", "Duration", "Length", "Rig", "Wearer"], [["1"] * 7],
-         "File: Two columns are Length: keep one."),
+        (["Day", "Scene", "Length", "Rig", "Wearer"], [["1"] * 5], "File: The file has no Take column."),
+        (["Day", "Scene", "Take", "Rig", "Wearer"], [["1"] * 5],
+         "File: The file has no Length (or TC In and TC Out) column."),
         (HEADER, [], "File: The file has no takes under its header row."),
     ],
-    ids=["unknown column", "missing column", "no day", "two lengths", "no rows"],
+    ids=["no day", "no take", "no length", "no rows"],
 )  # fmt: skip
-def test_a_file_whose_columns_are_wrong_is_refused_whole(shoot, tmp_path, header, rows, message):
+def test_a_file_without_the_columns_a_take_needs_is_refused_whole(shoot, tmp_path, header, rows, message):
     lines, refusal = import_takes(write_csv(tmp_path, rows, header))
     assert (lines, refusal) == ([message], "Nothing imported: day1.csv has errors (above).")
     assert Take.objects.count() == 0
+
+
+def test_two_columns_mapped_to_one_take_column_are_refused(shoot, tmp_path):
+    path = write_csv(tmp_path, [[1, "12", 1, "0:30", "0:31", "v1", WEARER]],
+                     ["Day", "Scene", "Take", "Duration", "Length", "Rig", "Wearer"])  # fmt: skip
+    assert import_takes(path, "--map", "Length=Length", "--map", "Duration=Length")[1] == (
+        "Nothing imported: day1.csv: Two columns ('Duration' and 'Length') go to Length: map one to nothing."
+    )
+    lines, refusal = import_takes(path)  # guessed, the file's first column keeps Length
+    assert refusal is None and lines[0] == "Left out (mapped to nothing): Length"
+    assert Take.objects.get().length == 30
 
 
 def test_an_unreadable_file_or_unknown_production_is_refused(shoot, tmp_path):
@@ -224,10 +233,10 @@ def test_an_unreadable_file_or_unknown_production_is_refused(shoot, tmp_path):
         "Nothing imported: log.xlsx: The file is not an XLSX workbook (it is not a zip archive)."
     )
     (tmp_path / "log.pdf").write_bytes(b"%PDF")
-    assert import_takes(tmp_path / "log.pdf")[1] == "log.pdf: give a .csv or .xlsx file."
+    assert import_takes(tmp_path / "log.pdf")[1] == "log.pdf: give a .csv, .xlsx or .ale file."
     (tmp_path / "latin1.csv").write_bytes("Day,Scene\n1,Caf\xe9\n".encode("latin-1"))
     assert import_takes(tmp_path / "latin1.csv")[1] == (
-        "Nothing imported: latin1.csv: The file is not UTF-8 text (byte 16): save it as CSV UTF-8."
+        "Nothing imported: latin1.csv: The file is not UTF-8 text (byte 16): save it as UTF-8."
     )
     assert import_takes(tmp_path / "day1.csv", production="Nope")[1] == "No production titled 'Nope'."
 

@@ -10,8 +10,9 @@ from django.db import transaction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hhprod.shooting.imports import COLUMNS, TakeResource, parse_length, row_fates
+from hhprod.shooting.imports import COLUMNS, TakeResource, row_fates
 from hhprod.shooting.models import Take, minutes_seconds
+from hhprod.shooting.setvalues import parse_length
 
 from . import factories as make
 from .snapshots import database_snapshot

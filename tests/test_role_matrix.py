@@ -129,13 +129,15 @@ def by_role(allowed, no_role=REFUSED, refused=REFUSED):
 def model_checks(route, name):
     """An admin page of one model: admin:<app>_<model>_<page>."""
     match = re.fullmatch(r"admin:(\w+?)_([a-z0-9]+)_(changelist|add|change|delete|history|simple_history|import|"
-                         r"process_import|password_change)", name)  # fmt: skip
+                         r"import_map|process_import|password_change)", name)  # fmt: skip
     if not match:
         return None
     app, model_name, page = match.groups()
     model = apps.get_model(app, model_name)
     obj = model.objects.order_by("pk").first()
-    assert obj or page in ("changelist", "add", "import", "process_import"), f"the office fixture makes no {model}"
+    assert obj or page in ("changelist", "add", "import", "import_map", "process_import"), (
+        f"the office fixture makes no {model}"
+    )
     office = app in OFFICE_APPS and model_name in OFFICE_MODELS
 
     def may(action):
@@ -144,6 +146,11 @@ def model_checks(route, name):
             return lambda role: False
         return lambda role: office and (action == "view" or model_name in OWN[role])
 
+    if page == "import_map":
+        # A file held for nobody: the roles that import are told it is not held for them (404), others refused.
+        held_for_nobody = {role: HIDDEN if {"take", "scene"} <= OWN[role] else REFUSED for role in OWN}
+        expected = {**held_for_nobody, NO_ROLE: REFUSED, ANONYMOUS: LOGIN}
+        return Check(fill(route, "00000000-0000-0000-0000-000000000001"), expected, expected)
     if page == "simple_history":
         url = fill(route, obj.pk, obj.history.earliest().history_id)
     elif page in ("change", "delete", "history", "password_change"):

@@ -22,7 +22,7 @@ class StripAdmin(OfficeAdmin):
     list_filter = ["shoot_day__production"]
     list_select_related = ["shoot_day__production", "scene"]
     search_fields = ["scene__number", "scene__synopsis", "scene__set_name"]
-    autocomplete_fields = ["scene"]
+    autocomplete_fields = ["scene", "wearer", "rig_unit"]
     ordering = ["shoot_day__production", "shoot_day__number", "order"]
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):

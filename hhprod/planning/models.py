@@ -7,7 +7,8 @@ from django.db.models import F, Q
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from hhprod.productions.models import Production, Sourced
+from hhprod.productions.models import Person, Production, Sourced
+from hhprod.rigs.models import RigUnit
 from hhprod.shooting.models import Scene, ShootDay, pages_and_eighths
 
 # The industry's order of revision colours (script pages and schedules alike); after the last
@@ -38,6 +39,14 @@ class Strip(Sourced):
     )
     screen_seconds = models.PositiveIntegerField(
         "estimated screen time (seconds)", null=True, blank=True, help_text="Empty for the whole scene's."
+    )
+    # Who is planned to wear the rig and which unit: a take import fills a take's from these
+    # when the set's file does not say.
+    wearer = models.ForeignKey(
+        Person, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", help_text="The planned rig wearer."
+    )
+    rig_unit = models.ForeignKey(
+        RigUnit, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", help_text="The planned rig unit."
     )
 
     history = HistoricalRecords()  # who moved a strip where, on the stripboard or in the admin

@@ -40,7 +40,7 @@ class RigAdmin(HistoryAdmin):
 
 @admin.register(Camera)
 class CameraAdmin(OfficeAdmin):
-    list_display = ["serial", "model", "rig"]
+    list_display = ["serial", "letter", "model", "rig"]
     list_filter = ["model", "rig"]
     list_select_related = ["rig"]
     search_fields = ["serial", "model"]

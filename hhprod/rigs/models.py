@@ -49,6 +49,9 @@ class Rig(Sourced):
 class Camera(Sourced):
     model = models.CharField(max_length=100, help_text='For example "GoPro Hero 3".')
     serial = models.CharField(max_length=100, unique=True)
+    letter = models.CharField(
+        max_length=2, blank=True, help_text='The camera\'s letter on set ("A", "B"): how a camera report names it.'
+    )
     rig = models.ForeignKey(Rig, on_delete=models.SET_NULL, null=True, blank=True, related_name="cameras")
     notes = models.TextField(blank=True)
 

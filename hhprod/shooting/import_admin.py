@@ -1,17 +1,21 @@
-"""The take-log import in the take admin: upload and preview, then confirm.
+"""The take-log import in the take admin: upload, map the columns, preview, then confirm.
 
-django-import-export runs both steps; what is ours: the file is read with the limits of
-takefiles.py, and a file whose preview passes is held in the database (TakeImportUpload)
-under a random id that belongs to the login, rather than in one server's temp folder
-under a name the browser sends back. The confirm step takes it out of the database
-before importing it, whatever the outcome; a preview never confirmed expires.
+Upload: the file is read with the limits of takefiles.py and held in the database
+(TakeImportUpload) under a random id that belongs to the login, rather than in one server's
+temp folder under a name the browser sends back. Map: each of the file's columns beside the
+take-log column it fills (guessed, remembered per production), changeable; checking the mapping
+runs the preview (a dry run: every row's fate). Confirm: the held file is taken out of the
+database and imported with its mapping, whatever the outcome; a file never confirmed expires.
 """
 
 from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path
 from django.utils.decorators import method_decorator
 from django.views.decorators.http import require_POST
 from import_export.admin import ImportMixin
@@ -20,10 +24,12 @@ from import_export.forms import ImportForm
 from hhprod.productions.models import Production
 
 from .imports import TakeResource, row_fates
+from .mapping import ALL_COLUMNS, MappingRefused, applied, guess, remember
 from .models import TakeImportUpload
-from .takefiles import FileRefused, TakeLogCSV, TakeLogXLSX, check_size, read_take_log
+from .takefiles import FileRefused, TakeLogALE, TakeLogCSV, TakeLogXLSX, check_size, read_take_log
 
-KINDS = ["csv", "xlsx"]  # in the order of import_formats: the form's format is an index
+KINDS = ["csv", "xlsx", "ale"]  # in the order of import_formats: the form's format is an index
+SAMPLES = 3  # values shown beside each column on the mapping page
 
 
 class TakeImportForm(ImportForm):
@@ -39,14 +45,38 @@ class TakeImportForm(ImportForm):
         return file
 
 
+class MappingForm(forms.Form):
+    """One choice per column of the file: the take-log column it fills, or none (left out)."""
+
+    day = forms.IntegerField(
+        required=False, min_value=1, label="Shoot day", help_text="For a file with no Day or Date column."
+    )
+    skip_logged = forms.BooleanField(required=False, label="Add only the takes not yet logged")
+
+    def __init__(self, headers, samples, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.headers = headers
+        choices = [("", "— left out —"), *((column, column) for column in ALL_COLUMNS)]
+        for position, header in enumerate(headers):
+            self.fields[f"column_{position}"] = forms.ChoiceField(
+                choices=choices, required=False, label=header or f"Column {position + 1}", help_text=samples[position]
+            )
+
+    def columns(self):
+        return [self.cleaned_data[f"column_{position}"] for position in range(len(self.headers))]
+
+    def column_fields(self):
+        return [self[f"column_{position}"] for position in range(len(self.headers))]
+
+
 class TakeConfirmImportForm(forms.Form):
-    """Names the held preview by its id, and nothing else: the rest is in the held record."""
+    """Names the held file by its id, and nothing else: the rest is in the held record."""
 
     upload = forms.UUIDField(widget=forms.HiddenInput)
 
 
 class UploadInMemory:
-    """The preview reads the upload where Django put it; nothing is written until it passes."""
+    """The upload read where Django put it (memory, or its own temporary file)."""
 
     name = None
 
@@ -61,7 +91,7 @@ class TakeImportAdmin(ImportMixin):
     """Takes' import: a dry run shows every row's fate; one bad row and nothing is written."""
 
     resource_classes = [TakeResource]
-    import_formats = [TakeLogCSV, TakeLogXLSX]
+    import_formats = [TakeLogCSV, TakeLogXLSX, TakeLogALE]
     import_form_class = TakeImportForm
     confirm_form_class = TakeConfirmImportForm
     import_template_name = "admin/shooting/take/import.html"
@@ -70,11 +100,13 @@ class TakeImportAdmin(ImportMixin):
         # An import logs takes and adds the scenes it names.
         return request.user.has_perms(["shooting.add_take", "shooting.add_scene"])
 
-    def get_import_resource_kwargs(self, request, form=None, **kwargs):
-        return {"production": getattr(form, "cleaned_data", {}).get("production")}
-
-    def write_to_tmp_storage(self, import_file, input_format):
-        return UploadInMemory(import_file)
+    def get_urls(self):
+        mapping = path(
+            "import/<uuid:upload>/",
+            self.admin_site.admin_view(self.mapping_view),
+            name="shooting_take_import_map",
+        )
+        return [mapping, *super().get_urls()]
 
     def add_data_read_fail_error_to_form(self, form, error):
         if isinstance(error, FileRefused):
@@ -82,26 +114,81 @@ class TakeImportAdmin(ImportMixin):
         else:
             super().add_data_read_fail_error_to_form(form, error)
 
-    def get_confirm_form_initial(self, request, import_form):
-        """Called once the preview has passed: hold the file for its confirm step."""
-        if import_form is None:
-            return {}
-        cleaned = import_form.cleaned_data
-        upload = TakeImportUpload.objects.create(
-            user=request.user,
-            production=cleaned["production"],
-            file_name=cleaned["import_file"].name,
-            kind=KINDS[int(cleaned["format"])],
-            data=UploadInMemory(cleaned["import_file"]).read(),
-        )
-        return {"upload": upload.pk}
+    def get_import_resource_kwargs(self, request, form=None, **kwargs):
+        return {"production": getattr(form, "cleaned_data", {}).get("production")}
+
+    def write_to_tmp_storage(self, import_file, input_format):
+        return UploadInMemory(import_file)
 
     def import_action(self, request, **kwargs):
+        """The upload: a file read within the limits is held, and its columns go to be mapped; a
+        file refused is shown again with its reason (by the library's form)."""
         TakeImportUpload.objects.expired().delete()
-        response = super().import_action(request, **kwargs)
-        if result := response.context_data.get("result"):
-            response.context_data["row_fates"] = row_fates(result)
-        return response
+        if not self.has_import_permission(request):
+            raise PermissionDenied
+        form = self.create_import_form(request)
+        if request.method == "POST" and form.is_valid():
+            cleaned = form.cleaned_data
+            data = UploadInMemory(cleaned["import_file"]).read()
+            kind = KINDS[int(cleaned["format"])]
+            try:
+                read_take_log(data, kind)
+            except FileRefused:
+                pass
+            else:
+                upload = TakeImportUpload.objects.create(
+                    user=request.user,
+                    production=cleaned["production"],
+                    file_name=cleaned["import_file"].name,
+                    kind=kind,
+                    data=data,
+                )
+                return redirect("admin:shooting_take_import_map", upload.pk)
+        return super().import_action(request, **kwargs)
+
+    def mapping_view(self, request, upload):
+        """Each column beside the take-log column it fills; with a mapping checked, every row's fate."""
+        if not self.has_import_permission(request):
+            raise PermissionDenied
+        held = TakeImportUpload.objects.held_for(request.user).filter(pk=upload).first()
+        if held is None:
+            raise Http404("That file is not held for you: upload it again.")
+        dataset = read_take_log(bytes(held.data), held.kind)
+        headers = [str(header or "") for header in dataset.headers]
+        samples = [
+            ", ".join(str(row[p]) for row in dataset[:SAMPLES] if row[p] not in (None, "")) for p in range(len(headers))
+        ]
+        initial = {f"column_{p}": column for p, column in enumerate(guess(headers, held.production))}
+        form = MappingForm(headers, samples, request.POST or None, initial=initial)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"Import {held.file_name}: map its columns",
+            "opts": self.model._meta,
+            "held": held,
+            "form": form,
+            "rows": len(dataset),
+        }
+        if request.method == "POST" and form.is_valid():
+            try:
+                mapped, left_out = applied(dataset, form.columns())
+            except MappingRefused as refusal:
+                form.add_error(None, str(refusal))
+            else:
+                options = {"day": form.cleaned_data["day"], "skip_logged": form.cleaned_data["skip_logged"]}
+                held.mapping = {"columns": form.columns(), **options}
+                held.save(update_fields=["mapping"])
+                resource = TakeResource(held.production, **options)
+                result = resource.import_data(mapped, dry_run=True, retain_instance_in_row_result=True)
+                passed = not (result.has_errors() or result.has_validation_errors())
+                context.update(
+                    row_fates=row_fates(result),
+                    left_out=left_out,
+                    passed=passed,
+                    skipped=resource.skipped,
+                    confirm_form=TakeConfirmImportForm(initial={"upload": held.pk}) if passed else None,
+                )
+        request.current_app = self.admin_site.name
+        return TemplateResponse(request, "admin/shooting/take/import_map.html", context)
 
     @method_decorator(require_POST)
     def process_import(self, request, **kwargs):
@@ -113,7 +200,7 @@ class TakeImportAdmin(ImportMixin):
             and TakeImportUpload.objects.held_for(request.user).filter(pk=form.cleaned_data["upload"]).first()
         )
         # Taken out before the import, whatever it finds: of two confirms of one preview, one imports.
-        if not upload or not TakeImportUpload.objects.filter(pk=upload.pk).delete()[0]:
+        if not upload or not upload.mapping or not TakeImportUpload.objects.filter(pk=upload.pk).delete()[0]:
             messages.error(
                 request,
                 f"Nothing imported: that preview is not held for you (a preview is kept "
@@ -122,17 +209,21 @@ class TakeImportAdmin(ImportMixin):
             return redirect("admin:shooting_take_import")
         try:
             dataset = read_take_log(bytes(upload.data), upload.kind)
-        except FileRefused as refusal:
+            headers = list(dataset.headers)
+            columns = upload.mapping["columns"]
+            dataset, _ = applied(dataset, columns)
+        except (FileRefused, MappingRefused) as refusal:
             messages.error(request, f"Nothing imported: {refusal}")
             return redirect("admin:shooting_take_import")
-        result = TakeResource(upload.production).import_data(
+        resource = TakeResource(upload.production, day=upload.mapping["day"], skip_logged=upload.mapping["skip_logged"])
+        result = resource.import_data(
             dataset, file_name=upload.file_name, user=request.user, retain_instance_in_row_result=True
         )
-        return self.process_result(result, request)
-
-    def process_result(self, result, request):
         if result.has_errors() or result.has_validation_errors():
-            # The file changed underfoot between preview and confirm (another import, an edit).
+            # The data changed underfoot between preview and confirm (another import, an edit).
             messages.error(request, "Nothing imported: " + " ".join(row_fates(result)))
             return redirect("admin:shooting_take_import")
-        return super().process_result(result, request)
+        remember(upload.production, headers, columns)
+        if resource.skipped:
+            messages.info(request, f"{resource.skipped} takes already logged, skipped.")
+        return self.process_result(result, request)

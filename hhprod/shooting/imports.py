@@ -5,7 +5,13 @@ file back. The production's days, scenes, rigs, cameras, wearers and logged take
 once per file, and the takes and their history rows are written in bulk once every row has
 passed: a 5,000-row file imports in seconds and holds SQLite's write lock that long.
 Errors name the row (1 = the first take under the header), the column and the reason.
-A take already logged, in the database or earlier in the file, is refused.
+A take already logged, in the database or earlier in the file, is refused; or skipped, when
+the import is asked to add only the takes not yet logged (a day's file imported again).
+
+The file's columns are first mapped to the take log's (mapping.py). Rig, unit and wearer, which
+no set tool knows, come from the day's plan where the file has none: the unit is the one the
+take's camera was mounted on that day, else the strip's planned unit; the wearer is the strip's
+planned wearer; the rig is the unit's version, else the one the scene's breakdown plans.
 """
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
@@ -17,27 +23,15 @@ from simple_history.utils import bulk_create_with_history
 from hhprod.productions.models import Person
 from hhprod.rigs.models import Camera, Rig
 
+from .mapping import ALL_COLUMNS, COLUMNS
 from .models import Scene, ShootDay, Take, minutes_seconds
-from .takefiles import cell_text, parse_date, parse_length, parse_whole_number
+from .setrows import SetRowsMixin
 
-# The take log's own columns, in its order; then the camera-report names each may go by.
-COLUMNS = ["Day", "Date", "Scene", "Take", "Length", "Rig", "Camera", "Wearer", "Status", "Notes"]
-ALIASES = {
-    "day number": "Day", "shoot day": "Day",
-    "actual date": "Date", "shoot date": "Date",
-    "scene number": "Scene", "sc": "Scene",
-    "take number": "Take", "tk": "Take",
-    "duration": "Length", "length (seconds)": "Length", "seconds": "Length",
-    "camera serial": "Camera", "cam": "Camera",
-    "worn by": "Wearer", "operator": "Wearer", "rig wearer": "Wearer",
-    "comments": "Notes", "remarks": "Notes",
-    **{column.lower(): column for column in COLUMNS},
-}  # fmt: skip
-REQUIRED = ["Scene", "Take", "Length", "Rig", "Wearer"]
+REQUIRED = ["Scene", "Take"]
 
 # Found by the resource itself among the production's records, so not looked up again row by row.
-FOUND = ["scene", "shoot_day", "rig", "camera", "wearer"]
-BATCH = 1000  # rows per INSERT: SQLite allows 32,766 parameters, a take has 10 columns
+FOUND = ["scene", "shoot_day", "rig", "camera", "wearer", "rig_unit"]
+BATCH = 1000  # rows per INSERT: SQLite allows 32,766 parameters, a take has 20 columns
 
 
 class LengthWidget(widgets.Widget):
@@ -45,38 +39,56 @@ class LengthWidget(widgets.Widget):
         return "" if value is None else minutes_seconds(value)
 
 
+class NameWidget(widgets.Widget):
+    def render(self, value, obj=None, **kwargs):
+        return "" if value is None else str(value)
+
+
 class StatusWidget(widgets.Widget):
     def render(self, value, obj=None, **kwargs):
         return Take.Status(value).label if value else ""
 
 
-class TakeResource(resources.ModelResource):
+class TakeResource(SetRowsMixin, resources.ModelResource):
     """The take log's columns, read within one production."""
 
     day = fields.Field("shoot_day", "Day", widgets.ForeignKeyWidget(ShootDay, "number"))
     date = fields.Field("shoot_day__actual_date", "Date", widgets.DateWidget("%Y-%m-%d"), readonly=True)
     scene = fields.Field("scene", "Scene", widgets.ForeignKeyWidget(Scene, "number"))
+    setup = fields.Field("setup", "Setup")
     number = fields.Field("number", "Take")
     length = fields.Field("length", "Length", LengthWidget())
-    rig = fields.Field("rig", "Rig", widgets.ForeignKeyWidget(Rig, "name"))
     camera = fields.Field("camera", "Camera", widgets.ForeignKeyWidget(Camera, "serial"))
+    unit = fields.Field("rig_unit", "Unit", NameWidget())
+    rig = fields.Field("rig", "Rig", widgets.ForeignKeyWidget(Rig, "name"))
     wearer = fields.Field("wearer", "Wearer", widgets.ForeignKeyWidget(Person, "name"))
     status = fields.Field("status", "Status", StatusWidget())
+    roll = fields.Field("roll", "Roll")
+    clip = fields.Field("clip_name", "Clip")
+    resolution = fields.Field("resolution", "Resolution")
+    fps = fields.Field("frame_rate", "FPS")
     notes = fields.Field("notes", "Notes")
 
     class Meta:
         model = Take
-        fields = ["day", "date", "scene", "number", "length", "rig", "camera", "wearer", "status", "notes"]
+        fields = [
+            "day", "date", "scene", "setup", "number", "length", "camera", "unit", "rig", "wearer", "status",
+            "roll", "clip", "resolution", "fps", "notes",
+        ]  # fmt: skip
         force_init_instance = True  # every row is a new take; a take already logged is refused
         store_instance = True
         use_bulk = True
         skip_diff = True  # the preview lists each row's fate in words (row_fates), not a diff
 
-    def __init__(self, production=None):
+    def __init__(self, production=None, fps=None, skip_logged=False, day=None):
         super().__init__()
         self.production = production
+        self.day = day  # the shoot day's number for a file with no Day or Date column (an AC's camera report)
+        self.fps = fps  # the file's frame rate, when the command or the ALE heading gives it
+        self.skip_logged = skip_logged
         self.new_scenes = []
-        self.seen = {}  # (scene id, take number) -> the row that first had it
+        self.seen = {}  # (scene id, setup, take number) -> the row that first had it
+        self.skipped = 0
 
     def import_data(self, dataset, dry_run=False, raise_errors=False, use_transactions=None, **kwargs):
         # One bad row rolls back the whole file, in the admin's confirm step too.
@@ -90,24 +102,22 @@ class TakeResource(resources.ModelResource):
             del dataset[-1]
         if not len(dataset):
             raise ValueError("The file has no takes under its header row.")
-        headers = []
-        for position, header in enumerate(dataset.headers or [], 1):
-            name = ALIASES.get(str(header or "").strip().lower())
-            if name is None:
-                raise ValueError(
-                    f"Column {position} ({header!r}) is not a take-log column. "
-                    f"Use {', '.join(COLUMNS)} (or scene, take, duration, camera, wearer...)."
-                )
-            if name in headers:
-                raise ValueError(f"Two columns are {name}: keep one.")
-            headers.append(name)
+        self.fps = self.fps or getattr(dataset, "fps", None)
+        headers = [str(header or "").strip() for header in dataset.headers or []]
+        if unknown := [header for header in headers if header not in ALL_COLUMNS]:
+            raise ValueError(f"Column {unknown[0]!r} is not a take-log column: map it to one, or to nothing.")
+        if self.day and "Day" not in headers and "Date" not in headers:
+            dataset.append_col([self.day] * len(dataset), header="Day")
+            headers.append("Day")
         missing = [name for name in REQUIRED if name not in headers]
         if "Day" not in headers and "Date" not in headers:
             missing.insert(0, "Day or Date")
+        if "Length" not in headers and not {"TC In", "TC Out"} <= set(headers):
+            missing.append("Length (or TC In and TC Out)")
         if missing:
-            raise ValueError(f"The file has no {', '.join(missing)} column.")
+            raise ValueError(f"The file has no {' column, no '.join(missing)} column.")
         dataset.headers = headers
-        for name in COLUMNS:
+        for name in ALL_COLUMNS:
             if name not in headers:
                 dataset.append_col([None] * len(dataset), header=name)
         self.read_production()
@@ -119,7 +129,8 @@ class TakeResource(resources.ModelResource):
             day.production = self.production
         self.days = {day.number: day for day in days}
         self.days_by_date = {day.actual_date: day for day in reversed(days) if day.actual_date}
-        self.scenes = {scene.number: scene for scene in Scene.objects.filter(production=self.production)}
+        scenes = Scene.objects.filter(production=self.production).select_related("rig")
+        self.scenes = {scene.number: scene for scene in scenes}
         for scene in self.scenes.values():
             scene.production = self.production
         # Of two rigs whose names differ only in case, the first is meant, as in a search.
@@ -128,7 +139,10 @@ class TakeResource(resources.ModelResource):
         self.people = {}
         for person in Person.objects.all():
             self.people.setdefault(person.name.lower(), []).append(person)
-        self.logged = set(Take.objects.filter(scene__production=self.production).values_list("scene_id", "number"))
+        self.logged = set(
+            Take.objects.filter(scene__production=self.production).values_list("scene_id", "setup", "number")
+        )
+        self.read_plan()
 
     def after_import(self, dataset, result, **kwargs):
         """Keep the database's id sequences as they are.
@@ -143,91 +157,14 @@ class TakeResource(resources.ModelResource):
     def import_field(self, field, instance, row, is_m2m=False, **kwargs):
         """Each column is read by a clean_<field> method below, which knows the production."""
         if not field.readonly:
-            setattr(instance, field.attribute, getattr(self, f"clean_{field.attribute}")(row[field.column_name], row))
-
-    def clean_shoot_day(self, value, row):
-        day_number = None if value in (None, "") else parse_whole_number(value, "Day")
-        actual = None if row["Date"] in (None, "") else parse_date(row["Date"])
-        if day_number is None and actual is None:
-            raise ValueError("Give the shoot day: a Day number or a Date.")
-        if day_number is not None:
-            day = self.days.get(day_number)
-            if day is None:
-                raise ValueError(f"{self.production} has no day {day_number}.")
-            if actual is not None and day.actual_date != actual:
-                raise ValueError(f"Day {day_number} was shot on {day.actual_date or 'no date yet'}, not on {actual}.")
-            return day
-        day = self.days_by_date.get(actual)
-        if day is None:
-            raise ValueError(f"{self.production} shot no day on {actual}.")
-        return day
-
-    def clean_scene(self, value, row):
-        number = cell_text(value, "Scene")
-        if not number:
-            raise ValueError("Scene is empty.")
-        limit = Scene._meta.get_field("number").max_length
-        if len(number) > limit:
-            raise ValueError(f"Scene {number[:30]!r}... is longer than {limit} characters.")
-        if number not in self.scenes:
-            self.scenes[number] = Scene.objects.create(production=self.production, number=number)
-            self.new_scenes.append(number)
-        return self.scenes[number]
-
-    def clean_number(self, value, row):
-        return parse_whole_number(value, "Take")
-
-    def clean_length(self, value, row):
-        return parse_length(value)
-
-    def clean_rig(self, value, row):
-        name = cell_text(value, "Rig")
-        rig = self.rigs.get(name.lower()) if name else None
-        if rig is None:
-            known = ", ".join(sorted(rig.name for rig in self.rigs.values()))
-            raise ValueError(f"No rig named {name!r}; the rigs are {known or 'not entered yet'}.")
-        return rig
-
-    def clean_camera(self, value, row):
-        serial = cell_text(value, "Camera")
-        if not serial:
-            return None
-        camera = self.cameras.get(serial)
-        if camera is None:
-            raise ValueError(f"No camera with serial {serial!r}.")
-        return camera
-
-    def clean_wearer(self, value, row):
-        name = cell_text(value, "Wearer")
-        if not name:
-            raise ValueError("Wearer is empty: who wore the rig?")
-        people = self.people.get(name.lower(), [])
-        # Of two people with one name, the one credited as a wearer here is meant.
-        matches = [person for person in people if person.pk in self.production.rig_wearer_ids] or people
-        if not matches:
-            raise ValueError(f"No person named {name!r}.")
-        if len(matches) > 1:
-            raise ValueError(f"More than one person is named {name!r}; tell them apart in the admin first.")
-        return matches[0]
-
-    def clean_status(self, value, row):
-        text = cell_text(value, "Status")
-        if not text:
-            return Take._meta.get_field("status").default
-        for status in Take.Status:
-            if text.lower() in (status.value, status.label.lower()):
-                return status.value
-        labels = ", ".join(status.label for status in Take.Status)
-        raise ValueError(f"Status {text!r} is not one of {labels}.")
-
-    def clean_notes(self, value, row):
-        return cell_text(value, "Notes", strip=False)
+            value = getattr(self, f"clean_{field.attribute}")(row[field.column_name], row, instance)
+            setattr(instance, field.attribute, value)
 
     def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
         errors = dict(import_validation_errors or {})
-        if instance.scene_id and instance.number and "number" not in errors:
-            key = (instance.scene_id, instance.number)
-            described = f"Scene {instance.scene.number} take {instance.number}"
+        if instance.scene_id and instance.number and not {"number", "setup"} & set(errors):
+            key = (instance.scene_id, instance.setup, instance.number)
+            described = f"Scene {instance.scene.number}{instance.setup} take {instance.number}"
             if key in self.seen:
                 errors["number"] = f"{described} is already in this file, in row {self.seen[key]}."
             elif key in self.logged:
@@ -241,6 +178,14 @@ class TakeResource(resources.ModelResource):
             errors = error.update_error_dict(errors)
         if errors:
             raise ValidationError(self.by_column(errors, instance))
+
+    def skip_row(self, instance, original, row, import_validation_errors=None):
+        """Asked to add only the takes not yet logged: a take already logged is skipped, and counted."""
+        key = (instance.scene_id, instance.setup, instance.number)
+        if self.skip_logged and instance.scene_id and key in self.logged:
+            self.skipped += 1
+            return True
+        return False
 
     def by_column(self, message_dict, instance):
         """The model's field names, as the file's column names."""
@@ -264,14 +209,16 @@ class TakeResource(resources.ModelResource):
         except IntegrityError:
             # Another import or editor logged some of these takes between our check and our write.
             logged = set(
-                Take.objects.filter(scene__in={take.scene_id for take in takes}).values_list("scene_id", "number")
+                Take.objects.filter(scene__in={take.scene_id for take in takes}).values_list(
+                    "scene_id", "setup", "number"
+                )
             )
-            raced = [take for take in takes if (take.scene_id, take.number) in logged]
+            raced = [take for take in takes if (take.scene_id, take.setup, take.number) in logged]
             if not raced:
                 raise
             for take in raced:
                 number, row = take._import_row
-                message = f"Scene {take.scene.number} take {take.number} was logged by someone else just now."
+                message = f"Scene {take.setup_name} take {take.number} was logged by someone else just now."
                 result.append_invalid_row(number, row, ValidationError({"Take": message}))
 
 
@@ -297,9 +244,14 @@ def row_fates(result):
         elif row_result.import_type == RowResult.IMPORT_TYPE_NEW:
             take = row_result.instance
             camera = f", camera {take.camera.serial}" if take.camera_id else ""
+            unit = f", unit {take.rig_unit}" if take.rig_unit_id else ""
+            planned = f"; {', '.join(take.sources)}" if take.sources else ""
             lines.append(
-                f"Row {number}: new take, scene {take.scene.number} take {take.number} on day "
-                f"{take.shoot_day.number}, {minutes_seconds(take.length)}, rig {take.rig.name}{camera}, "
-                f"worn by {take.wearer.name}, {take.get_status_display()}"
+                f"Row {number}: new take, scene {take.setup_name} take {take.number} on day "
+                f"{take.shoot_day.number}, {minutes_seconds(take.length)}, rig {take.rig.name}{unit}{camera}, "
+                f"worn by {take.wearer.name}, {take.get_status_display()}{planned}"
             )
+        elif row_result.import_type == RowResult.IMPORT_TYPE_SKIP:
+            take = row_result.instance
+            lines.append(f"Row {number}: scene {take.setup_name} take {take.number} is already logged: skipped")
     return lines

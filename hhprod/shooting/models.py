@@ -471,11 +471,30 @@ class TakeImportUpload(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     production = models.ForeignKey(Production, on_delete=models.CASCADE, related_name="+")
     file_name = models.CharField(max_length=255)
-    kind = models.CharField(max_length=4, choices=[("csv", "CSV"), ("xlsx", "XLSX")])
+    kind = models.CharField(max_length=4, choices=[("csv", "CSV"), ("xlsx", "XLSX"), ("ale", "Avid ALE")])
     data = models.BinaryField()
+    mapping = models.JSONField(default=dict, help_text="The file's column headers -> the take-log columns they fill.")
     created = models.DateTimeField(auto_now_add=True, db_index=True)
 
     objects = TakeImportUploadQuerySet.as_manager()
 
     def __str__(self):
         return f"{self.file_name} for {self.production}, previewed by {self.user}"
+
+
+class ImportColumnMapping(models.Model):
+    """Which take-log column a file's column fills, as last chosen for the production: the next
+    file from the same set tool maps itself. An empty column means "left out"."""
+
+    production = models.ForeignKey(Production, on_delete=models.CASCADE, related_name="import_columns")
+    header = models.CharField(max_length=200, help_text="The file's column header, lower-cased.")
+    column = models.CharField(max_length=20, blank=True, help_text="The take-log column; empty: left out.")
+
+    class Meta:
+        ordering = ["production", "header"]
+        constraints = [
+            models.UniqueConstraint(fields=["production", "header"], name="import_column_once_per_production"),
+        ]
+
+    def __str__(self):
+        return f"{self.header} -> {self.column or 'left out'}"

@@ -12,18 +12,14 @@ Then its cells as a take's values: numbers, lengths, dates, text.
 
 import csv
 import io
-import re
 import zipfile
-from datetime import date, datetime, time, timedelta
 
 import openpyxl
 import tablib
 from django.conf import settings
 from import_export.formats import base_formats
 
-from hhprod.lib.formulas import unquote
-
-MAX_COLUMNS = 30  # the take log has ten; room for a camera report's extra columns
+MAX_COLUMNS = 64  # the take log has ten; an ALE may have 64 (Avid's own limit)
 MAX_CELL_CHARACTERS = 2000  # a take's notes are a line or two
 MAX_XLSX_PARTS = 200  # a one-sheet workbook has about a dozen
 MAX_XLSX_UNPACKED_BYTES = 50 * 2**20  # a 10,000-row sheet unpacks to about 5 MB
@@ -46,17 +42,27 @@ def check_size(size):
 
 
 def read_take_log(data, kind):
-    """A take log's bytes as a tablib Dataset of its header and rows; FileRefused says why not."""
+    """A take log's bytes as a tablib Dataset of its header and rows; FileRefused says why not.
+
+    The dataset's `fps` is the frame rate its timecodes count: an ALE's heading says it.
+    """
     check_size(len(data))
-    rows = read_xlsx(data) if kind == "xlsx" else read_csv(data)
-    return to_dataset(capped(rows))
+    heading = {}
+    rows = read_xlsx(data) if kind == "xlsx" else ale_rows(as_text(data), heading) if kind == "ale" else read_csv(data)
+    dataset = to_dataset(capped(rows))
+    dataset.fps = nominal_fps(heading["FPS"]) if heading.get("FPS") else None
+    return dataset
+
+
+def as_text(data):
+    try:
+        return data.decode("utf-8-sig") if isinstance(data, bytes) else data
+    except UnicodeDecodeError as error:
+        raise FileRefused(f"The file is not UTF-8 text (byte {error.start + 1}): save it as UTF-8.") from None
 
 
 def read_csv(data):
-    try:
-        text = data.decode("utf-8-sig") if isinstance(data, bytes) else data
-    except UnicodeDecodeError as error:
-        raise FileRefused(f"The file is not UTF-8 text (byte {error.start + 1}): save it as CSV UTF-8.") from None
+    text = as_text(data)
     reader = csv.reader(bounded_lines(text))
     try:
         yield from reader
@@ -155,6 +161,54 @@ def to_dataset(rows):
     return tablib.Dataset(*[row + (None,) * (width - len(row)) for row in takes], headers=list(header))
 
 
+# Avid Log Exchange: the bin log Avid, Resolve and Silverstack write. Tab-separated text in three
+# sections, each opened by a line holding only its name: `Heading` (one `NAME<tab>value` per line:
+# FIELD_DELIM, VIDEO_FORMAT, AUDIO_FORMAT, FPS...), `Column` (one line of column names; Name,
+# Tracks, Start and End are Avid's required four) and `Data` (a line per clip).
+SECTIONS = ("Heading", "Column", "Data")
+
+
+def nominal_fps(text):
+    """A heading's FPS as the whole frames a timecode counts: "25" -> 25, "23.976" -> 24, "29.97" -> 30."""
+    try:
+        fps = round(float(text))
+    except ValueError:
+        raise FileRefused(f"The ALE heading's FPS is {text!r}, not a frame rate (25, 23.976, 29.97...).") from None
+    if not 1 <= fps <= 240:
+        raise FileRefused(f"The ALE heading's FPS is {text!r}, not a frame rate (25, 23.976, 29.97...).")
+    return fps
+
+
+def ale_rows(text, heading):
+    """An ALE's column names, then each clip's cells; `heading` (a dict) is filled with NAME -> value."""
+    columns, section = None, None
+    for number, line in enumerate(text.splitlines(), 1):
+        name = line.strip()
+        if name in SECTIONS:
+            section = name
+            continue
+        if not name:
+            continue
+        if section is None:
+            raise FileRefused(f"Line {number} of the ALE comes before its Heading: an ALE starts with a Heading line.")
+        cells = line.split("\t")
+        if section == "Heading":
+            heading[cells[0].strip()] = cells[1].strip() if len(cells) > 1 else ""
+        elif section == "Column":
+            if columns is not None:
+                raise FileRefused(f"Line {number}: the ALE's Column section has more than one line of names.")
+            if (delimiter := heading.get("FIELD_DELIM", "TABS")) != "TABS":
+                raise FileRefused(f"The ALE's FIELD_DELIM is {delimiter!r}; hhprod reads tab-separated ALEs (TABS).")
+            columns = tuple(cell.strip() for cell in cells)
+            yield columns
+        elif columns is None:
+            raise FileRefused("The ALE has Data before its Column section: its columns are not named.")
+        else:
+            yield tuple(cells)
+    if columns is None:
+        raise FileRefused("The ALE has no Column section: its columns are not named.")
+
+
 class TakeLogCSV(base_formats.CSV):
     """CSV for the take-log import, read with the limits above."""
 
@@ -169,70 +223,14 @@ class TakeLogXLSX(base_formats.XLSX):
         return read_take_log(in_stream, "xlsx")
 
 
-# The database's integer columns (PostgreSQL integer); a bigger number is refused before any query.
-LARGEST_NUMBER = 2**31 - 1
+class TakeLogALE(base_formats.TSV):
+    """An Avid ALE for the take-log import, read with the limits above."""
 
+    def get_title(self):
+        return "ale"
 
-def cell_text(value, column, strip=True):
-    """A cell as text: empty for a blank cell, the export's formula quote removed."""
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    text = unquote(str(value).strip() if strip else str(value))
-    if "\x00" in text:
-        raise ValueError(f"{column} contains a NUL character, which cannot be stored.")
-    return text
+    def get_extension(self):
+        return "ale"
 
-
-def as_whole_number(value):
-    """3, 3.0, "3" or "-3" as an int; None for anything else."""
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    if isinstance(value, int) and not isinstance(value, bool):
-        return value
-    if isinstance(value, str) and re.fullmatch(r"\s*-?\d{1,30}\s*", value):
-        return int(value)
-    return None
-
-
-def parse_whole_number(value, column):
-    number = as_whole_number(value)
-    if number is None:
-        raise ValueError(f"{column} must be a whole number; got {cell_text(value, column)!r}.")
-    if not 1 <= number <= LARGEST_NUMBER:
-        raise ValueError(f"{column} must be between 1 and {LARGEST_NUMBER}; got {number}.")
-    return number
-
-
-def parse_length(value):
-    """Seconds from a camera report's length: 125, "125", "2:05", "0:02:05", or a spreadsheet time."""
-    how = "write seconds (125) or minutes:seconds (2:05)."
-    if value is None or (isinstance(value, str) and not value.strip()):
-        raise ValueError(f"Length is empty: {how}")
-    if isinstance(value, time):
-        seconds = value.hour * 3600 + value.minute * 60 + value.second
-    elif isinstance(value, timedelta):
-        seconds = int(value.total_seconds())
-    elif isinstance(value, str) and (match := re.fullmatch(r"\s*(?:(\d+):)?(\d+):([0-5]\d)\s*", value)):
-        hours, minutes, secs = (int(part or 0) for part in match.groups())
-        seconds = hours * 3600 + minutes * 60 + secs
-    elif (seconds := as_whole_number(value)) is None:
-        raise ValueError(f"Length {cell_text(value, 'Length')!r} is not a length: {how}")
-    if seconds < 1:
-        raise ValueError("A take must last at least one second.")
-    if seconds > LARGEST_NUMBER:
-        raise ValueError(f"Length {value} is far longer than any take.")
-    return seconds
-
-
-def parse_date(value):
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    text = cell_text(value, "Date")
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise ValueError(f"Date {text!r} is not a date: write it as 2013-09-02.") from None
+    def create_dataset(self, in_stream):
+        return read_take_log(in_stream, "ale")

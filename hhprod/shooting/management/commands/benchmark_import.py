@@ -5,30 +5,43 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
+from simple_history.utils import bulk_create_with_history
 
-from hhprod.shooting.imports import TakeResource
+from hhprod.shooting.imports import BATCH, TakeResource
+from hhprod.shooting.mapping import applied, guess
 from hhprod.shooting.models import Take
 from hhprod.shooting.synthetic import Plan, generate
 from hhprod.shooting.takefiles import read_take_log
 
+# What the floor writes: every column of a take the import writes.
+TAKE_FIELDS = [field.attname for field in Take._meta.concrete_fields if field.attname != "id"]
+
 
 class Command(BaseCommand):
     help = (
-        "Time the take-log import of a file of each size (CSV and XLSX): reading it, the preview (dry run) "
-        "and the import, in a fresh throwaway database (SQLite file, or the DATABASE_URL server)."
+        "Time the take-log import of a file of each size against its floor in the same run: the floor is a "
+        "bulk insert of the same takes and their history rows, with no reading and no checks. Reading the "
+        "file, mapping its columns, the preview (dry run) and the import are timed, in a fresh throwaway "
+        "database (SQLite file, or the DATABASE_URL server); --memory adds the import's peak Python memory."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("--sizes", default="1000,5000", help="Rows per file, comma-separated.")
+        parser.add_argument("--formats", default="csv,xlsx", help="File formats, comma-separated (csv, xlsx).")
+        parser.add_argument("--memory", action="store_true", help="Also trace the import's peak memory (slow).")
 
-    def handle(self, *args, sizes, **options):
+    def handle(self, *args, sizes, formats, memory, **options):
         try:
             rows = [int(size) for size in sizes.split(",")]
         except ValueError:
             raise CommandError(f"--sizes takes whole numbers separated by commas (got {sizes!r}).") from None
-        self.stdout.write(f"{connection.vendor}: seconds; peak MiB of Python memory while reading the file")
+        kinds = formats.split(",")
+        if unknown := set(kinds) - {"csv", "xlsx"}:
+            raise CommandError(f"--formats takes csv and xlsx (got {', '.join(sorted(unknown))}).")
+        self.stdout.write(f"{connection.vendor}: seconds; the floor is bulk_create of the same takes + history")
         self.stdout.write(
-            f"{'rows':>6} {'format':<6} {'bytes':>9} {'read s':>7} {'read MiB':>9} {'preview s':>10} {'import s':>9}"
+            f"{'rows':>6} {'format':<6} {'bytes':>10} {'read s':>7} {'preview s':>10} {'import s':>9} "
+            f"{'floor s':>8} {'import/floor':>13} {'peak MiB':>9}"
         )
         for size in rows:
             with tempfile.TemporaryDirectory() as folder:
@@ -37,30 +50,52 @@ class Command(BaseCommand):
                     connection.settings_dict["TEST"]["NAME"] = str(Path(folder) / "bench.sqlite3")
                 old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
                 try:
-                    self.measure(size)
+                    self.measure(size, kinds, memory)
                 finally:
                     connection.creation.destroy_test_db(old_name, verbosity=0)
 
-    def measure(self, size):
+    def measure(self, size, kinds, memory):
         """A synthetic production's takes written out as a take log, taken out again, and imported."""
         generate(Plan(days=120, takes=size, people=13, seed=1))
         production = Take.objects.select_related("scene__production").first().scene.production
         takes = TakeResource(production).export(Take.objects.filter(scene__production=production))
-        files = {"csv": takes.export("csv").encode(), "xlsx": takes.export("xlsx")}
-        for kind, data in files.items():
+        files = {"csv": lambda: takes.export("csv").encode(), "xlsx": lambda: takes.export("xlsx")}
+        rows = list(Take.objects.values(*TAKE_FIELDS))
+        for kind in kinds:
+            data = files[kind]()
             with transaction.atomic():
-                Take.history.all().delete()
-                Take.objects.all().delete()
+                clear()
                 dataset, read = timed(read_take_log, data, kind)
-                memory = peak_memory(read_take_log, data, kind)
-                preview, previewed = timed(TakeResource(production).import_data, dataset, dry_run=True)
-                result, imported = timed(TakeResource(production).import_data, dataset, file_name=f"bench.{kind}")
+                preview, previewed = timed(import_file, production, data, kind, dry_run=True)
+                result, imported = timed(import_file, production, data, kind)
                 if result.has_errors() or result.has_validation_errors() or Take.objects.count() != size:
                     raise CommandError(f"The {kind} import of {size} rows did not import every row.")
+                clear()
+                _, floor = timed(bulk_insert, [Take(**row) for row in rows])
+                clear()
+                peak = peak_memory(import_file, production, data, kind) if memory else None
                 transaction.set_rollback(True)
             self.stdout.write(
-                f"{size:>6} {kind:<6} {len(data):>9,} {read:>7.2f} {memory:>9.1f} {previewed:>10.2f} {imported:>9.2f}"
+                f"{size:>6} {kind:<6} {len(data):>10,} {read:>7.2f} {previewed:>10.2f} {imported:>9.2f} "
+                f"{floor:>8.2f} {imported / floor:>12.1f}x {'' if peak is None else f'{peak:.0f}':>9}"
             )
+
+
+def import_file(production, data, kind, dry_run=False):
+    """What the admin's confirm and the command do with a file: read it, map its columns, import it."""
+    dataset = read_take_log(data, kind)
+    dataset, _ = applied(dataset, guess(dataset.headers, production))
+    return TakeResource(production).import_data(dataset, dry_run=dry_run, file_name=f"bench.{kind}")
+
+
+def bulk_insert(takes):
+    """The floor: the same takes and their history rows written in bulk, unread and unchecked."""
+    bulk_create_with_history(takes, Take, batch_size=BATCH)
+
+
+def clear():
+    Take.history.all().delete()
+    Take.objects.all().delete()
 
 
 def timed(function, *args, **kwargs):

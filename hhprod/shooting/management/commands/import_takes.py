@@ -5,13 +5,23 @@ from django.core.management.base import BaseCommand, CommandError
 
 from hhprod.productions.models import Production
 from hhprod.shooting.imports import TakeResource, row_fates
+from hhprod.shooting.mapping import MappingRefused, applied, column_named, guess, remember
 from hhprod.shooting.takefiles import FileRefused, check_size, read_take_log
+
+
+def override(text):
+    header, sep, column = text.partition("=")
+    if not sep or not header.strip():
+        raise CommandError(f'--map takes "Header=column" (got {text!r}).')
+    return header.strip(), column
 
 
 class Command(BaseCommand):
     help = (
-        "Import a take log (CSV or XLSX) into a production: every row is checked first and "
-        "nothing is written unless every row is good. Rows count from the first take under the header."
+        "Import a take log, shot log, clip list or camera report (CSV, XLSX or Avid ALE) into a production: "
+        "each column is mapped to a take-log column (guessed from its name, remembered per production, "
+        '--map "Header=column" to change one; columns mapped to nothing are left out), every row is checked '
+        "first and nothing is written unless every row is good. Rows count from the first take under the header."
     )
 
     def add_arguments(self, parser):
@@ -19,9 +29,17 @@ class Command(BaseCommand):
         parser.add_argument("--production", required=True, help="The production's title.")
         parser.add_argument("--dry-run", action="store_true", help="Show each row's fate; write nothing.")
         parser.add_argument("--user", help="The login to record in the takes' history as the one who imported.")
+        parser.add_argument(
+            "--map", action="append", default=[], metavar="HEADER=COLUMN", help='A column\'s mapping: "Shot=Setup".'
+        )
+        parser.add_argument("--fps", type=int, help="The frame rate the file's timecodes count (an ALE says its own).")
+        parser.add_argument("--day", type=int, help="The shoot day's number, for a file with no Day or Date column.")
+        parser.add_argument(
+            "--skip-logged", action="store_true", help="Add only the takes not yet logged; skip the others."
+        )
 
-    def handle(self, *args, file, production, dry_run, user, **options):
-        for argument in (str(file), production, user or ""):
+    def handle(self, *args, file, production, dry_run, user, map, fps, day, skip_logged, **options):
+        for argument in (str(file), production, user or "", *map):
             if "\x00" in argument:
                 raise CommandError("An argument holds a NUL character; no file, title or login can.")
         try:
@@ -34,25 +52,36 @@ class Command(BaseCommand):
             except get_user_model().DoesNotExist:
                 raise CommandError(f"No login named {user!r}.") from None
         kind = file.suffix.lower().lstrip(".")
-        if kind not in ("csv", "xlsx"):
-            raise CommandError(f"{file.name}: give a .csv or .xlsx file.")
+        if kind not in ("csv", "xlsx", "ale"):
+            raise CommandError(f"{file.name}: give a .csv, .xlsx or .ale file.")
         try:
             check_size(file.stat().st_size)
             dataset = read_take_log(file.read_bytes(), kind)
+            overrides = dict(override(text) for text in map)
+            overrides = {header: column_named(column) for header, column in overrides.items()}
+            headers = list(dataset.headers)
+            columns = guess(headers, production, overrides)
+            dataset, left_out = applied(dataset, columns)
         except OSError as error:
             raise CommandError(f"Cannot read {file}: {error.strerror or error}.") from None
-        except FileRefused as refusal:
+        except (FileRefused, MappingRefused) as refusal:
             raise CommandError(f"Nothing imported: {file.name}: {refusal}") from None
+        if left_out:
+            self.stdout.write(f"Left out (mapped to nothing): {', '.join(left_out)}")
 
-        resource = TakeResource(production)
+        resource = TakeResource(production, fps=fps, skip_logged=skip_logged, day=day)
         result = resource.import_data(dataset, dry_run=dry_run, user=user, file_name=file.name)
         for line in row_fates(result):
             self.stdout.write(line)
         if result.has_errors() or result.has_validation_errors():
             raise CommandError(f"Nothing imported: {file.name} has errors (above).")
-        new = len(result.rows)
+        new = len(result.rows) - resource.skipped
         scenes = f"; new scenes {', '.join(resource.new_scenes)}" if resource.new_scenes else ""
+        skipped = f"; {resource.skipped} takes already logged, skipped" if resource.skipped else ""
         if dry_run:
-            self.stdout.write(f"Dry run: {new} takes would be imported into {production}{scenes}. Nothing written.")
+            self.stdout.write(
+                f"Dry run: {new} takes would be imported into {production}{scenes}{skipped}. Nothing written."
+            )
         else:
-            self.stdout.write(self.style.SUCCESS(f"Imported {new} takes into {production}{scenes}."))
+            remember(production, headers, columns)
+            self.stdout.write(self.style.SUCCESS(f"Imported {new} takes into {production}{scenes}{skipped}."))
