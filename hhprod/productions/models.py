@@ -1,5 +1,7 @@
 from functools import cached_property
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, Count, F, Max, Q, Sum, Value, When
 from simple_history.models import HistoricalRecords
@@ -15,6 +17,14 @@ class Sourced(models.Model):
 
     class Meta:
         abstract = True
+
+
+def time_zone_name(name):
+    """A time zone the IANA database knows ("Europe/Moscow"): what a call time on set is counted in."""
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValidationError(f"{name!r} is not a time zone name such as Europe/Moscow.") from None
 
 
 class ProductionQuerySet(models.QuerySet):
@@ -44,6 +54,12 @@ class Production(Sourced):
         blank=True,
         help_text="Minutes one person may wear the rig in a day; empty for no limit.",
     )
+    time_zone = models.CharField(
+        max_length=64,
+        default="Europe/Moscow",
+        validators=[time_zone_name],
+        help_text='Where it shoots, as an IANA name ("Europe/Moscow"): "today" and every time on its pages.',
+    )
     notes = models.TextField(blank=True)
 
     objects = ProductionQuerySet.as_manager()
@@ -60,6 +76,10 @@ class Production(Sourced):
 
     def __str__(self):
         return self.title
+
+    @property
+    def zone(self):
+        return ZoneInfo(self.time_zone)
 
     @cached_property
     def rig_wearer_ids(self):
