@@ -30,7 +30,7 @@ SIZES = {
 PAGE_QUERIES = {
     "schedule": 10,
     "wearers": 5,
-    "rigs": 5,
+    "rigs": 8,
     "take-log": 8,
     "day-out-of-days": 6,
     "call-sheet": 8,

@@ -131,6 +131,13 @@ class PaceTable(ReportTable):
         pass
 
 
+def pace(summary):
+    """Days, takes and minutes a week; before any day is shot there is no pace to state."""
+    if summary["days_per_week"] is None:
+        return "no days shot yet"
+    return f"{summary['days_per_week']} days, {summary['takes_per_week']} takes, {summary['minutes_per_week']} min"
+
+
 def build(production, params):
     s = schedule_summary(production)
     return ReportContent(
@@ -142,7 +149,7 @@ def build(production, params):
             ("First and last shot day", f"{long_date(s['first_shot'])} to {long_date(s['last_shot'])}"),
             ("Takes (circled)", f"{s['takes']} ({s['circled']})"),
             ("Minutes recorded", s["minutes"]),
-            ("Pace per week", f"{s['days_per_week']} days, {s['takes_per_week']} takes, {s['minutes_per_week']} min"),
+            ("Pace per week", pace(s)),
             ("Forecast finish", long_date(s["forecast_finish"])),
         ],
         chart=schedule_chart(
