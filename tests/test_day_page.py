@@ -69,10 +69,8 @@ def test_scenes_planned_and_shot_are_listed_in_shooting_order(shooting_today, lo
 
 def test_wearers_rig_time_is_against_the_daily_limit(shooting_today, login_as):
     page = login_as("Viewer").get(FRONT).content.decode()
-    assert re.search(
-        r'class="over-limit"><th scope="row">Test wearer</th><td class="number">2</td><td class="number">5:50</td><td>over</td>',
-        page,
-    )
+    over = r'class="over-limit"><th scope="row">Test wearer</th><td class="number">2</td><td class="number">5:50</td>'
+    assert re.search(over + "<td>over</td>", page)
     assert re.search(
         r'<tr><th scope="row">Second wearer</th><td class="number">1</td><td class="number">1:00</td><td>within</td>',
         page,
@@ -136,13 +134,14 @@ def test_a_production_picker_lists_features_first(shooting_today, login_as):
     assert "A music video: no shoot day yet" in other
 
 
+READ = {"Call sheet", "Production report", "Take log of the day", "All reports", "The day in the admin"}
 EXPECTED_LINKS = {
-    "Producer": {"Log a take", "Call sheet", "Production report", "Take log of the day", "All reports", "The day in the admin", "Record a rig fault", "Record a health incident"},
-    "Assistant director": {"Call sheet", "Production report", "Take log of the day", "All reports", "The day in the admin", "Record a health incident"},
-    "Script supervisor": {"Log a take", "Call sheet", "Production report", "Take log of the day", "All reports", "The day in the admin", "Record a health incident"},
-    "Rig technician": {"Call sheet", "Production report", "Take log of the day", "All reports", "The day in the admin", "Record a rig fault"},
-    "Viewer": {"Call sheet", "Production report", "Take log of the day", "All reports", "The day in the admin"},
-}  # fmt: skip
+    "Producer": READ | {"Log a take", "Record a rig fault", "Record a health incident"},
+    "Assistant director": READ | {"Record a health incident"},
+    "Script supervisor": READ | {"Log a take", "Record a health incident"},
+    "Rig technician": READ | {"Record a rig fault"},
+    "Viewer": READ,
+}
 
 
 @pytest.mark.parametrize("role", ROLES)
