@@ -38,7 +38,7 @@ ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "hhprod.office.site.OfficeAdminConfig",  # django.contrib.admin, landing on the day's page after login
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -203,3 +203,31 @@ def test_the_front_page_takes_the_same_queries_at_two_sizes(login_as, django_ass
         make.strip(day, make.scene(prod, f"S{n}"), order=10 + n)
     with django_assert_num_queries(15):
         client.get(FRONT)
+
+
+def test_logging_in_lands_on_the_days_page(client, django_user_model):
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user("ad", password="a long enough pw", is_staff=True)
+    user.groups.add(Group.objects.get(name="Assistant director"))
+    response = client.post(reverse("admin:login"), {"username": "ad", "password": "a long enough pw"})
+    assert response.status_code == 302 and response.url == FRONT
+    asked = client.post(
+        reverse("admin:login") + "?next=/reports/",
+        {"username": "ad", "password": "a long enough pw", "next": "/reports/"},
+    )
+    assert asked.url == "/reports/"
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_the_admin_index_links_to_the_days_page_and_reports(login_as, role):
+    page = login_as(role).get(reverse("admin:index")).content.decode()
+    assert f'href="{FRONT}"' in page and 'id="reports-module"' in page
+
+
+def test_a_login_with_no_role_sees_no_link_to_pages_it_cannot_open(client, django_user_model):
+    client.force_login(django_user_model.objects.create_user("nobody", password="pw", is_staff=True))
+    page = client.get(reverse("admin:index")).content.decode()
+    assert 'id="reports-module"' not in page and 'id="today-module"' not in page
+    for url in set(re.findall(r'href="(/[^"]*)"', page)):
+        assert client.get(url.replace("&amp;", "&")).status_code != 403, url
