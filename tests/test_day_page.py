@@ -231,3 +231,20 @@ def test_a_login_with_no_role_sees_no_link_to_pages_it_cannot_open(client, djang
     assert 'id="reports-module"' not in page and 'id="today-module"' not in page
     for url in set(re.findall(r'href="(/[^"]*)"', page)):
         assert client.get(url.replace("&amp;", "&")).status_code != 403, url
+
+
+def test_a_report_page_is_rendered_in_its_productions_zone(login_as, monkeypatch):
+    from hhprod.reports import views
+
+    zones_seen = []
+    render = views.render
+
+    def render_noting_the_zone(*args, **kwargs):
+        zones_seen.append(timezone.get_current_timezone_name())
+        return render(*args, **kwargs)
+
+    monkeypatch.setattr(views, "render", render_noting_the_zone)
+    prod = make.production(time_zone="Asia/Tokyo")
+    login_as("Viewer").get(reverse("reports:report", args=[prod.pk, "schedule"]))
+    assert zones_seen == ["Asia/Tokyo"]
+    assert timezone.get_current_timezone_name() == settings.TIME_ZONE
