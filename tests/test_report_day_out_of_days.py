@@ -163,7 +163,7 @@ def test_a_production_with_no_days_says_nothing_was_scheduled(staff_client):
 def test_page_shows_the_grid_with_dates_and_scrolls_sideways(seed, staff_client):
     hh = Production.objects.get(title="Hardcore Henry")
     page = staff_client.get(url(hh)).content.decode()
-    assert 'class="report-section dood-scroll"' in page
+    assert 'class="report-section dood-scroll sticky-grid"' in page
     assert 'title="Day 120: 15 Aug 2014"' in page and "Sharlto Copley" in page
 
 
