@@ -38,7 +38,7 @@ ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "hhprod.office.site.OfficeAdminConfig",  # django.contrib.admin, landing on the day's page after login
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "hhprod.planning",
     "hhprod.reports",
     "hhprod.office",
+    "hhprod.today",
     *(["hhprod.bench"] if DEBUG or envbool("BENCH") else []),  # the benchmark: a developer's tool, not served
     "django_tables2",
     "django_filters",
@@ -72,6 +73,8 @@ MIDDLEWARE = [
     # Records the logged-in user on every history entry.
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # A page about one production activates its time zone; this puts the site's back afterwards.
+    "hhprod.productions.timezones.ProductionTimeZoneMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lockout page.
@@ -169,6 +172,8 @@ STORAGES = {
 }
 
 LOGIN_URL = "admin:login"
+# Every role lands on the day's page: today's shoot day (or the next) and the production at a glance.
+LOGIN_REDIRECT_URL = "today:day"
 
 # Uploads are untrusted. A take log (the only upload) is refused above this size before it
 # is read; Django keeps an upload up to 2.5 MB in memory and spools a bigger one to a

@@ -21,7 +21,10 @@ from hhprod.bench.benchmark import context_of, measure, run_bare_sql
 from hhprod.productions.models import Production
 from hhprod.reports import call_sheet, dood_dates, production_report, rigs, schedule, take_log, wearers
 from hhprod.reports.days import day_choices
+from hhprod.rigs.models import RigUnit
 from hhprod.shooting.models import Take
+
+from . import factories as make
 
 pytestmark = pytest.mark.django_db
 
@@ -114,6 +117,37 @@ def test_rigs(production, context):
         for row, rig in zip(rows(rigs.rig_totals(production), *fields), rigs.rig_totals(production), strict=True)
     ]
     assert [(*row[:5], names(row[5]), *row[6:]) for row in bare(sql.RIGS, context)] == expected
+
+
+def test_rig_units_and_incidents(production, context):
+    # The generator records no faults or incidents: a few, so the sums have something to add.
+    day, unit = production.shoot_days.order_by("number").first(), RigUnit.objects.order_by("pk").first()
+    takes = Take.objects.filter(shoot_day__production=production).order_by("pk")
+    wearer = takes.first().wearer
+    other = takes.exclude(wearer=wearer).first().wearer
+    make.fault(unit, "battery", day=day, minutes_lost=12)
+    make.fault(unit, "card", day=None, minutes_lost=3, fixed_on=date(2013, 9, 9))
+    make.incident(day, wearer, "neck_strain", minutes_lost=20)
+    make.incident(day, other, "motion_sickness", minutes_lost=5)
+    units = rigs.unit_totals(production)
+    expected = [
+        (
+            u.pk,
+            u.rig.name,
+            u.number,
+            u.take_count,
+            u.seconds,
+            u.wearer_count,
+            u.fault_count,
+            u.minutes_lost,
+            u.open_faults,
+        )
+        for u in units
+    ]
+    assert expected and bare(sql.RIG_UNITS, context) == expected
+    for field, statement in (("kind", sql.INCIDENTS_BY_KIND), ("person__name", sql.INCIDENTS_BY_WEARER)):
+        by = [(row[field], row["incident_count"], row["minutes_lost"]) for row in rigs.incidents_by(production, field)]
+        assert len(by) == 2 and bare(statement, context) == by
 
 
 def test_take_log(production, context):

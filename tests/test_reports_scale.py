@@ -31,7 +31,7 @@ PAGE_QUERIES = {
     "schedule": 13,
     "scenes": 6,
     "wearers": 5,
-    "rigs": 5,
+    "rigs": 8,
     "take-log": 8,
     "day-out-of-days": 9,
     "call-sheet": 8,

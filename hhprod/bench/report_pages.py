@@ -103,6 +103,28 @@ RIGS = spelled(
         ) AS used ON used.rig_id = r.id ORDER BY r.version"""
 )
 
+RIG_UNITS = f"""SELECT u.id, r.name, u.number, COALESCE(worn.takes, 0), COALESCE(worn.seconds, 0),
+           COALESCE(worn.wearers, 0), COALESCE(faults.n, 0), COALESCE(faults.minutes, 0), COALESCE(faults.still_open, 0)
+    FROM rigs_rigunit u JOIN rigs_rig r ON r.id = u.rig_id
+    LEFT JOIN (
+        SELECT t.rig_unit_id, COUNT(*) AS takes, SUM(t.length) AS seconds, COUNT(DISTINCT t.wearer_id) AS wearers
+        {PRODUCTION_TAKES} GROUP BY t.rig_unit_id
+    ) AS worn ON worn.rig_unit_id = u.id
+    LEFT JOIN (
+        SELECT f.unit_id, COUNT(*) AS n, SUM(f.minutes_lost) AS minutes,
+               SUM(CASE WHEN f.fixed_on IS NULL THEN 1 ELSE 0 END) AS still_open
+        FROM rigs_fault f LEFT JOIN shooting_shootday d ON d.id = f.shoot_day_id
+        WHERE f.shoot_day_id IS NULL OR d.production_id = %(production)s GROUP BY f.unit_id
+    ) AS faults ON faults.unit_id = u.id
+    ORDER BY r.version, u.number"""
+INCIDENTS_BY_KIND = """SELECT i.kind, COUNT(*), SUM(i.minutes_lost)
+    FROM shooting_healthincident i JOIN shooting_shootday d ON d.id = i.shoot_day_id
+    WHERE d.production_id = %(production)s GROUP BY i.kind ORDER BY i.kind"""
+INCIDENTS_BY_WEARER = """SELECT p.name, COUNT(*), SUM(i.minutes_lost)
+    FROM shooting_healthincident i JOIN shooting_shootday d ON d.id = i.shoot_day_id
+    JOIN productions_person p ON p.id = i.person_id
+    WHERE d.production_id = %(production)s GROUP BY p.name ORDER BY p.name"""
+
 # Take log ------------------------------------------------------------------------------------
 
 TAKE_LOG = """SELECT t.id, d.number, d.actual_date, s.number, t.number, t.length, r.name, c.serial, p.name,
@@ -227,7 +249,7 @@ REPORT_PAGES = [
         (*SCHEDULE_FIGURES, SCHEDULE_DAYS, WEEKLY_PACE),
     ),
     Page("report: rig wearers", report_url("wearers"), (WEARERS, DAYS_OVER_LIMIT)),
-    Page("report: rigs", report_url("rigs"), (RIGS,)),
+    Page("report: rigs", report_url("rigs"), (RIGS, RIG_UNITS, INCIDENTS_BY_KIND, INCIDENTS_BY_WEARER)),
     Page("report: take log", report_url("take-log"), (TAKE_COUNT, limited(TAKE_LOG_ALL, 50), *TAKE_LOG_CHOICES)),
     Page("report: day out of days", report_url("day-out-of-days"), tuple(DAY_OUT_OF_DAYS)),
     Page("report: call sheet, busiest day", report_url("call-sheet", BUSIEST), tuple(CALL_SHEET)),

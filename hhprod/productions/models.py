@@ -1,5 +1,7 @@
 from functools import cached_property
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, Count, F, Max, Q, Sum, Value, When
 from simple_history.models import HistoricalRecords
@@ -15,6 +17,14 @@ class Sourced(models.Model):
 
     class Meta:
         abstract = True
+
+
+def time_zone_name(name):
+    """A time zone the IANA database knows ("Europe/Moscow"): what a call time on set is counted in."""
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValidationError(f"{name!r} is not a time zone name such as Europe/Moscow.") from None
 
 
 class ProductionQuerySet(models.QuerySet):
@@ -64,6 +74,12 @@ class Production(Sourced):
         default=1,
         help_text="One drop per performer per production unless the office agrees more.",
     )
+    time_zone = models.CharField(
+        max_length=64,
+        default="Europe/Moscow",
+        validators=[time_zone_name],
+        help_text='Where it shoots, as an IANA name ("Europe/Moscow"): "today" and every time on its pages.',
+    )
     notes = models.TextField(blank=True)
 
     objects = ProductionQuerySet.as_manager()
@@ -85,6 +101,10 @@ class Production(Sourced):
     def drop_rule_days(self):
         """The gap, in calendar days, a drop must be longer than on this production."""
         return self.location_drop_days if self.on_distant_location else self.drop_days
+
+    @property
+    def zone(self):
+        return ZoneInfo(self.time_zone)
 
     @cached_property
     def rig_wearer_ids(self):

@@ -170,6 +170,13 @@ def scheduled_row(s, baseline):
     return ("Scheduled days", "no baseline locked yet (Plan → Schedule revisions → Lock)")
 
 
+def pace(summary):
+    """Days, takes and minutes a week; before any day is shot there is no pace to state."""
+    if summary["days_per_week"] is None:
+        return "no days shot yet"
+    return f"{summary['days_per_week']} days, {summary['takes_per_week']} takes, {summary['minutes_per_week']} min"
+
+
 def build(production, params):
     s = schedule_summary(production)
     revisions = list(plan.revisions(production))
@@ -189,7 +196,7 @@ def build(production, params):
             ("Last planned day", long_date(s["last_planned"])),
             ("Takes (circled)", f"{s['takes']} ({s['circled']})"),
             ("Minutes recorded", s["minutes"]),
-            ("Pace per week", f"{s['days_per_week']} days, {s['takes_per_week']} takes, {s['minutes_per_week']} min"),
+            ("Pace per week", pace(s)),
             ("Forecast finish", long_date(s["forecast_finish"])),
         ],
         chart=schedule_chart(

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from hhprod.office.permissions import report_view
 from hhprod.productions.models import Production
+from hhprod.productions.timezones import use_production_time_zone
 
 from . import exports
 from .catalogue import REPORTS, get_report
@@ -50,6 +51,7 @@ def index(request):
 @report_view
 def overview(request, production):
     production = get_object_or_404(Production, pk=production)
+    use_production_time_zone(production)
     reports = [(report, exports.formats_of(report)) for report in REPORTS.values()]
     return render(request, "reports/overview.html", {**report_context(request, production), "catalogue": reports})
 
@@ -82,6 +84,7 @@ def schedule_ics(request, production):
 def show(request, production, slug, fmt):
     """The report as a page, or as a file in `fmt`."""
     production = get_object_or_404(Production, pk=production)
+    use_production_time_zone(production)
     try:
         report = get_report(slug)
         writer = exports.writer_for(report, fmt) if fmt else None

@@ -1,0 +1,123 @@
+"""The day on set in figures: which shoot day it is, what it plans and what it has shot so far,
+and the whole production at a glance. Each number is one query, the same at any size."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, F, OuterRef, Q, Subquery, Sum
+from django.db.models.functions import Coalesce
+
+from hhprod.lib.expressions import SubqueryCount
+from hhprod.planning.models import Strip
+from hhprod.planning.revisions import baseline
+from hhprod.productions.models import Person
+from hhprod.rigs.models import Fault
+from hhprod.shooting.models import DayCall, HealthIncident, Scene, ShootDay, Take, circled
+
+CANCELLED = ShootDay.Status.CANCELLED
+
+
+def strip_eighths(strips):
+    """The pages (in eighths) of some strips: a split scene's part counts its own length, else the scene's."""
+    return strips.order_by().values("shoot_day").annotate(eighths=Sum(Coalesce("page_eighths", "scene__page_eighths")))
+
+
+def day_on_set(production, today):
+    """Today's shoot day, else the next one scheduled; None when there is neither.
+
+    Annotated with what its call sheet's head says: the days in the production (for "Day N of M"),
+    the crew call (the earliest call), and the strips and pages planned on it."""
+    day_strips = Strip.objects.filter(shoot_day=OuterRef("pk"))
+    return (
+        ShootDay.objects.filter(production=production)
+        .with_working_date()
+        .filter(Q(actual_date=today) | Q(status=ShootDay.Status.SCHEDULED, scheduled_date__gte=today))
+        .annotate(
+            days_in_production=SubqueryCount(ShootDay.objects.filter(production=production).values("pk")),
+            crew_call=Subquery(
+                DayCall.objects.filter(shoot_day=OuterRef("pk")).order_by("call_time").values("call_time")[:1]
+            ),
+            strip_count=SubqueryCount(day_strips.values("pk")),
+            planned_eighths=Subquery(strip_eighths(day_strips).values("eighths")),
+        )
+        .order_by("on", "number")
+        .first()
+    )
+
+
+def day_scenes(day):
+    """The scenes planned on the day (in shooting order) and any others shot on it: each with its
+    INT/EXT, day/night, the pages planned that day, and the day's takes and circled takes.
+    A scene is shot when it has a take that day."""
+    planned = Strip.objects.filter(shoot_day=day, scene=OuterRef("pk"))
+    takes = Take.objects.filter(shoot_day=day, scene=OuterRef("pk")).order_by().values("scene")
+    on_the_day = Q(pk__in=Strip.objects.filter(shoot_day=day).values("scene")) | Q(
+        pk__in=Take.objects.filter(shoot_day=day).values("scene")
+    )
+    return (
+        Scene.objects.filter(on_the_day)
+        .annotate(
+            planned_order=Subquery(planned.order_by("order").values("order")[:1]),
+            planned_eighths=Subquery(strip_eighths(planned).values("eighths")),
+            take_count=Coalesce(Subquery(takes.annotate(n=Count("pk")).values("n")), 0),
+            circled_count=Coalesce(Subquery(takes.annotate(n=Count("pk", filter=circled())).values("n")), 0),
+        )
+        .order_by(F("planned_order").asc(nulls_last=True), "number")
+    )
+
+
+def latest_takes(day, count=10):
+    return (
+        Take.objects.filter(shoot_day=day)
+        .select_related("scene", "wearer", "rig", "rig_unit__rig")
+        .order_by("-time_of_day", "-pk")[:count]
+    )
+
+
+def wearers_against_limit(day, limit_minutes):
+    """Each wearer's minutes on the rig that day, against the production's daily limit."""
+    worn = Person.objects.filter(takes_worn__shoot_day=day).with_rig_time().against_daily_limit(limit_minutes)
+    return worn.order_by("-seconds_worn", "name")
+
+
+def open_faults():
+    """Every open fault on any unit: units go from production to production, and so do their faults."""
+    return (
+        Fault.objects.open()
+        .select_related("unit__rig", "shoot_day")
+        .order_by("unit__rig__version", "unit__number", "pk")
+    )
+
+
+def incidents_on(day):
+    return HealthIncident.objects.filter(shoot_day=day).select_related("person").order_by("person__name", "pk")
+
+
+@dataclass
+class AtAGlance:
+    """Days shot against days planned (the baseline's days when one is locked) and the variance."""
+
+    days: int
+    shot: int
+    planned: int | None
+
+    @property
+    def variance(self):
+        return None if self.planned is None else self.shot - self.planned
+
+    @property
+    def variance_percent(self):
+        return round(100 * self.variance / self.planned) if self.planned else None
+
+
+def at_a_glance(production):
+    days = ShootDay.objects.filter(production=production).aggregate(
+        days=Count("pk"),
+        shot=Count("pk", filter=Q(status=ShootDay.Status.SHOT)),
+        scheduled=Count("pk", filter=Q(scheduled_date__isnull=False) & ~Q(status=CANCELLED)),
+    )
+    revision = baseline(production)
+    if revision is not None:
+        planned = revision.days.exclude(status=CANCELLED).count()
+    else:
+        planned = production.planned_days or days["scheduled"] or None
+    return AtAGlance(days=days["days"], shot=days["shot"], planned=planned)
