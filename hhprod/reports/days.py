@@ -18,6 +18,7 @@ def day_choices(production):
     return (
         ShootDay.objects.filter(production=production)
         .with_working_date()
+        .select_related("site")
         .annotate(
             has_takes=Exists(Take.objects.filter(shoot_day=OuterRef("pk"))), days_in_production=Window(Count("pk"))
         )

@@ -16,7 +16,7 @@ from .models import DayCall, HealthIncident, Scene, ShootDay, Take, minutes_seco
 class DayCallInline(SharedChoicesInline):
     model = DayCall
     select_related = ["person", "shoot_day__production"]
-    fields = ["person", "call_time", "wrap_time", "notes"]
+    fields = ["person", "pickup_time", "makeup_time", "call_time", "on_set_time", "wrap_time", "notes"]
 
     def choices_queryset(self, db_field, day):
         if db_field.name == "person" and day:
