@@ -19,8 +19,8 @@ from hhprod.bench import report_pages as sql
 from hhprod.bench.admin_pages import ADMIN_PAGES
 from hhprod.bench.benchmark import context_of, measure, run_bare_sql
 from hhprod.productions.models import Production
-from hhprod.reports import call_sheet, day_figures, day_out_of_days, rigs, schedule, take_log, wearers
-from hhprod.reports.days import day_choices
+from hhprod.reports import day_figures, day_out_of_days, rigs, schedule, take_log, wearers
+from hhprod.reports.days import day_calls, day_choices
 from hhprod.shooting.models import Take
 
 pytestmark = pytest.mark.django_db
@@ -139,7 +139,7 @@ def test_day_out_of_days(production, context):
 
 def test_call_sheet_on_the_busiest_day(context, busiest):
     _, calls_sql = sql.CALL_SHEET
-    calls = rows(call_sheet.day_calls(busiest), "pk", "name", "call_time", "wrap_time", "notes", "roles", "wears_rig")
+    calls = rows(day_calls(busiest), "pk", "name", "call_time", "wrap_time", "notes", "roles", "wears_rig")
     assert [(*c[:5], names(c[5]), c[6]) for c in bare(calls_sql, context)] == [
         (*c[:5], names(c[5]), c[6]) for c in calls
     ]

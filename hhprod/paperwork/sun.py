@@ -1,5 +1,6 @@
 """Sunrise and sunset at a location on a date, worked out here (astral): a call sheet prints them with no network."""
 
+from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 from astral import Observer
@@ -12,7 +13,9 @@ def sun_times(latitude, longitude, time_zone, on):
     times = []
     for crossing in (sunrise, sunset):
         try:
-            times.append(crossing(observer, on, tzinfo=zone).time().replace(second=0, microsecond=0))
+            # To the nearest minute, as an almanac prints it.
+            nearest = crossing(observer, on, tzinfo=zone) + timedelta(seconds=30)
+            times.append(nearest.time().replace(second=0, microsecond=0))
         except ValueError:
             times.append(None)
     return tuple(times)

@@ -5,7 +5,7 @@ a sheet goes out the day before. No wrap times here: those are the production re
 """
 
 import django_tables2 as tables
-from django.db.models import Case, Count, Exists, F, Max, Min, OuterRef, Q, Subquery, Value, When
+from django.db.models import Case, Count, F, Max, Min, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce, NullIf
 from django.utils import timezone
 
@@ -19,28 +19,13 @@ from hhprod.shooting.models import DayCall, Scene, ShootDay
 
 from .columns import ClockColumn, ListColumn, PagesColumn, ReportTable, RolesColumn
 from .content import Report, ReportContent
-from .days import chosen_day, day_choices, day_of, nothing_scheduled
+from .days import chosen_day, day_calls, day_choices, day_of, nothing_scheduled
 from .errors import NotFound
 from .stored import freeze, thaw
 
 PERFORMERS = [Credit.Role.CAST, Credit.Role.STUNT_PERFORMER]
 ADVANCE_DAYS = 3
 CAST_ON_SCENE = Scene.cast.through
-
-
-def day_calls(day):
-    """Who is called on the day, in call order, with their roles on the production and whether they wear the rig."""
-    credits = Credit.objects.filter(production=day.production_id, person=OuterRef("person"))
-    roles = credits.order_by().values("person").annotate(roles=GroupConcat("role", distinct=True)).values("roles")
-    return (
-        DayCall.objects.filter(shoot_day=day)
-        .annotate(
-            name=F("person__name"),
-            roles=Coalesce(Subquery(roles), Value("")),
-            wears_rig=Exists(credits.filter(wears_rig=True)),
-        )
-        .order_by("call_time", "person__name")
-    )
 
 
 def crew_calls(day):
@@ -288,7 +273,13 @@ def issue(production, day_number, user):
 
 def reprint(production, wanted):
     number = int(wanted) if str(wanted).isdecimal() and len(str(wanted)) <= 18 else None
-    found = CallSheetIssue.objects.filter(pk=number, shoot_day__production=production).first() if number else None
+    found = (
+        CallSheetIssue.objects.select_related("shoot_day", "issued_by")
+        .filter(pk=number, shoot_day__production=production)
+        .first()
+        if number
+        else None
+    )
     if found is None:
         raise NotFound(f"{production} has no issued call sheet {str(wanted)[:20]!r}.")
     return thaw(found.content, template="reports/call_sheet.html", layout={"issue": found})

@@ -7,10 +7,9 @@ from hhprod.lib.formatting import minutes, short_date
 from hhprod.shooting.models import pages_and_eighths
 
 from . import day_figures as figures
-from .call_sheet import day_calls
 from .columns import NUMBER, ClockColumn, LengthColumn, MinutesColumn, ReportTable, RolesColumn
 from .content import Report, ReportContent
-from .days import chosen_day, day_choices, day_dates, day_of, day_subtitle, nothing_scheduled
+from .days import chosen_day, day_calls, day_choices, day_dates, day_of, day_subtitle, nothing_scheduled
 
 
 class FigureTable(ReportTable):
