@@ -2,6 +2,7 @@
 the schedule's standing against the baseline, takes, rig time, delays, incidents, faults, media, cast times."""
 
 import django_tables2 as tables
+from django.utils import timezone
 
 from hhprod.lib.formatting import minutes, short_date
 from hhprod.shooting.models import pages_and_eighths
@@ -96,7 +97,12 @@ def filed(report):
         return [("Day report", "not filed yet: Paperwork → Day reports in the admin")]
     lunch = f"{clock(report.lunch_start)}–{clock(report.lunch_end)}"
     signed = [
-        (who, f"{name}, {short_date(at.date())} {at:%H:%M}" if name else "not signed")
+        (
+            who,
+            f"{name}, {short_date(timezone.localtime(at).date())} {timezone.localtime(at):%H:%M}"
+            if name
+            else "not signed",
+        )
         for who, name, at in (
             ("1st AD", report.ad_signed_by, report.ad_signed_at),
             ("Production manager", report.pm_signed_by, report.pm_signed_at),
