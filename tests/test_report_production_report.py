@@ -127,7 +127,7 @@ def test_a_day_with_a_delay_and_an_injury_reads_like_a_real_report(shoot):
     assert got["Rig faults"] == [["v1", 1, "Mount", 25, "open"]]
     assert got["Cast and crew times in and out"] == [
         ["Ace", "Stunt performer", "07:00", "19:30"],
-        ["Rookie", "Stunt performer", "08:00", "—"],
+        ["Rookie", "Stunt performer", "08:00", None],
     ]
 
 
