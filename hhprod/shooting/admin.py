@@ -67,6 +67,7 @@ class ShootDayAdmin(HistoryAdmin):
     date_hierarchy = "actual_date"
     inlines = [DayCallInline, TakeInline]
     readonly_fields = ["log_a_take"]
+    autocomplete_fields = ["site"]  # found by typing: no query listing every location
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_slip().with_recorded()
