@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "hhprod.rigs",
     "hhprod.shooting",
     "hhprod.planning",
+    "hhprod.paperwork",
     "hhprod.reports",
     "hhprod.office",
     "hhprod.today",

@@ -11,4 +11,5 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("reports/", include("hhprod.reports.urls")),
     path("plan/", include("hhprod.planning.urls")),
+    path("paperwork/", include("hhprod.paperwork.urls")),
 ]

@@ -2,6 +2,7 @@
 
 from datetime import date, time
 
+from hhprod.paperwork.models import DayReport, Delay, Location
 from hhprod.planning.models import CalendarEntry, Strip
 from hhprod.productions.models import Credit, Person, Production, Trip
 from hhprod.rigs.models import Camera, Fault, Fit, Mounting, Rig, RigUnit
@@ -83,3 +84,16 @@ def strip(day, in_scene, order=1, **fields):
 
 def calendar_entry(prod, kind, starts, ends=None):
     return CalendarEntry.objects.create(production=prod, kind=kind, starts=starts, ends=ends)
+
+
+def location(name="Moscow rooftop", latitude="55.75580", longitude="37.61730", **fields):
+    fields = {"address": "Red Square, Moscow", "nearest_hospital": "Sklifosovsky Institute, +7 495 680-41-54", **fields}
+    return Location.objects.create(name=name, latitude=latitude, longitude=longitude, **fields)
+
+
+def day_report(day, **fields):
+    return DayReport.objects.create(shoot_day=day, **fields)
+
+
+def delay(report, cause="rig", minutes=30, note=""):
+    return Delay.objects.create(day_report=report, cause=cause, minutes=minutes, note=note)

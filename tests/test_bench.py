@@ -19,8 +19,15 @@ from hhprod.bench import report_pages as sql
 from hhprod.bench.admin_pages import ADMIN_PAGES
 from hhprod.bench.benchmark import context_of, measure, run_bare_sql
 from hhprod.productions.models import Production
-from hhprod.reports import call_sheet, dood_dates, production_report, rigs, schedule, take_log, wearers
-from hhprod.reports.days import day_choices
+from hhprod.reports import (
+    day_figures,
+    dood_dates,
+    rigs,
+    schedule,
+    take_log,
+    wearers,
+)
+from hhprod.reports.days import day_calls, day_choices
 from hhprod.rigs.models import RigUnit
 from hhprod.shooting.models import Take
 
@@ -172,31 +179,21 @@ def test_day_out_of_days(production, context):
 
 
 def test_call_sheet_on_the_busiest_day(context, busiest):
-    _, calls_sql, scenes_sql, rigs_sql = sql.CALL_SHEET
-    calls = rows(call_sheet.day_calls(busiest), "pk", "name", "call_time", "wrap_time", "notes", "roles", "wears_rig")
+    _, calls_sql = sql.CALL_SHEET
+    calls = rows(day_calls(busiest), "pk", "name", "call_time", "wrap_time", "notes", "roles", "wears_rig")
     assert [(*c[:5], names(c[5]), c[6]) for c in bare(calls_sql, context)] == [
         (*c[:5], names(c[5]), c[6]) for c in calls
     ]
-    scenes = rows(call_sheet.day_scenes(busiest), "pk", "number", "description", "take_count", "circled")
-    seconds = [scene.seconds_recorded for scene in call_sheet.day_scenes(busiest)]
-    assert bare(scenes_sql, context) == [(*s, n) for s, n in zip(scenes, seconds, strict=True)]
-    day_rigs = list(call_sheet.day_rigs(busiest))
-    expected = [
-        (r.pk, r.name, r.material, names(r.camera_serials), r.take_count, r.seconds, names(r.wearers)) for r in day_rigs
-    ]
-    assert [(*r[:3], names(r[3]), r[4], r[5], names(r[6])) for r in bare(rigs_sql, context)] == expected
 
 
 def test_production_report_on_the_busiest_day(production, context, busiest):
-    _, days_sql, takes_sql, wearers_sql, trips_sql = sql.PRODUCTION_REPORT
-    progress = production_report.day_progress(busiest)
-    assert bare(days_sql, context) == [(progress["scheduled_to_date"], progress["shot_to_date"])]
+    _, days_sql, takes_sql, wearers_sql = sql.PRODUCTION_REPORT
+    progress = day_figures.day_progress(busiest)
+    assert bare(days_sql, context) == [(progress["shot_to_date"],)]
     figures = ["takes", "circled", "good", "no_good", "false_start", "seconds", "seconds_to_date"]
     assert bare(takes_sql, context) == [tuple(progress[name] for name in figures)]
-    on_day = production_report.day_wearers(busiest, production.daily_rig_limit_minutes)
+    on_day = day_figures.day_wearers(busiest, production.daily_rig_limit_minutes)
     assert bare(wearers_sql, context) == rows(on_day, "pk", "name", "take_count", "seconds_worn", "longest")
-    trips = production_report.trips_under_way(busiest)
-    assert bare(trips_sql, context) == rows(trips, "pk", "name", "destination", "starts", "ends")
 
 
 def test_measure_counts_the_queries_of_each_request(production, client, django_user_model):

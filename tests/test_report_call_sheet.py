@@ -1,8 +1,7 @@
-"""Call sheet: one shoot day, printable, with a day picker; an unknown day is a clear 404 / CommandError."""
+"""Call sheet: a planned day read from the plan before any take exists, issued ahead and reprinted as issued."""
 
-import csv
 import io
-from datetime import date, time
+from datetime import date, datetime, time, timedelta
 
 import openpyxl
 import pytest
@@ -11,155 +10,283 @@ from django.core.management.base import CommandError
 from django.http import QueryDict
 from pypdf import PdfReader
 
+from hhprod.paperwork.models import CallSheetIssue
+from hhprod.paperwork.sun import sun_times
+from hhprod.planning.revisions import lock_schedule
 from hhprod.productions.models import Credit, Production
 from hhprod.reports.catalogue import REPORTS
+from hhprod.shooting.models import Scene, Take
 from tests import factories as f
 from tests.reporting import report_file, report_url
 
 pytestmark = pytest.mark.django_db
 SLUG = "call-sheet"
-# Session, user, production, days for the picker, calls, scenes, rigs, the production picker.
-PAGE_QUERIES = 8
+# Session, user, the login's permissions (its own and its groups'), production, days for the picker,
+# revision, strips, cast, crew calls, advance schedule, the production picker, the day's issued sheets.
+PAGE_QUERIES = 13
+# Session, user, the login's permissions (two), production, the issued sheet, the production picker.
+REPRINT_QUERIES = 7
 
 
-def url(production, day=None):
-    return report_url(production, SLUG, day=day)
+def export(production, fmt, **params):
+    return report_file(production, SLUG, fmt, **params)
 
 
-def export(production, fmt, day=None):
-    return report_file(production, SLUG, fmt, day=day)
+def table(production, heading, **params):
+    """One table of the built sheet as the CSV and XLSX write it: header and rows."""
+    book = openpyxl.load_workbook(io.BytesIO(export(production, "xlsx", **params)))
+    return [list(row) for row in book[heading].iter_rows(values_only=True)]
 
 
-def calls_csv(production, day=None):
-    return list(csv.DictReader(io.StringIO(export(production, "csv", day).decode())))
+def performer(prod, name, role, character=""):
+    someone = f.person(name)
+    return Credit.objects.create(production=prod, person=someone, role=role, character=character)
+
+
+def planned_scene(prod, number, cast, **breakdown):
+    found = Scene.objects.create(production=prod, number=number, **breakdown)
+    found.cast.set(cast)
+    return found
 
 
 @pytest.fixture
-def hh(seed):
-    return Production.objects.get(title="Hardcore Henry")
+def plan():
+    """Four planned days (2–5 Sep 2013), nothing shot: Henry works days 2–3, the stunt double days 1–2,
+    Estelle days 1 and 4 (held on day 2, where she is called for a fitting)."""
+    prod = f.production(planned_days=4)
+    moscow = f.location()
+    rig = f.rig("v2", 2, material="plastic")
+    unit = f.unit(rig)
+    f.mounting(f.camera(rig, "GP3-0007"), unit, date(2013, 9, 1))
+    henry = performer(prod, "Sharlto Copley", "cast", "Henry")
+    double = performer(prod, "Unnamed stunt performer 1", "stunt_performer")
+    estelle = performer(prod, "Haley Bennett", "cast", "Estelle")
+    director = f.person("Ilya Naishuller")
+    Credit.objects.create(production=prod, person=director, role="director")
+    days = [
+        f.shoot_day(prod, n, scheduled=date(2013, 9, n + 1), actual=None, site=moscow, location="Moscow")
+        for n in range(1, 5)
+    ]
+    days[1].crew_call, days[1].shooting_call = time(7, 0), time(8, 0)
+    days[1].save()
+    scenes = [
+        planned_scene(prod, "10", [double, estelle], setting="int", time_of_day="day", page_eighths=4),
+        planned_scene(
+            prod, "12", [henry, double], setting="ext", time_of_day="night", page_eighths=11,
+            synopsis="Henry jumps from the van", head_rig=True, rig=rig,
+            stunt_notes="Van jump onto pads", safety_notes="Medic on set; rig strap checked",
+        ),
+        planned_scene(prod, "14", [henry], setting="int", time_of_day="day", page_eighths=8, synopsis="Lab corridor"),
+        planned_scene(prod, "15", [estelle], setting="int", time_of_day="dusk", page_eighths=2),
+    ]  # fmt: skip
+    for day, scene in zip(days, scenes, strict=True):
+        f.strip(day, scene)
+    call = f.call(days[1], henry.person, call_time=time(6, 45), wrap_time=None)
+    call.pickup_time, call.makeup_time, call.on_set_time = time(5, 30), time(6, 0), time(7, 30)
+    call.save()
+    f.call(days[1], estelle.person, call_time=time(9, 0), wrap_time=None)
+    f.call(days[1], director, call_time=time(6, 0), wrap_time=None)
+    lock_schedule(prod, name="White", reason="The baseline.")
+    return prod
 
 
-def test_day_one_calls_the_director_at_seven(hh, staff_client):
-    page = staff_client.get(url(hh, 1)).content.decode()
-    assert "Day 1 of 120 (45 planned) — 2 Sep 2013" in page
-    director = calls_csv(hh, 1)[0]
-    assert director == {
-        "Name": "Ilya Naishuller",
-        "Role": "Director",
-        "Rig wearer": "yes",
-        "Call": "07:00",
-        "Wrap": "19:00",
-        "Notes": "",
+def test_a_planned_day_with_no_takes_gets_its_call_sheet_from_the_plan(plan):
+    assert not Take.objects.exists()
+    content = REPORTS[SLUG].build(plan, QueryDict("day=2"))
+    sunrise, sunset = sun_times("55.75580", "37.61730", "Europe/Moscow", date(2013, 9, 3))
+    assert content.subtitle == "Day 2 of 4 (White revision) — 3 Sep 2013"
+    assert dict(content.summary) == {
+        "Day": "Day 2 of 4 (White revision)",
+        "Date": "Tue 3 Sep 2013",
+        "General crew call": "07:00",
+        "Shooting call": "08:00",
+        "Location": "Moscow rooftop",
+        "Address": "Red Square, Moscow",
+        "Nearest hospital": "Sklifosovsky Institute, +7 495 680-41-54",
+        "Sunrise": f"{sunrise:%H:%M}",
+        "Sunset": f"{sunset:%H:%M}",
+        "Weather": "to be filled in by the office",
+        "Notes": "—",
+        "Issued": "not yet: the plan as it stands now",
     }
-
-
-def test_default_day_is_day_one_when_every_day_has_takes(hh, staff_client):
-    page = staff_client.get(url(hh)).content.decode()
-    assert '<option value="1" selected>' in page and 'id="day-picker"' in page and '<label for="day-picker">' in page
-
-
-def test_scenes_rigs_and_wearers_of_the_day(hh):
-    md = export(hh, "md", 1).decode()
-    assert "| 1 |  | 5 | 1 | 27.0 |" in md  # scene 1: five takes, one circled, 27 minutes
-    assert "| v1 | Metal | GP3-0001 | 5 | 27.0 | Ilya Naishuller, Unnamed stunt performer 1," in md
-
-
-def test_default_day_is_the_first_without_takes_and_says_so():
-    prod = f.production(planned_days=None)
-    wearer = f.wearer(prod, "Operator")
-    shot = f.shoot_day(prod, 1, scheduled=date(2013, 9, 2), actual=date(2013, 9, 2))
-    f.take(shot, f.scene(prod), f.rig(), wearer)
-    tomorrow = f.shoot_day(prod, 2, scheduled=date(2013, 9, 3), actual=None, location="Moscow rooftop")
-    f.call(tomorrow, wearer, call_time=time(6, 30), wrap_time=None)
-    content = REPORTS[SLUG].build(prod, QueryDict(""))
-    assert content.subtitle == "Day 2 of 2 — 3 Sep 2013"
-    summary = dict(content.summary)
-    assert summary["Actual date"] == "not shot yet" and summary["Location"] == "Moscow rooftop"
-    assert summary["Scenes"] == "none: no takes on this day"
-    assert calls_csv(prod) == [
-        {"Name": "Operator", "Role": "Stunt performer", "Rig wearer": "yes", "Call": "06:30", "Wrap": "", "Notes": ""}
+    assert table(plan, "Scenes", day=2) == [
+        ["Scene", "Set", "INT/EXT", "D/N", "Pages", "Synopsis", "Cast", "Rig", "Camera"],
+        ["Scene 12", None, "EXT.", "Night", "1 3/8", "Henry jumps from the van",
+         "Henry, Unnamed stunt performer 1", "v2", "GP3-0007"],
+    ]  # fmt: skip
+    assert table(plan, "Cast and stunt performers", day=2) == [
+        ["Name", "Character", "Role", "Status", "Pickup", "Make-up", "Call", "On set"],
+        ["Haley Bennett", "Estelle", "Cast", "H", None, None, "09:00", None],
+        ["Sharlto Copley", "Henry", "Cast", "SW", "05:30", "06:00", "06:45", "07:30"],
+        ["Unnamed stunt performer 1", None, "Stunt performer", "WF", None, None, None, None],
+    ]
+    assert table(plan, "Crew calls", day=2) == [["Name", "Role", "Call"], ["Ilya Naishuller", "Director", "06:00"]]
+    assert table(plan, "Stunt and safety notes", day=2)[1:] == [
+        ["Scene 12", "Van jump onto pads", "Medic on set; rig strap checked"]
+    ]
+    assert table(plan, "Advance schedule", day=2)[1:] == [
+        [3, "2013-09-04", "Scene 14", "INT.", "Day", "1", "Lab corridor", "Henry"],
+        [4, "2013-09-05", "Scene 15", "INT.", "Dusk", "2/8", None, "Estelle"],
     ]
 
 
-def test_added_day_without_a_scheduled_date_and_an_uncredited_caller():
-    prod = f.production()
-    day = f.shoot_day(prod, 1, scheduled=None, actual=None)
-    f.call(day, f.person("Visitor"))
-    both = f.person("Director who acts")
-    Credit.objects.create(production=prod, person=both, role="director")
-    Credit.objects.create(production=prod, person=both, role="cast")
-    f.call(day, both, call_time=time(5, 0))
-    content = REPORTS[SLUG].build(prod, QueryDict("day=1"))
-    assert dict(content.summary)["Scheduled date"] == "none: a day added beyond the plan"
-    assert content.subtitle == "Day 1 of 1 (10 planned) — no date yet"
-    rows = calls_csv(prod, 1)
-    assert [(r["Name"], r["Role"], r["Rig wearer"]) for r in rows] == [
-        ("Director who acts", "Cast, Director", ""),
-        ("Visitor", "not credited", ""),
-    ]
+def test_the_sheet_has_no_wrap_times(plan):
+    headers = {
+        cell for heading in ("Cast and stunt performers", "Crew calls") for cell in table(plan, heading, day=2)[0]
+    }
+    assert "Wrap" not in headers and "Out" not in headers
 
 
-def test_unknown_day_is_a_404_naming_the_valid_days(hh, staff_client):
-    for bad in ("999", "abc", "0"):
-        response = staff_client.get(url(hh, bad))
-        assert response.status_code == 404
-        assert "valid days: 1–120" in response.content.decode()
+def test_status_codes_start_and_finish_on_a_one_day_part(plan):
+    # Scene 15 moves to day 1 too: Estelle then works days 1 only (SWF), and is not on day 4's sheet at all.
+    strip = Scene.objects.get(production=plan, number="15").strips.get()
+    strip.shoot_day, strip.order = plan.shoot_days.get(number=1), 2
+    strip.save()
+    assert table(plan, "Cast and stunt performers", day=1)[1] == [
+        "Haley Bennett", "Estelle", "Cast", "SWF", None, None, None, None,
+    ]  # fmt: skip
+    assert table(plan, "Cast and stunt performers", day=4)[1:] == []
 
 
-def test_report_command_refuses_an_unknown_day_listing_the_valid_ones(hh, tmp_path):
-    with pytest.raises(CommandError, match="Hardcore Henry has no shoot day '999'; valid days: 1–120"):
-        call_command("report", SLUG, production="Hardcore Henry", day="999", output=str(tmp_path / "x.csv"))
-
-
-def test_exports_read_back(hh):
-    sheet = openpyxl.load_workbook(io.BytesIO(export(hh, "xlsx", 1)))
-    assert sheet.sheetnames == ["Summary", "Cast and crew calls", "Scenes", "Rigs, cameras and wearers"]
-    assert [c.value for c in sheet["Cast and crew calls"][2]] == [
-        "Ilya Naishuller",
-        "Director",
-        "yes",
-        "07:00",
-        "19:00",
-        None,
-    ]
-    pdf = PdfReader(io.BytesIO(export(hh, "pdf", 1)))
-    text = pdf.pages[0].extract_text()
-    assert len(pdf.pages) == 1 and "Day 1 of 120 (45 planned)" in text and "Ilya Naishuller" in text and "07:00" in text
-    assert (
-        export(hh, "md", 1)
-        .decode()
-        .startswith("# Call sheet: Hardcore Henry\n\nDay 1 of 120 (45 planned) — 2 Sep 2013\n")
+def test_a_day_added_after_the_revision_says_so(plan):
+    f.shoot_day(plan, 5, scheduled=date(2013, 9, 9), actual=None)
+    assert dict(REPORTS[SLUG].build(plan, QueryDict("day=5")).summary)["Day"] == (
+        "Day 5, added after the White revision (4 days)"
     )
 
 
-def test_download_file_is_named_after_the_day(hh, staff_client):
-    response = staff_client.get(url(hh, 3) + "&export=pdf")
-    expected = 'filename="hardcore-henry-call-sheet-day-3-of-120-45-planned-4-sep-2013.pdf"'
-    assert expected in response["Content-Disposition"]
+def issue_as(client, production, day):
+    return client.post(f"/paperwork/{production.pk}/call-sheets/issue/", {"day": day})
+
+
+def test_an_issued_call_sheet_reprints_unchanged_after_its_day_moves(plan, login_as):
+    response = issue_as(login_as("Assistant director"), plan, 2)
+    issued = CallSheetIssue.objects.get()
+    assert response.status_code == 302 and response.url.endswith(f"?issue={issued.pk}")
+    assert (issued.shoot_day.number, issued.revision_name, issued.issued_by.username) == (
+        2,
+        "White",
+        "assistant_director",
+    )
+    as_issued = {fmt: export(plan, fmt, issue=issued.pk) for fmt in ("md", "csv", "xlsx")}
+    pdf_text = PdfReader(io.BytesIO(export(plan, "pdf", issue=issued.pk))).pages[0].extract_text()
+
+    day = plan.shoot_days.get(number=2)
+    day.scheduled_date, day.crew_call, day.site = date(2013, 9, 20), time(5, 0), f.location("Kyiv studio")
+    day.save()
+    strip = day.strips.get()
+    strip.shoot_day, strip.order = plan.shoot_days.get(number=3), 2
+    strip.save()
+    Scene.objects.filter(number="12").update(synopsis="Rewritten")
+
+    assert "Kyiv studio" in export(plan, "md", day=2).decode()
+    assert {fmt: export(plan, fmt, issue=issued.pk) for fmt in ("md", "csv")} == {
+        fmt: as_issued[fmt] for fmt in ("md", "csv")
+    }
+    reread = openpyxl.load_workbook(io.BytesIO(export(plan, "xlsx", issue=issued.pk)))
+    original = openpyxl.load_workbook(io.BytesIO(as_issued["xlsx"]))
+    assert reread.sheetnames == original.sheetnames
+    for name in original.sheetnames:
+        assert list(reread[name].values) == list(original[name].values)
+    reprinted = PdfReader(io.BytesIO(export(plan, "pdf", issue=issued.pk))).pages[0].extract_text()
+    assert without_print_time(reprinted) == without_print_time(pdf_text)
+    assert "Henry jumps from the van" in reprinted and "Moscow rooftop" in reprinted and "Rewritten" not in reprinted
+
+
+def without_print_time(text):
+    return [line for line in text.splitlines() if not line.startswith("Printed ")]
+
+
+def test_issuing_is_the_producers_and_the_ads_and_takes_a_post(plan, login_as):
+    assert issue_as(login_as("Viewer"), plan, 2).status_code == 403
+    assert issue_as(login_as("Script supervisor"), plan, 2).status_code == 403
+    producer = login_as("Producer")
+    assert producer.get(f"/paperwork/{plan.pk}/call-sheets/issue/").status_code == 405
+    assert not CallSheetIssue.objects.exists()
+    assert issue_as(producer, plan, 99).status_code == 302
+    assert not CallSheetIssue.objects.exists()
+    assert issue_as(producer, plan, 1).status_code == 302
+    assert CallSheetIssue.objects.get().shoot_day.number == 1
+
+
+def test_the_page_offers_issuing_to_the_ad_only_and_lists_issued_sheets(plan, login_as):
+    ad = login_as("Assistant director")
+    page = ad.get(report_url(plan, SLUG, day=2)).content.decode()
+    assert "Issue this call sheet" in page and "csrfmiddlewaretoken" in page and "Not issued yet." in page
+    issue_as(ad, plan, 2)
+    viewer = login_as("Viewer")
+    page = viewer.get(report_url(plan, SLUG, day=2)).content.decode()
+    issued = CallSheetIssue.objects.get()
+    assert "Issue this call sheet" not in page and f'href="?issue={issued.pk}"' in page
+    reprint = viewer.get(report_url(plan, SLUG, issue=issued.pk)).content.decode()
+    assert "reprinted as it went out" in reprint
+
+
+def test_sunrise_and_sunset_in_moscow_on_midsummer_day():
+    # Published for Moscow (55.7558 N, 37.6173 E) on 21 June 2021, Moscow time: sunrise 03:44, sunset 21:18.
+    sunrise, sunset = sun_times("55.7558", "37.6173", "Europe/Moscow", date(2021, 6, 21))
+    on = date(2021, 6, 21)
+    for got, published in ((sunrise, time(3, 44)), (sunset, time(21, 18))):
+        gap = abs(datetime.combine(on, got) - datetime.combine(on, published))
+        assert gap <= timedelta(minutes=2), (got, published)
+
+
+def test_no_sunrise_in_the_polar_night():
+    assert sun_times("78.22", "15.65", "Arctic/Longyearbyen", date(2021, 12, 21)) == (None, None)
+
+
+def test_unknown_day_or_issue_is_a_404_and_a_command_error(plan, staff_client, tmp_path):
+    assert staff_client.get(report_url(plan, SLUG, day=9)).status_code == 404
+    response = staff_client.get(report_url(plan, SLUG, issue="7"))
+    assert response.status_code == 404 and "has no issued call sheet &#x27;7&#x27;" in response.content.decode()
+    with pytest.raises(CommandError, match="valid days: 1–4"):
+        call_command("report", SLUG, production=plan.title, day="9", output=str(tmp_path / "x.csv"))
+
+
+def test_the_command_prints_the_sheet_and_reprints_an_issued_one(plan, django_user_model, tmp_path):
+    from hhprod.reports.call_sheet import issue
+
+    issued = issue(plan, 2, django_user_model.objects.create_user("ad"))
+    call_command("report", SLUG, production=plan.title, day="2", format="pdf", output=str(tmp_path / "day2.pdf"))
+    call_command(
+        "report", SLUG, production=plan.title, issue=str(issued.pk), format="md", output=str(tmp_path / "i.md")
+    )
+    pdf = PdfReader(tmp_path / "day2.pdf")
+    assert len(pdf.pages) == 1 and "Day 2 of 4 (White revision)" in pdf.pages[0].extract_text()
+    assert (
+        "- Issued: " in (tmp_path / "i.md").read_text()
+        and "by ad, from the White revision" in (tmp_path / "i.md").read_text()
+    )
 
 
 def test_a_production_with_no_days_says_nothing_was_scheduled(staff_client):
     prod = f.production("Sequel", planned_days=None)
-    page = staff_client.get(url(prod))
-    assert page.status_code == 200 and "none scheduled yet" in page.content.decode()
-    assert staff_client.get(url(prod, 1)).status_code == 404
-    assert export(prod, "csv").decode().splitlines() == ["Name,Role,Rig wearer,Call,Wrap,Notes"]
-    assert "none scheduled yet" in export(prod, "md").decode()
-    assert openpyxl.load_workbook(io.BytesIO(export(prod, "xlsx")))["Summary"]["B2"].value.startswith("none")
-    assert "none scheduled yet" in PdfReader(io.BytesIO(export(prod, "pdf"))).pages[0].extract_text()
+    assert "none scheduled yet" in staff_client.get(report_url(prod, SLUG)).content.decode()
+    assert export(prod, "csv").decode().splitlines()[0].startswith("Scene,Set,INT/EXT")
 
 
-def test_page_queries_are_fixed_on_the_seed_and_on_a_bigger_day(hh, staff_client, django_assert_num_queries):
+def test_the_seeds_next_unshot_day_prints_on_one_portrait_page(seed):
+    hh = Production.objects.get(title="Hardcore Henry")
+    pdf = PdfReader(io.BytesIO(export(hh, "pdf")))
+    box = pdf.pages[0].mediabox
+    assert box.height > box.width  # A4 portrait
+    assert "Call sheet" in pdf.pages[0].extract_text()
+
+
+def test_page_queries_are_fixed_whatever_the_day_holds(plan, login_as, django_assert_num_queries):
+    client = login_as("Assistant director")
     with django_assert_num_queries(PAGE_QUERIES):
-        assert staff_client.get(url(hh, 1)).status_code == 200
-    big = f.production("Big")
-    rigs = [f.rig("v3", 3), f.rig("v4", 4, material="plastic")]
-    f.camera(rigs[0], "CAM-3")
-    f.camera(rigs[1], "CAM-4")
-    day = f.shoot_day(big, 1, actual=date(2013, 9, 2))
-    people = [f.wearer(big, f"Wearer {n}") for n in range(25)]
-    for n, someone in enumerate(people):
-        f.call(day, someone)
-        f.take(day, f.scene(big, str(n)), rigs[n % 2], someone, length=60 + n)
+        assert client.get(report_url(plan, SLUG, day=2)).status_code == 200
+    prod = Production.objects.get(pk=plan.pk)
+    day = prod.shoot_days.get(number=2)
+    for n in range(20):
+        someone = performer(prod, f"Stunt performer {n}", "stunt_performer")
+        f.strip(day, planned_scene(prod, f"2{n:02d}", [someone], page_eighths=3), order=n + 2)
+        f.call(day, someone.person)
     with django_assert_num_queries(PAGE_QUERIES):
-        assert staff_client.get(url(big, 1)).status_code == 200
+        assert client.get(report_url(plan, SLUG, day=2)).status_code == 200
+    issued = CallSheetIssue.objects.create(
+        shoot_day=day, revision_name="White", content={"subtitle": "x", "summary": [], "tables": []}
+    )
+    with django_assert_num_queries(REPRINT_QUERIES):
+        assert client.get(report_url(plan, SLUG, issue=issued.pk)).status_code == 200

@@ -93,8 +93,8 @@ def test_scheduled_is_the_baseline_on_the_summary_the_chart_and_the_production_r
     assert "Scheduled (45)" in svg and "Planned now (121)" in svg and "Shot (120)" in svg
     for day in (120, 121):
         figures = production_report_figures(henry, day)
-        assert figures["Scheduled days to date"] == "45"
-        assert figures["Shot minus scheduled to date"] == "75 days over the schedule (+75)"
+        assert figures["Baseline days to date"] == "45"
+        assert figures["Shot minus baseline days to date"] == "75"
 
 
 def test_the_calendar_has_the_baselines_days_as_scheduled_and_the_added_day_as_planned(henry):

@@ -20,6 +20,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from hhprod.planning.revisions import lock_schedule
+from hhprod.reports.call_sheet import issue
 from hhprod.reports.catalogue import REPORTS
 from hhprod.reports.exports import formats_of
 from hhprod.shooting.models import Scene, Take
@@ -31,8 +32,9 @@ pytestmark = pytest.mark.django_db
 # The README's table: the models each role adds, changes and deletes. The plan is the producer's and the AD's.
 RIG_RECORDS = {"rig", "camera", "rigunit", "mounting", "fit", "fault"}
 PLAN_MODELS = {"strip", "calendarentry", "schedulerevision"}
-# Made by locking the schedule and never edited: no role adds or changes one in the admin.
-LOCKED_ONLY = {"schedulerevision"}
+PAPERWORK = {"location", "dayreport", "delay"}
+# Made by locking the schedule or issuing a call sheet, never edited: no role adds or changes one in the admin.
+LOCKED_ONLY = {"schedulerevision", "callsheetissue"}
 OWN = {
     "Producer": {
         "production",
@@ -46,14 +48,15 @@ OWN = {
         "scene",
         "take",
         *PLAN_MODELS,
+        *PAPERWORK,
     },  # fmt: skip
-    "Assistant director": {"shootday", "daycall", "trip", "healthincident", *PLAN_MODELS},
+    "Assistant director": {"shootday", "daycall", "trip", "healthincident", *PLAN_MODELS, *PAPERWORK},
     "Script supervisor": {"scene", "take", "healthincident"},
     "Rig technician": RIG_RECORDS,
     "Viewer": set(),
 }
-OFFICE_MODELS = set(OWN["Producer"])
-OFFICE_APPS = {"productions", "rigs", "shooting", "planning"}
+OFFICE_MODELS = set(OWN["Producer"]) | {"callsheetissue"}  # issued from the report page, read by all
+OFFICE_APPS = {"productions", "rigs", "shooting", "planning", "paperwork"}
 NO_ROLE, ANONYMOUS = "staff with no role", "anonymous"
 USERS = [*OWN, NO_ROLE, ANONYMOUS]
 LOGIN_PAGE = reverse("admin:login")
@@ -108,7 +111,10 @@ def office(django_user_model):
     make.strip(day, make.scene(prod, "2"))
     make.calendar_entry(prod, "day_off", date(2013, 9, 3))
     lock_schedule(prod, name="White", reason="The baseline.")
-    django_user_model.objects.create_superuser("office", "office@example.com", "pw")
+    make.delay(make.day_report(day))
+    day.site = make.location()
+    day.save()
+    issue(prod, day.number, django_user_model.objects.create_superuser("office", "office@example.com", "pw"))
     failed_login = {"username": "office", "ip_address": "127.0.0.1", "user_agent": "test", "http_accept": "*/*",
                     "path_info": LOGIN_PAGE}  # fmt: skip
     AccessAttempt.objects.create(**failed_login, get_data="", post_data="", failures_since_start=1)
@@ -211,11 +217,19 @@ def plan_checks(route, name, production):
     return None
 
 
+def paperwork_checks(route, name, production):
+    """Issuing a call sheet: a POST by the producer or the AD (an empty one issues nothing); never a GET."""
+    if name != "paperwork:issue-call-sheet":
+        return None
+    issuers = by_role(lambda role: "dayreport" in OWN[role])
+    return [Check(fill(route, production.pk), everyone(WRONG_METHOD), issuers)]
+
+
 def site_checks(route, name, production):
     """Every check for one URL pattern, or None when the pattern is not one this test knows."""
     if name.startswith("reports:"):
         return report_checks(route, name, production)
-    plan = plan_checks(route, name, production)
+    plan = plan_checks(route, name, production) or paperwork_checks(route, name, production)
     if plan:
         return plan
     if name == "today:day":

@@ -16,7 +16,10 @@ class GroupConcat(Aggregate):
         string_agg = self.copy()
         string_agg.function = "STRING_AGG"
         string_agg.template = "%(function)s(%(distinct)s(%(expressions)s)::text, ',' ORDER BY (%(expressions)s)::text)"
-        return string_agg.as_sql(compiler, connection, **extra_context)
+        sql, params = string_agg.as_sql(compiler, connection, **extra_context)
+        # The expression is written twice (the value and its order): its parameters are needed twice, first.
+        _, expression_params = compiler.compile(self.get_source_expressions()[0])
+        return sql, (*expression_params, *params)
 
 
 class SubqueryCount(Subquery):

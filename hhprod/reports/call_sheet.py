@@ -1,142 +1,295 @@
-"""Call sheet: one shoot day, printable: dates, location, calls and wraps, scenes, rigs, cameras and wearers."""
+"""Call sheet: a planned day from the plan, issued ahead of it; an issued sheet reprints as it went out.
+
+Read from the plan (the day's strips, each scene's breakdown, the day's calls), never from takes:
+a sheet goes out the day before. No wrap times here: those are the production report's.
+"""
 
 import django_tables2 as tables
-from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Sum, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Case, Count, F, Max, Min, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce, NullIf
+from django.utils import timezone
 
 from hhprod.lib.expressions import GroupConcat
+from hhprod.lib.formatting import long_date, short_date
+from hhprod.paperwork.models import CallSheetIssue
+from hhprod.planning.models import RevisionDay, ScheduleRevision, Strip
 from hhprod.productions.models import Credit
-from hhprod.rigs.models import Rig
-from hhprod.shooting.models import DayCall, Scene, Take
+from hhprod.rigs.models import Mounting
+from hhprod.shooting.models import DayCall, Scene, ShootDay
 
-from .columns import NUMBER, ClockColumn, ListColumn, MinutesColumn, ReportTable
+from .columns import ClockColumn, ListColumn, PagesColumn, ReportTable, RolesColumn
 from .content import Report, ReportContent
-from .days import chosen_day, day_choices, day_dates, day_of, day_subtitle, nothing_scheduled
-from .rigs import camera_serials
+from .days import chosen_day, day_calls, day_choices, day_of, nothing_scheduled
+from .errors import NotFound
+from .stored import freeze, thaw
+
+PERFORMERS = [Credit.Role.CAST, Credit.Role.STUNT_PERFORMER]
+ADVANCE_DAYS = 3
+CAST_ON_SCENE = Scene.cast.through
 
 
-def day_calls(day):
-    """Who is called on the day, in call order, with their roles on the production and whether they wear the rig."""
-    credits = Credit.objects.filter(production=day.production_id, person=OuterRef("person"))
-    roles = credits.order_by().values("person").annotate(roles=GroupConcat("role", distinct=True)).values("roles")
+def crew_calls(day):
+    """The day's calls of everyone who is not a performer on it (the cast table has those)."""
+    performers = Credit.objects.filter(production=day.production_id, role__in=PERFORMERS).values("person")
+    return day_calls(day).exclude(person__in=performers)
+
+
+def planned_scenes(strips, on):
+    """Strips with their scene's breakdown, pages, the cast it needs and the cameras mounted on its rig's units."""
+    cast = (
+        CAST_ON_SCENE.objects.filter(scene=OuterRef("scene"))
+        .order_by()
+        .values("scene")
+        .annotate(names=GroupConcat(Coalesce(NullIf("credit__character", Value("")), "credit__person__name")))
+        .values("names")
+    )
+    cameras = Value("")
+    if on:
+        mounted = Mounting.objects.mounted_on(on).filter(unit__rig=OuterRef("scene__rig")).order_by()
+        cameras = Subquery(
+            mounted.values("unit__rig").annotate(serials=GroupConcat("camera__serial", distinct=True)).values("serials")
+        )
+    return strips.select_related("scene__rig", "shoot_day").annotate(
+        eighths=Coalesce("page_eighths", "scene__page_eighths"), cast_names=Subquery(cast), cameras=cameras
+    )
+
+
+def day_strips(day):
+    return planned_scenes(Strip.objects.filter(shoot_day=day), day.on).order_by("order")
+
+
+def day_cast(day):
+    """The performers the day's scenes need, and any performer called on it: character, the day's code, times.
+
+    The code comes from the person's first and last planned day (by day number, cancelled days left out):
+    SW starts work, WF finishes, SWF both, W works, H is held between work days.
+    """
+    needed = CAST_ON_SCENE.objects.filter(scene__strips__shoot_day=day).values("credit")
+    called = DayCall.objects.filter(shoot_day=day)
+    times = called.filter(person=OuterRef("person"))
+    span = (
+        CAST_ON_SCENE.objects.filter(credit=OuterRef("pk"))
+        .exclude(scene__strips__shoot_day__status=ShootDay.Status.CANCELLED)
+        .filter(scene__strips__isnull=False)
+        .order_by()
+        .values("credit")
+    )
+    number = day.number
     return (
-        DayCall.objects.filter(shoot_day=day)
+        Credit.objects.filter(production=day.production_id, role__in=PERFORMERS)
+        .filter(Q(pk__in=needed) | Q(person__in=called.values("person")))
         .annotate(
             name=F("person__name"),
-            roles=Coalesce(Subquery(roles), Value("")),
-            wears_rig=Exists(credits.filter(wears_rig=True)),
+            first=Subquery(span.annotate(n=Min("scene__strips__shoot_day__number")).values("n")),
+            last=Subquery(span.annotate(n=Max("scene__strips__shoot_day__number")).values("n")),
+            today=Q(pk__in=needed),
+            pickup_time=Subquery(times.values("pickup_time")[:1]),
+            makeup_time=Subquery(times.values("makeup_time")[:1]),
+            call_time=Subquery(times.values("call_time")[:1]),
+            on_set_time=Subquery(times.values("on_set_time")[:1]),
         )
-        .order_by("call_time", "person__name")
-    )
-
-
-def day_scenes(day):
-    """The scenes with takes on the day: takes, circled takes and time recorded per scene."""
-    return Scene.objects.filter(takes__shoot_day=day).with_recorded().order_by("number")
-
-
-def day_rigs(day):
-    """The rigs in service on the day (or used on it), their cameras, and the day's takes and wearers on each."""
-    # Subqueries on the day's takes (an index range each), not a join of every take on each rig.
-    day_takes = Take.objects.filter(shoot_day=day, rig=OuterRef("pk")).order_by().values("rig")
-    in_service = Rig.objects.in_service_on(day.on) if day.on else Rig.objects.filter(in_service_to__isnull=True)
-    used = Take.objects.filter(shoot_day=day).values("rig")
-    return (
-        Rig.objects.filter(Q(pk__in=in_service.values("pk")) | Q(pk__in=used))
         .annotate(
-            camera_serials=camera_serials(),
-            take_count=Coalesce(Subquery(day_takes.annotate(n=Count("pk")).values("n")), 0),
-            seconds=Coalesce(Subquery(day_takes.annotate(s=Sum("length")).values("s")), 0),
-            wearers=Subquery(day_takes.annotate(names=GroupConcat("wearer__name", distinct=True)).values("names")),
+            code=Case(
+                When(today=True, first=number, last=number, then=Value("SWF")),
+                When(today=True, first=number, then=Value("SW")),
+                When(today=True, last=number, then=Value("WF")),
+                When(today=True, then=Value("W")),
+                When(first__lt=number, last__gt=number, then=Value("H")),
+                default=Value("W"),
+            )
         )
-        .order_by("version")
+        .order_by("role", "person__name")
     )
 
 
-class CallTable(ReportTable):
-    name = tables.Column("Name")
-    roles = tables.Column("Role", empty_values=())
-    wears_rig = tables.Column("Rig wearer")
-    call_time = ClockColumn("Call")
-    wrap_time = ClockColumn("Wrap", default="—")
-    notes = tables.Column("Notes", default="")
+def advance_schedule(day):
+    """The scenes of the next few working days after this one, in shooting order."""
+    upcoming = (
+        ShootDay.objects.filter(production=day.production_id, number__gt=day.number)
+        .working()
+        .order_by("number")
+        .values("pk")[:ADVANCE_DAYS]
+    )
+    strips = Strip.objects.filter(shoot_day__in=upcoming).annotate(
+        day_date=Coalesce("shoot_day__scheduled_date", "shoot_day__actual_date")
+    )
+    return planned_scenes(strips, None).order_by("shoot_day__number", "order")
 
-    class Meta(ReportTable.Meta):
-        empty_text = "Nobody is called on this day yet."
 
-    def render_roles(self, value):
-        return ", ".join(Credit.Role(role).label for role in value.split(",")) if value else "not credited"
+def issued_from(day):
+    """The latest locked revision, its working days, and this day's number in it (None when added after it)."""
+    in_revision = RevisionDay.objects.filter(revision=OuterRef("pk"), shoot_day=day)
+    return (
+        ScheduleRevision.objects.filter(production=day.production_id)
+        .annotate(
+            day_count=Count("days", filter=~Q(days__status=ShootDay.Status.CANCELLED)),
+            day_number=Subquery(in_revision.values("number")[:1]),
+        )
+        .order_by("-number")
+        .first()
+    )
 
-    value_roles = render_roles
 
-    def render_wears_rig(self, value):
-        return "yes" if value else ""
-
-    value_wears_rig = render_wears_rig
+def day_line(production, day, revision):
+    """'Day 12 of 45 (White revision)': counted in the revision the sheet is issued from."""
+    if revision is None:
+        return f"{day_of(production, day)}, no revision locked"
+    if revision.day_number is None:
+        return f"Day {day.number}, added after the {revision.colour} revision ({revision.day_count} days)"
+    return f"Day {revision.day_number} of {revision.day_count} ({revision.colour} revision)"
 
 
 class SceneTable(ReportTable):
-    number = tables.Column("Scene")
-    description = tables.Column("Description", default="")
-    take_count = tables.Column("Takes", attrs=NUMBER)
-    circled = tables.Column("Circled", attrs=NUMBER)
-    seconds_recorded = MinutesColumn("Minutes recorded", attrs=NUMBER)
+    part_label = tables.Column("Scene")
+    set_name = tables.Column("Set", accessor="scene__set_name")
+    setting = tables.Column("INT/EXT", accessor="scene__get_setting_display")
+    time_of_day = tables.Column("D/N", accessor="scene__get_time_of_day_display")
+    eighths = PagesColumn("Pages")
+    synopsis = tables.Column("Synopsis", accessor="scene__synopsis")
+    cast_names = ListColumn("Cast")
+    rig = tables.Column("Rig", accessor="scene__rig__name", default="—")
+    cameras = ListColumn("Camera", default="—")
 
     class Meta(ReportTable.Meta):
-        empty_text = "None: no takes on this day."
+        empty_text = "No scene planned on this day yet: put strips on it in the plan."
 
 
-class DayRigTable(ReportTable):
-    name = tables.Column("Rig")
-    material = tables.Column("Material")
-    camera_serials = ListColumn("Cameras", default="—")
-    take_count = tables.Column("Takes", attrs=NUMBER)
-    seconds = MinutesColumn("Minutes recorded", attrs=NUMBER)
-    wearers = ListColumn("Wearers", default="—")
+class CastTable(ReportTable):
+    name = tables.Column("Name")
+    character = tables.Column("Character")
+    role = tables.Column("Role", accessor="get_role_display")
+    code = tables.Column("Status")
+    pickup_time = ClockColumn("Pickup", default="—")
+    makeup_time = ClockColumn("Make-up", default="—")
+    call_time = ClockColumn("Call", default="—")
+    on_set_time = ClockColumn("On set", default="—")
 
     class Meta(ReportTable.Meta):
-        empty_text = "No rig in service on this day."
+        empty_text = "No performer needed or called."
 
-    def render_material(self, record):
-        return record.get_material_display()
 
-    value_material = render_material
+class CrewCallTable(ReportTable):
+    name = tables.Column("Name")
+    roles = RolesColumn("Role", empty_values=())
+    call_time = ClockColumn("Call")
+
+    class Meta(ReportTable.Meta):
+        empty_text = "No crew call entered yet."
+
+
+class NotesTable(ReportTable):
+    part_label = tables.Column("Scene")
+    stunt_notes = tables.Column("Stunts", accessor="scene__stunt_notes")
+    safety_notes = tables.Column("Safety", accessor="scene__safety_notes")
+
+    class Meta(ReportTable.Meta):
+        empty_text = "No stunt or safety notes on the day's scenes."
+
+
+class AdvanceTable(ReportTable):
+    day = tables.Column("Day", accessor="shoot_day__number")
+    day_date = tables.DateColumn(verbose_name="Date", format="D j M", default="no date yet")
+    part_label = tables.Column("Scene")
+    setting = tables.Column("INT/EXT", accessor="scene__get_setting_display")
+    time_of_day = tables.Column("D/N", accessor="scene__get_time_of_day_display")
+    eighths = PagesColumn("Pages")
+    synopsis = tables.Column("Synopsis", accessor="scene__synopsis")
+    cast_names = ListColumn("Cast")
+
+    class Meta(ReportTable.Meta):
+        empty_text = "Nothing planned on the next days."
 
 
 def first_day_without_takes(days):
     return next((day for day in days if not day.has_takes), days[0])
 
 
+def clock(value, missing="—"):
+    return value.strftime("%H:%M") if value else missing
+
+
 def build(production, params):
+    if params.get("issue"):
+        return reprint(production, params["issue"])
     days = list(day_choices(production))
     day = chosen_day(production, params, days, first_day_without_takes)
     if day is None:
-        return nothing_scheduled([("Cast and crew calls", CallTable([]))])
-    scenes = list(day_scenes(day))
+        return nothing_scheduled([("Scenes", SceneTable([]))])
+    revision, site = issued_from(day), day.site
+    sunrise, sunset = site.sun_on(day.on) if site and day.on else (None, None)
+    strips = list(day_strips(day))
+    line = day_line(production, day, revision)
     return ReportContent(
-        subtitle=day_subtitle(production, day),
+        subtitle=f"{line} — {short_date(day.on)}",
         summary=[
-            ("Day", day_of(production, day)),
-            *day_dates(day),
-            ("Status", day.get_status_display()),
-            ("Location", day.location or "—"),
-            ("Scenes", ", ".join(scene.number for scene in scenes) or "none: no takes on this day"),
+            ("Day", line),
+            ("Date", long_date(day.on)),
+            ("General crew call", clock(day.crew_call)),
+            ("Shooting call", clock(day.shooting_call)),
+            ("Location", site.name if site else day.location or "—"),
+            ("Address", site.address if site else "—"),
+            ("Nearest hospital", site.nearest_hospital if site else "—"),
+            ("Sunrise", clock(sunrise, "— (no location coordinates)")),
+            ("Sunset", clock(sunset, "— (no location coordinates)")),
+            ("Weather", day.weather or "to be filled in by the office"),
             ("Notes", day.notes or "—"),
+            ("Issued", "not yet: the plan as it stands now"),
         ],
         tables=[
-            ("Cast and crew calls", CallTable(list(day_calls(day)))),
-            ("Scenes", SceneTable(scenes)),
-            ("Rigs, cameras and wearers", DayRigTable(list(day_rigs(day)))),
+            ("Scenes", SceneTable(strips)),
+            ("Cast and stunt performers", CastTable(list(day_cast(day)))),
+            ("Crew calls", CrewCallTable(list(crew_calls(day)))),
+            ("Stunt and safety notes", NotesTable([s for s in strips if s.scene.stunt_notes or s.scene.safety_notes])),
+            ("Advance schedule", AdvanceTable(list(advance_schedule(day)))),
         ],
-        template="reports/day_sheet.html",
-        layout={"days": days, "day": day},
+        template="reports/call_sheet.html",
+        layout={
+            "days": days,
+            "day": day,
+            "revision": revision,
+            "issues": CallSheetIssue.objects.filter(shoot_day=day).select_related("issued_by"),
+        },
     )
+
+
+def issue(production, day_number, user):
+    """Issue the day's call sheet as it stands: kept whole, so it reprints unchanged after the plan moves."""
+    content = build(production, {"day": str(day_number)})
+    day, revision = content.layout.get("day"), content.layout.get("revision")
+    if day is None:
+        raise NotFound(f"{production} has no shoot days to issue a call sheet for.")
+    now = timezone.now()
+    plan = f"the {revision.colour} revision" if revision else "the plan (no revision locked)"
+    content.summary[-1] = ("Issued", f"{timezone.localtime(now):%d %b %Y %H:%M} by {user.get_username()}, from {plan}")
+    return CallSheetIssue.objects.create(
+        shoot_day=day,
+        revision=revision,
+        revision_name=revision.colour if revision else "",
+        issued_by=user,
+        issued_at=now,
+        content=freeze(content),
+    )
+
+
+def reprint(production, wanted):
+    number = int(wanted) if str(wanted).isdecimal() and len(str(wanted)) <= 18 else None
+    found = (
+        CallSheetIssue.objects.select_related("shoot_day", "issued_by")
+        .filter(pk=number, shoot_day__production=production)
+        .first()
+        if number
+        else None
+    )
+    if found is None:
+        raise NotFound(f"{production} has no issued call sheet {str(wanted)[:20]!r}.")
+    return thaw(found.content, template="reports/call_sheet.html", layout={"issue": found})
 
 
 REPORT = Report(
     "call-sheet",
     "Call sheet",
-    "One shoot day, printable: dates, location, calls and wraps, scenes, rigs, cameras and wearers.",
+    "A planned day from the plan, issued ahead: calls, location, sun, scenes, cast, rigs, notes, the days ahead.",
     build,
     per_day=True,
+    paper="A4 portrait",
 )

@@ -3,6 +3,8 @@
 import django_tables2 as tables
 
 from hhprod.lib.formatting import listed, minutes, minutes_seconds
+from hhprod.productions.models import Credit
+from hhprod.shooting.models import pages_and_eighths
 
 NUMBER = {"th": {"class": "number"}, "td": {"class": "number"}}  # right-aligned, header and cells
 
@@ -68,3 +70,17 @@ class SignedColumn(tables.Column):
 
     def render(self, value):
         return f"{value:+d}"
+
+
+class PagesColumn(FormattedColumn):
+    """Eighths of a page as a breakdown writes them: 11 -> 1 3/8."""
+
+    shown = staticmethod(pages_and_eighths)
+
+
+class RolesColumn(FormattedColumn):
+    """A person's comma-joined credit roles on the production, by their labels."""
+
+    shown = staticmethod(
+        lambda value: ", ".join(Credit.Role(role).label for role in value.split(",")) if value else "not credited"
+    )

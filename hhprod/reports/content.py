@@ -31,3 +31,5 @@ class Report:
     per_day: bool = False
     # calendar(production) -> events, for a report that is also a calendar feed (the schedule).
     calendar: Callable | None = None
+    # The paper a print and the PDF use: per-day sheets are portrait, wide tables landscape.
+    paper: str = "A4 landscape"

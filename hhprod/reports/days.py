@@ -1,9 +1,12 @@
 """What the per-day reports (call sheet, production report) share: the day picker and how a day is named."""
 
-from django.db.models import Count, Exists, OuterRef, Window
+from django.db.models import Count, Exists, F, OuterRef, Subquery, Value, Window
+from django.db.models.functions import Coalesce
 
+from hhprod.lib.expressions import GroupConcat
 from hhprod.lib.formatting import short_date
-from hhprod.shooting.models import ShootDay, Take
+from hhprod.productions.models import Credit
+from hhprod.shooting.models import DayCall, ShootDay, Take
 
 from .content import ReportContent
 from .errors import NotFound
@@ -18,6 +21,7 @@ def day_choices(production):
     return (
         ShootDay.objects.filter(production=production)
         .with_working_date()
+        .select_related("site")
         .annotate(
             has_takes=Exists(Take.objects.filter(shoot_day=OuterRef("pk"))), days_in_production=Window(Count("pk"))
         )
@@ -76,4 +80,19 @@ def nothing_scheduled(tables):
         summary=[("Shoot days", NOTHING_SCHEDULED)],
         tables=tables,
         template="reports/day_sheet.html",
+    )
+
+
+def day_calls(day):
+    """Who is called on the day, in call order, with their roles on the production and whether they wear the rig."""
+    credits = Credit.objects.filter(production=day.production_id, person=OuterRef("person"))
+    roles = credits.order_by().values("person").annotate(roles=GroupConcat("role", distinct=True)).values("roles")
+    return (
+        DayCall.objects.filter(shoot_day=day)
+        .annotate(
+            name=F("person__name"),
+            roles=Coalesce(Subquery(roles), Value("")),
+            wears_rig=Exists(credits.filter(wears_rig=True)),
+        )
+        .order_by("call_time", "person__name")
     )

@@ -1,80 +1,16 @@
-"""Daily production report: one shoot day against the schedule to date, its takes, minutes, wearers and trips."""
-
-from datetime import timedelta
+"""Daily production report, as a 1st AD files it: the day's times, what was scheduled and completed,
+the schedule's standing against the baseline, takes, rig time, delays, incidents, faults, media, cast times."""
 
 import django_tables2 as tables
-from django.db.models import Count, DateField, DurationField, ExpressionWrapper, F, Q, Sum, Value
-from django.db.models.functions import Coalesce
+from django.utils import timezone
 
-from hhprod.lib.formatting import minutes, short_date, signed
-from hhprod.planning.scheduled import in_schedule
-from hhprod.productions.models import Person, Trip
-from hhprod.shooting.models import ShootDay, Take, circled
+from hhprod.lib.formatting import minutes, short_date
+from hhprod.shooting.models import pages_and_eighths
 
-from .columns import NUMBER, DaysColumn, LengthColumn, MinutesColumn, ReportTable
+from . import day_figures as figures
+from .columns import NUMBER, ClockColumn, LengthColumn, MinutesColumn, ReportTable, RolesColumn
 from .content import Report, ReportContent
-from .days import chosen_day, day_choices, day_dates, day_of, day_subtitle, nothing_scheduled
-
-
-def shot_to_date(day, prefix=""):
-    """Days shot up to `day`: as of its actual date when it was shot, else as of its number."""
-    if day.actual_date:
-        return Q(**{f"{prefix}status": ShootDay.Status.SHOT, f"{prefix}actual_date__lte": day.actual_date})
-    return Q(**{f"{prefix}status": ShootDay.Status.SHOT, f"{prefix}number__lte": day.number})
-
-
-def scheduled_to_date(day):
-    if day.actual_date:
-        return Q(scheduled_date__lte=day.actual_date)
-    return Q(scheduled_date__isnull=False, number__lte=day.number)
-
-
-def day_progress(day):
-    """Scheduled against shot days to date, the difference, and the day's takes and minutes against the total."""
-    shot, scheduled_by = shot_to_date(day), in_schedule() & scheduled_to_date(day)
-    days = ShootDay.objects.filter(production=day.production_id).aggregate(
-        scheduled_to_date=Count("pk", filter=scheduled_by),
-        shot_to_date=Count("pk", filter=shot),
-        shot_minus_scheduled=Count("pk", filter=shot) - Count("pk", filter=scheduled_by),
-    )
-    on_day = Q(shoot_day=day)
-    takes = Take.objects.filter(shoot_day__production=day.production_id).aggregate(
-        takes=Count("pk", filter=on_day),
-        circled=Count("pk", filter=on_day & circled()),
-        good=Count("pk", filter=on_day & Q(status=Take.Status.GOOD)),
-        no_good=Count("pk", filter=on_day & Q(status=Take.Status.NO_GOOD)),
-        false_start=Count("pk", filter=on_day & Q(status=Take.Status.FALSE_START)),
-        seconds=Coalesce(Sum("length", filter=on_day), 0),
-        seconds_to_date=Coalesce(Sum("length", filter=shot_to_date(day, "shoot_day__")), 0),
-    )
-    return {**days, **takes}
-
-
-def day_wearers(day, limit_minutes):
-    """Who wore the rig on the day: takes, time worn, and whether that passed the daily limit."""
-    return (
-        Person.objects.filter(takes_worn__shoot_day=day)
-        .with_rig_time()
-        .against_daily_limit(limit_minutes)
-        .order_by("-seconds_worn", "name")
-    )
-
-
-def trips_under_way(day):
-    """Trips whose window covers the day's date: which day of the trip it is, of how many (both counted inclusively)."""
-    if not day.on:
-        return Trip.objects.none()
-    on = Value(day.on, output_field=DateField())
-    one_day = Value(timedelta(days=1), output_field=DurationField())
-    return (
-        Trip.objects.filter(production=day.production_id, starts__lte=day.on, ends__gte=day.on)
-        .annotate(
-            name=F("person__name"),
-            trip_day=ExpressionWrapper(on - F("starts") + one_day, output_field=DurationField()),
-            trip_length=ExpressionWrapper(F("ends") - F("starts") + one_day, output_field=DurationField()),
-        )
-        .order_by("person__name", "starts")
-    )
+from .days import chosen_day, day_calls, day_choices, day_dates, day_of, day_subtitle, nothing_scheduled
 
 
 class FigureTable(ReportTable):
@@ -98,29 +34,122 @@ class DayWearerTable(ReportTable):
         empty_text = "Nobody wore the rig on this day."
 
 
-class TripTable(ReportTable):
-    name = tables.Column("Person")
-    destination = tables.Column("Destination")
-    starts = tables.DateColumn(verbose_name="Travels out", format="Y-m-d")
-    ends = tables.DateColumn(verbose_name="Travels home", format="Y-m-d")
-    trip_day = DaysColumn("Day of trip", attrs=NUMBER)
-    trip_length = DaysColumn("Trip days", attrs=NUMBER)
+class DelayTable(ReportTable):
+    cause = tables.Column("Cause", accessor="get_cause_display")
+    minutes = tables.Column("Minutes", attrs=NUMBER)
+    note = tables.Column("Note", default="")
 
     class Meta(ReportTable.Meta):
-        empty_text = "No trip under way on this day."
+        empty_text = "No delay reported."
 
 
-def against_schedule(difference):
+class IncidentTable(ReportTable):
+    person = tables.Column("Person", accessor="person__name")
+    kind = tables.Column("Incident", accessor="get_kind_display")
+    minutes_lost = tables.Column("Minutes lost", attrs=NUMBER)
+    notes = tables.Column("Notes", default="")
+
+    class Meta(ReportTable.Meta):
+        empty_text = "No injury or health incident."
+
+
+class FaultTable(ReportTable):
+    unit = tables.Column("Rig unit", accessor="unit__rig__name")
+    number = tables.Column("Unit", accessor="unit__number")
+    kind = tables.Column("Fault", accessor="get_kind_display")
+    minutes_lost = tables.Column("Minutes lost", attrs=NUMBER)
+    fixed_on = tables.DateColumn(verbose_name="Fixed", format="Y-m-d", default="open")
+
+    class Meta(ReportTable.Meta):
+        empty_text = "No rig fault reported."
+
+
+class TimesTable(ReportTable):
+    name = tables.Column("Name")
+    roles = RolesColumn("Role", empty_values=())
+    call_time = ClockColumn("In")
+    wrap_time = ClockColumn("Out", default="—")
+
+    class Meta(ReportTable.Meta):
+        empty_text = "Nobody was called on this day."
+
+
+def standing(difference, shown=str):
     """Worded so the value never opens with a sign, which a spreadsheet would take for a formula."""
     if difference > 0:
-        return f"{difference} days over the schedule ({signed(difference)})"
+        return f"{shown(difference)} ahead"
     if difference < 0:
-        return f"{-difference} days behind the schedule ({signed(difference)})"
-    return "on schedule (0)"
+        return f"{shown(-difference)} behind"
+    return "on schedule"
 
 
 def last_day_with_takes(days):
     return next((day for day in reversed(days) if day.has_takes), days[0])
+
+
+def clock(value):
+    return value.strftime("%H:%M") if value else "—"
+
+
+def filed(report):
+    """The 1st AD's lines: times, media and sign-offs, or dashes before the report is filed."""
+    if report is None:
+        return [("Day report", "not filed yet: Paperwork → Day reports in the admin")]
+    lunch = f"{clock(report.lunch_start)}–{clock(report.lunch_end)}"
+    signed = [
+        (
+            who,
+            f"{name}, {short_date(timezone.localtime(at).date())} {timezone.localtime(at):%H:%M}"
+            if name
+            else "not signed",
+        )
+        for who, name, at in (
+            ("1st AD", report.ad_signed_by, report.ad_signed_at),
+            ("Production manager", report.pm_signed_by, report.pm_signed_at),
+        )
+    ]
+    return [
+        ("Crew call", clock(report.crew_call)),
+        ("First shot", clock(report.first_shot)),
+        ("Lunch", lunch),
+        ("Camera wrap", clock(report.camera_wrap)),
+        ("Last person out", clock(report.last_out)),
+        ("Cards used", report.cards_used),
+        ("Gigabytes", report.gigabytes),
+        ("Delays (minutes)", report.delay_minutes),
+        *signed,
+    ]
+
+
+def figure_rows(day, progress, scheduled, completed, due):
+    pages = pages_and_eighths
+    rows = [("Scheduled today", f"{scheduled['scenes']} scenes, {pages(scheduled['eighths'])} pages, "
+             f"{minutes(scheduled['screen_seconds'])} min screen time")]  # fmt: skip
+    for label, key in (("Completed today", "today"), ("Completed to date", "to_date"), ("Remaining", "remaining")):
+        rows.append(
+            (label, f"{completed['scenes_' + key]} scenes, {pages(completed['eighths_' + key])} pages, "
+             f"{minutes(completed['screen_seconds_' + key])} min screen time")
+        )  # fmt: skip
+    return [
+        *rows,
+        ("Setups today", progress["setups"]),
+        ("Setups to date", progress["setups_to_date"]),
+        ("Baseline days to date", due["days"]),
+        ("Shot days to date", progress["shot_to_date"]),
+        # The schedule report's variance, as of this day: the same +75 on the film's seed.
+        ("Shot minus baseline days to date", progress["shot_to_date"] - due["days"]),
+        ("Baseline days' work done", due["days_done"]),
+        ("Schedule (days)", standing(due["days_done"] - progress["shot_to_date"], lambda n: f"{n} days")),
+        ("Baseline pages to date", pages(due["eighths"])),
+        ("Schedule (pages)", standing(completed["eighths_to_date"] - due["eighths"], lambda n: f"{pages(n)} pages")),
+        ("Takes", progress["takes"]),
+        ("Circled", progress["circled"]),
+        ("Good", progress["good"]),
+        ("No good", progress["no_good"]),
+        ("False starts", progress["false_start"]),
+        ("Minutes recorded today", minutes(progress["seconds"])),
+        ("Minutes recorded to date", minutes(progress["seconds_to_date"])),
+    ]
 
 
 def build(production, params):
@@ -128,35 +157,24 @@ def build(production, params):
     day = chosen_day(production, params, days, last_day_with_takes)
     if day is None:
         return nothing_scheduled([("Figures", FigureTable([]))])
-    figures = day_progress(day)
     limit = production.daily_rig_limit_minutes
-    as_of = (
-        f"up to {short_date(day.actual_date)}, the day's actual date"
-        if day.actual_date
-        else f"up to day {day.number} (not shot yet)"
+    rows = figure_rows(
+        day,
+        figures.day_progress(day),
+        figures.scheduled_on(day),
+        figures.scenes_completed(day),
+        figures.baseline_due(day),
     )
-    rows = [
-        ("Day", day_of(production, day)),
-        *day_dates(day),
-        ("To date means", as_of),
-        ("Scheduled days to date", figures["scheduled_to_date"]),
-        ("Shot days to date", figures["shot_to_date"]),
-        ("Shot minus scheduled to date", against_schedule(figures["shot_minus_scheduled"])),
-        ("Takes", figures["takes"]),
-        ("Circled", figures["circled"]),
-        ("Good", figures["good"]),
-        ("No good", figures["no_good"]),
-        ("False starts", figures["false_start"]),
-        ("Minutes recorded on the day", minutes(figures["seconds"])),
-        ("Minutes recorded to date", minutes(figures["seconds_to_date"])),
-        ("Daily rig-time limit", f"{limit} minutes" if limit else "none set"),
-    ]
     return ReportContent(
         subtitle=day_subtitle(production, day),
+        summary=[("Day", day_of(production, day)), *day_dates(day), *filed(figures.day_report(day))],
         tables=[
             ("Figures", FigureTable([{"figure": figure, "value": value} for figure, value in rows])),
-            ("Minutes per wearer", DayWearerTable(list(day_wearers(day, limit)))),
-            ("Trips under way", TripTable(list(trips_under_way(day)))),
+            ("Minutes on the rig per wearer", DayWearerTable(list(figures.day_wearers(day, limit)))),
+            ("Delays", DelayTable(list(figures.day_delays(day)))),
+            ("Injuries and health incidents", IncidentTable(list(figures.day_incidents(day)))),
+            ("Rig faults", FaultTable(list(figures.day_faults(day)))),
+            ("Cast and crew times in and out", TimesTable(list(day_calls(day)))),
         ],
         template="reports/day_sheet.html",
         layout={"days": days, "day": day},
@@ -166,7 +184,8 @@ def build(production, params):
 REPORT = Report(
     "production-report",
     "Daily production report",
-    "One shoot day: scheduled against shot days to date, takes, minutes recorded, wearers and trips.",
+    "One shoot day as the 1st AD files it: times, scenes and pages, the schedule, takes, rig time, delays, incidents.",
     build,
     per_day=True,
+    paper="A4 portrait",
 )

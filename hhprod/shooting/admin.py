@@ -18,7 +18,17 @@ class DayCallInline(SharedChoicesInline):
     model = DayCall
     form = InlineVersionCheckedForm
     select_related = ["person", "shoot_day__production"]
-    fields = ["person", "kind", "call_time", "wrap_time", "notes", "version"]
+    fields = [
+        "person",
+        "kind",
+        "pickup_time",
+        "makeup_time",
+        "call_time",
+        "on_set_time",
+        "wrap_time",
+        "notes",
+        "version",
+    ]
 
     def choices_queryset(self, db_field, day):
         if db_field.name == "person" and day:
@@ -70,6 +80,7 @@ class ShootDayAdmin(VersionCheckedAdmin, HistoryAdmin):
     date_hierarchy = "actual_date"
     inlines = [DayCallInline, TakeInline]
     readonly_fields = ["log_a_take"]
+    autocomplete_fields = ["site"]  # found by typing: no query listing every location
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_slip().with_recorded()

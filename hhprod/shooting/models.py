@@ -92,6 +92,18 @@ class ShootDay(Versioned, Sourced):
     actual_date = models.DateField(null=True, blank=True, help_text="Empty until the day is shot.")
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.SCHEDULED)
     location = models.CharField(max_length=200, blank=True)
+    site = models.ForeignKey(
+        "paperwork.Location",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="shoot_days",
+        verbose_name="location record",
+        help_text="The location with its address, hospital and coordinates, for the call sheet.",
+    )
+    crew_call = models.TimeField("general crew call", null=True, blank=True)
+    shooting_call = models.TimeField(null=True, blank=True, help_text="When the camera is to roll.")
+    weather = models.CharField(max_length=200, blank=True, help_text="The forecast, filled in by the office.")
     notes = models.TextField(blank=True)
     change_cause = models.CharField(
         "cause of change",
@@ -142,7 +154,10 @@ class DayCall(Versioned, Sourced):
 
     shoot_day = models.ForeignKey(ShootDay, on_delete=models.CASCADE, related_name="calls")
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="day_calls")
+    pickup_time = models.TimeField(null=True, blank=True)
+    makeup_time = models.TimeField("make-up time", null=True, blank=True)
     call_time = models.TimeField()
+    on_set_time = models.TimeField("on set", null=True, blank=True)
     wrap_time = models.TimeField(null=True, blank=True, help_text="Empty until wrapped.")
     kind = models.CharField(
         max_length=10,

@@ -25,7 +25,7 @@ def day_on_set(production, today):
     """Today's shoot day, else the next one scheduled; None when there is neither.
 
     Annotated with what its call sheet's head says: the days in the production (for "Day N of M"),
-    the crew call (the earliest call), and the strips and pages planned on it."""
+    the crew call (the day's general crew call, else the earliest call), and the strips and pages planned on it."""
     day_strips = Strip.objects.filter(shoot_day=OuterRef("pk"))
     return (
         ShootDay.objects.filter(production=production)
@@ -33,8 +33,12 @@ def day_on_set(production, today):
         .filter(Q(actual_date=today) | Q(status=ShootDay.Status.SCHEDULED, scheduled_date__gte=today))
         .annotate(
             days_in_production=SubqueryCount(ShootDay.objects.filter(production=production).values("pk")),
-            crew_call=Subquery(
-                DayCall.objects.filter(shoot_day=OuterRef("pk")).order_by("call_time").values("call_time")[:1]
+            # The day's general crew call, else the earliest call on it.
+            crew_call_at=Coalesce(
+                "crew_call",
+                Subquery(
+                    DayCall.objects.filter(shoot_day=OuterRef("pk")).order_by("call_time").values("call_time")[:1]
+                ),
             ),
             strip_count=SubqueryCount(day_strips.values("pk")),
             planned_eighths=Subquery(strip_eighths(day_strips).values("eighths")),

@@ -18,14 +18,17 @@ class Command(BaseCommand):
         parser.add_argument("--format", default="csv", help=f"One of: {', '.join(WRITERS)} (ics: the schedule only)")
         parser.add_argument("--output", required=True, help="The file to write ('-' for standard output)")
         parser.add_argument("--day", help="Day number, for a report on one shoot day")
+        parser.add_argument("--issue", help="An issued call sheet's number, to reprint it as it went out")
 
-    def handle(self, name, production, format, output, day, **options):
+    def handle(self, name, production, format, output, day, issue=None, **options):
         try:
             report = get_report(name)
             found = self.production(production)
             params = QueryDict(mutable=True)
             if day:
                 params["day"] = day
+            if issue:
+                params["issue"] = issue
             data = build_file(report, found, params, format)
         except ReportError as refusal:
             raise CommandError(str(refusal)) from None

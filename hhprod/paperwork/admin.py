@@ -1,0 +1,56 @@
+from django.contrib import admin
+from django.urls import reverse
+from django.utils.html import format_html
+
+from hhprod.lib.admin import OfficeAdmin
+
+from .models import CallSheetIssue, DayReport, Delay, Location
+
+
+@admin.register(Location)
+class LocationAdmin(OfficeAdmin):
+    list_display = ["name", "address", "latitude", "longitude", "time_zone"]
+    search_fields = ["name", "address", "nearest_hospital"]
+
+
+class DelayInline(admin.TabularInline):
+    model = Delay
+    extra = 1
+    fields = ["cause", "minutes", "note"]
+
+
+@admin.register(DayReport)
+class DayReportAdmin(OfficeAdmin):
+    list_display = ["shoot_day", "crew_call", "camera_wrap", "cards_used", "gigabytes", "ad_signed_by", "pm_signed_by"]
+    list_filter = ["shoot_day__production"]
+    list_select_related = ["shoot_day__production"]
+    search_fields = ["notes", "ad_signed_by", "pm_signed_by"]
+    autocomplete_fields = ["shoot_day"]
+    inlines = [DelayInline]
+    fieldsets = [
+        (None, {"fields": ["shoot_day"]}),
+        ("Times", {"fields": ["crew_call", "first_shot", "lunch_start", "lunch_end", "camera_wrap", "last_out"]}),
+        ("Media", {"fields": ["cards_used", "gigabytes", "notes"]}),
+        ("Sign-off", {"fields": ["ad_signed_by", "ad_signed_at", "pm_signed_by", "pm_signed_at"]}),
+        ("Where it comes from", {"fields": ["source"]}),
+    ]
+
+
+@admin.register(CallSheetIssue)
+class CallSheetIssueAdmin(admin.ModelAdmin):
+    """Issued from the call sheet's page, never edited: the list is for finding one to reprint."""
+
+    list_display = ["shoot_day", "revision_name", "issued_by", "issued_at", "reprint"]
+    list_filter = ["shoot_day__production"]
+    list_select_related = ["shoot_day__production", "issued_by"]
+
+    @admin.display(description="reprint")
+    def reprint(self, issue):
+        url = reverse("reports:report", args=[issue.shoot_day.production_id, "call-sheet"])
+        return format_html('<a href="{}?issue={}">Open the issued sheet</a>', url, issue.pk)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class PaperworkConfig(AppConfig):
+    name = "hhprod.paperwork"
+    verbose_name = "Paperwork"

@@ -1,0 +1,136 @@
+"""The office's paperwork around a shoot day: where it is, the call sheets issued, the 1st AD's report."""
+
+import zoneinfo
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+from hhprod.productions.models import Sourced
+from hhprod.shooting.models import ShootDay
+
+from .sun import sun_times
+
+
+def known_time_zone(name):
+    if name not in zoneinfo.available_timezones():
+        raise ValidationError(f"{name!r} is not a time zone name: use one such as Europe/Moscow.")
+
+
+class Location(Sourced):
+    """A place a unit shoots: the call sheet prints its address, the nearest hospital and its sun times."""
+
+    name = models.CharField(max_length=200, unique=True)
+    address = models.TextField()
+    nearest_hospital = models.TextField(help_text="Name, address and telephone of the nearest emergency department.")
+    latitude = models.DecimalField(
+        max_digits=8, decimal_places=5, validators=[MinValueValidator(-90), MaxValueValidator(90)]
+    )
+    longitude = models.DecimalField(
+        max_digits=8, decimal_places=5, validators=[MinValueValidator(-180), MaxValueValidator(180)]
+    )
+    time_zone = models.CharField(max_length=60, default="Europe/Moscow", validators=[known_time_zone])
+    notes = models.TextField(blank=True, help_text="Parking, unit base, access.")
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def sun_on(self, on):
+        """(sunrise, sunset) on the date, local time."""
+        return sun_times(self.latitude, self.longitude, self.time_zone, on)
+
+
+class CallSheetIssue(models.Model):
+    """A call sheet as it went out: reprinted from `content`, never rebuilt from a plan that has moved on."""
+
+    shoot_day = models.ForeignKey(ShootDay, on_delete=models.CASCADE, related_name="call_sheet_issues")
+    revision = models.ForeignKey(
+        "planning.ScheduleRevision", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    revision_name = models.CharField(max_length=100, help_text="The revision's colour when issued.")
+    issued_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    issued_at = models.DateTimeField(default=timezone.now)
+    content = models.JSONField(
+        encoder=DjangoJSONEncoder, help_text="The sheet as issued: subtitle, summary and tables."
+    )
+
+    class Meta:
+        ordering = ["-issued_at", "-pk"]
+
+    def __str__(self):
+        return f"Call sheet for {self.shoot_day}, issued {self.issued_at:%d %b %Y %H:%M}"
+
+
+class DayReport(Sourced):
+    """The 1st AD's times and figures for a shot day, and the sign-offs: the production report's own lines."""
+
+    shoot_day = models.OneToOneField(ShootDay, on_delete=models.CASCADE, related_name="day_report")
+    crew_call = models.TimeField(null=True, blank=True)
+    first_shot = models.TimeField(null=True, blank=True)
+    lunch_start = models.TimeField(null=True, blank=True)
+    lunch_end = models.TimeField(null=True, blank=True)
+    camera_wrap = models.TimeField(null=True, blank=True)
+    last_out = models.TimeField("last person out", null=True, blank=True)
+    cards_used = models.PositiveIntegerField(default=0)
+    gigabytes = models.DecimalField(max_digits=8, decimal_places=1, default=0)
+    notes = models.TextField(blank=True)
+    ad_signed_by = models.CharField("signed by the 1st AD", max_length=200, blank=True)
+    ad_signed_at = models.DateTimeField(null=True, blank=True)
+    pm_signed_by = models.CharField("signed by the production manager", max_length=200, blank=True)
+    pm_signed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["shoot_day"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ad_signed_by="", ad_signed_at__isnull=True)
+                | (~Q(ad_signed_by="") & Q(ad_signed_at__isnull=False)),
+                name="ad_sign_off_has_name_and_time",
+                violation_error_message="The 1st AD's sign-off needs both a name and a time.",
+            ),
+            models.CheckConstraint(
+                condition=Q(pm_signed_by="", pm_signed_at__isnull=True)
+                | (~Q(pm_signed_by="") & Q(pm_signed_at__isnull=False)),
+                name="pm_sign_off_has_name_and_time",
+                violation_error_message="The production manager's sign-off needs both a name and a time.",
+            ),
+            models.CheckConstraint(
+                condition=Q(lunch_start__isnull=True)
+                | Q(lunch_end__isnull=True)
+                | Q(lunch_end__gte=models.F("lunch_start")),
+                name="lunch_ends_after_it_starts",
+                violation_error_message="Lunch cannot end before it starts.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Production report for {self.shoot_day}"
+
+
+# A shoot day's causes, where a delay within a day has the same cause; plus what only loses hours.
+DELAY_CAUSES = [
+    (value, label)
+    for value, label in ShootDay.Cause.choices
+    if value in {ShootDay.Cause.RIG, ShootDay.Cause.CAST, ShootDay.Cause.STUNT, ShootDay.Cause.WEATHER}
+] + [("company_move", "Company move"), ("camera", "Camera or cards"), ("other", "Other")]
+
+
+class Delay(models.Model):
+    day_report = models.ForeignKey(DayReport, on_delete=models.CASCADE, related_name="delays")
+    cause = models.CharField(max_length=20, choices=DELAY_CAUSES)
+    minutes = models.PositiveIntegerField(validators=[MinValueValidator(1)])
+    note = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["day_report", "pk"]
+        constraints = [models.CheckConstraint(condition=Q(minutes__gt=0), name="delay_minutes_positive")]
+
+    def __str__(self):
+        return f"{self.get_cause_display()}: {self.minutes} min"
