@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "hhprod.rigs",
     "hhprod.shooting",
     "hhprod.planning",
+    "hhprod.onset",
     "hhprod.reports",
     "hhprod.office",
     *(["hhprod.bench"] if DEBUG or envbool("BENCH") else []),  # the benchmark: a developer's tool, not served

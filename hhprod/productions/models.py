@@ -44,6 +44,14 @@ class Production(Sourced):
         blank=True,
         help_text="Minutes one person may wear the rig in a day; empty for no limit.",
     )
+    timecode_fps = models.PositiveSmallIntegerField(
+        "timecode frame rate (fps)",
+        null=True,
+        blank=True,
+        choices=[(rate, f"{rate} fps") for rate in (24, 25, 30, 48, 50, 60)],
+        help_text="The frames a second of the production's timecode, to read a take length typed as "
+        "timecode (00:02:05:12); empty until known.",
+    )
     notes = models.TextField(blank=True)
 
     objects = ProductionQuerySet.as_manager()

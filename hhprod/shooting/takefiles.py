@@ -205,18 +205,26 @@ def parse_whole_number(value, column):
     return number
 
 
-def parse_length(value):
-    """Seconds from a camera report's length: 125, "125", "2:05", "0:02:05", or a spreadsheet time."""
-    how = "write seconds (125) or minutes:seconds (2:05)."
+# h:mm:ss or m:ss; and a timecode HH:MM:SS:FF (";" before the frames when drop-frame).
+CLOCK_LENGTH = re.compile(r"\s*(?:(\d+):)?(\d+):([0-5]\d)\s*")
+TIMECODE_LENGTH = re.compile(r"\s*(\d{1,2}):([0-5]\d):([0-5]\d)[:;](\d{2})\s*")
+
+
+def parse_length(value, frame_rate=None):
+    """Seconds from a camera report's length: 125, "125", "2:05", "0:02:05", a spreadsheet time,
+    or a timecode "00:02:05:12" counted at `frame_rate` frames a second (rounded to the second)."""
+    how = "write seconds (125), minutes:seconds (2:05), h:mm:ss (0:02:05) or timecode (00:02:05:12)."
     if value is None or (isinstance(value, str) and not value.strip()):
         raise ValueError(f"Length is empty: {how}")
     if isinstance(value, time):
         seconds = value.hour * 3600 + value.minute * 60 + value.second
     elif isinstance(value, timedelta):
         seconds = int(value.total_seconds())
-    elif isinstance(value, str) and (match := re.fullmatch(r"\s*(?:(\d+):)?(\d+):([0-5]\d)\s*", value)):
+    elif isinstance(value, str) and (match := CLOCK_LENGTH.fullmatch(value)):
         hours, minutes, secs = (int(part or 0) for part in match.groups())
         seconds = hours * 3600 + minutes * 60 + secs
+    elif isinstance(value, str) and (match := TIMECODE_LENGTH.fullmatch(value)):
+        seconds = timecode_seconds(*(int(part) for part in match.groups()), frame_rate=frame_rate, typed=value)
     elif (seconds := as_whole_number(value)) is None:
         raise ValueError(f"Length {cell_text(value, 'Length')!r} is not a length: {how}")
     if seconds < 1:
@@ -224,6 +232,20 @@ def parse_length(value):
     if seconds > LARGEST_NUMBER:
         raise ValueError(f"Length {value} is far longer than any take.")
     return seconds
+
+
+def timecode_seconds(hours, minutes, secs, frames, *, frame_rate, typed):
+    """A timecode's duration in whole seconds, half a second and more rounded up."""
+    if not frame_rate:
+        raise ValueError(
+            f"Length {typed.strip()!r} is a timecode, but the production has no timecode frame rate: "
+            "set it on the production, or type the length as minutes:seconds."
+        )
+    if frames >= frame_rate:
+        raise ValueError(
+            f"Length {typed.strip()!r}: a timecode at {frame_rate} fps counts frames 00 to {frame_rate - 1:02d}."
+        )
+    return hours * 3600 + minutes * 60 + secs + (1 if 2 * frames >= frame_rate else 0)
 
 
 def parse_date(value):
