@@ -10,13 +10,14 @@
   const retryAll = document.getElementById("retry-all");
   const statusLabel = document.getElementById("status-label");
   const warning = document.getElementById("entry-warning");
-  const csrf = form.elements.csrfmiddlewaretoken.value;
+  const csrf = form.querySelector("[name=csrfmiddlewaretoken]").value;
   const storeKey = "hhprod-take-rows-day-" + root.dataset.day;
   const FIELDS = ["scene", "setup", "number", "length", "status", "unit", "camera", "wearer", "notes"];
   const STATUS = { "*": "Circled", P: "Circled", G: "Good", N: "No good", F: "False start" };
   const STATUS_HELP = statusLabel.textContent;
   const RETRY_EVERY_MS = 5000;
-  const field = (name) => form.elements[name];
+  // Not form.elements[name]: the form's own "length" property would hide the Length field.
+  const field = (name) => form.querySelector(`[name="${name}"]`);
 
   function newKey() {
     if (window.crypto.randomUUID) return window.crypto.randomUUID();
@@ -252,6 +253,14 @@
   field("unit").addEventListener("change", () => {
     const camera = field("unit").options[field("unit").selectedIndex].dataset.camera;
     if (camera) field("camera").value = camera;
+  });
+
+  // Enter saves the row from any field, a select's included (a browser submits only from a text box).
+  form.addEventListener("keydown", (event) => {
+    if (event.key === "Enter" && event.target.tagName === "SELECT") {
+      event.preventDefault();
+      form.requestSubmit();
+    }
   });
 
   form.addEventListener("submit", (event) => {
