@@ -18,6 +18,7 @@ from . import factories as make
 from .snapshots import database_snapshot
 
 pytestmark = pytest.mark.django_db
+HOW_TO_TYPE_A_LENGTH = "write seconds (125), minutes:seconds (2:05), h:mm:ss (0:02:05) or timecode (00:02:05:12)."
 
 HEADER = ["Day", "Date", "Scene", "Take", "Length", "Rig", "Camera", "Wearer", "Status", "Notes"]
 WEARER = "Unnamed stunt performer 1"
@@ -129,12 +130,12 @@ def test_one_bad_row_and_nothing_is_written_each_error_naming_row_column_and_rea
         "Row 2, Wearer: Sharlto Copley is not credited as a rig wearer on Test feature.",
         "Row 2, Status: Status 'Maybe' is not one of Circled, Good, No good, False start.",
         "Row 3, Day: Test feature day 3 was not shot (status: Scheduled); takes are logged on shot days only.",
-        "Row 3, Length: Length '-0:05' is not a length: write seconds (125) or minutes:seconds (2:05).",
+        "Row 3, Length: Length '-0:05' is not a length: " + HOW_TO_TYPE_A_LENGTH,
         "Row 3, Wearer: No person named 'Nobody'.",
         "Row 4, Day: Test feature has no day 9.",
         "Row 4, Scene: Scene is empty.",
         "Row 4, Take: Take must be a whole number; got 'two'.",
-        "Row 4, Length: Length is empty: write seconds (125) or minutes:seconds (2:05).",
+        "Row 4, Length: Length is empty: " + HOW_TO_TYPE_A_LENGTH,
         "Row 5, Day: Day 2 was shot on 2013-09-03, not on 2013-09-02.",
     ]
     assert database_snapshot() == before

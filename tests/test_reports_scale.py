@@ -30,7 +30,7 @@ PAGE_QUERIES = {
     "schedule": 10,
     "wearers": 5,
     "rigs": 5,
-    "take-log": 8,
+    "take-log": 9,  # the rig units' list in the filter
     "day-out-of-days": 6,
     "call-sheet": 8,
     "production-report": 9,

@@ -32,6 +32,9 @@ ALIASES = {
     "worn by": "Wearer", "operator": "Wearer", "rig wearer": "Wearer",
     "comments": "Notes", "remarks": "Notes",
     **{column.lower(): column for column in COLUMNS},
+    # The camera report's columns the take log report exports: accepted, not read yet.
+    **{column.lower(): column for column in ["Setup", "Unit", "Roll", "Clip", "Time of day", "FOV",
+                                             "Resolution", "FPS", "MOS", "VFX"]},
 }  # fmt: skip
 REQUIRED = ["Scene", "Take", "Length", "Rig", "Wearer"]
 
