@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "hhprod.shooting",
     "hhprod.planning",
     "hhprod.paperwork",
+    "hhprod.onset",
     "hhprod.reports",
     "hhprod.office",
     "hhprod.today",

@@ -12,4 +12,5 @@ urlpatterns = [
     path("reports/", include("hhprod.reports.urls")),
     path("plan/", include("hhprod.planning.urls")),
     path("paperwork/", include("hhprod.paperwork.urls")),
+    path("set/", include("hhprod.onset.urls")),
 ]

@@ -160,8 +160,9 @@ def test_rig_units_and_incidents(production, context):
 def test_take_log(production, context):
     takes = take_log.take_log(production)
     expected = [
-        (t.pk, t.shoot_day.number, plain(t.shoot_day.actual_date), t.scene.number, t.number, t.length, t.rig.name,
-         t.camera.serial if t.camera else None, t.wearer.name, t.status, t.notes)
+        (t.pk, t.shoot_day.number, plain(t.shoot_day.actual_date), t.scene.number, t.setup, t.number, t.length,
+         t.rig.name, t.rig_unit.number if t.rig_unit else None, t.camera.serial if t.camera else None, t.roll,
+         t.clip_name, t.field_of_view, t.resolution, t.frame_rate, t.mos, t.vfx, t.wearer.name, t.status, t.notes)
         for t in takes
     ]  # fmt: skip
     assert bare(sql.TAKE_LOG_ALL, context) == expected
@@ -200,7 +201,7 @@ def test_measure_counts_the_queries_of_each_request(production, client, django_u
     client.force_login(django_user_model.objects.create_superuser("bench", "bench@example.com", password=None))
     page = next(page for page in sql.REPORT_PAGES if page.name == "report: take log")
     result = measure(page, client, context_of(production), runs=1)
-    assert result["queries"] == 8
+    assert result["queries"] == 9
     assert result["bare_sql_ms"] > 0 and result["median_ms"] > 0 and result["peak_kib"] > 0
 
 

@@ -18,6 +18,7 @@ from . import factories as make
 from .snapshots import database_snapshot
 
 pytestmark = pytest.mark.django_db
+HOW_TO_TYPE_A_LENGTH = "write seconds (125), minutes:seconds (2:05), h:mm:ss (0:02:05) or timecode (00:02:05:12)."
 
 HEADER = ["Day", "Date", "Scene", "Take", "Length", "Rig", "Camera", "Wearer", "Status", "Notes"]
 WEARER = "Unnamed stunt performer 1"

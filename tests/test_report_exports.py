@@ -94,7 +94,10 @@ def test_take_log_csv_is_streamed_and_filtered(henry, staff_client):
 
 def test_take_log_csv_has_the_agreed_columns(henry, staff_client):
     header = download(staff_client, henry, "take-log", "csv").decode().splitlines()[0]
-    assert header == "Day,Date,Scene,Take,Length,Rig,Camera,Wearer,Status,Notes"
+    assert header == (
+        "Day,Date,Scene,Setup,Take,Length,Rig,Unit,Camera,Roll,Clip,Time of day,FOV,Resolution,FPS,MOS,VFX,"
+        "Wearer,Status,Notes"
+    )
 
 
 @pytest.mark.parametrize("text", ["=1+1", "+SUM(A1)", "-2+3", "@cmd", "\t=1"])
@@ -120,7 +123,8 @@ def test_formula_in_notes_is_neutralised_in_csv_and_xlsx(henry, staff_client):
     rows = list(csv.DictReader(io.StringIO(download(staff_client, henry, "take-log", "csv").decode())))
     assert rows[0]["Notes"] == "'" + take.notes
     sheet = openpyxl.load_workbook(io.BytesIO(download(staff_client, henry, "take-log", "xlsx")))["Takes"]
-    assert sheet["J2"].value == "'" + take.notes and sheet["J2"].data_type == "s"
+    notes = sheet.cell(row=2, column=[cell.value for cell in sheet[1]].index("Notes") + 1)
+    assert notes.value == "'" + take.notes and notes.data_type == "s"
 
 
 def test_unknown_format_is_404(henry, staff_client):

@@ -33,7 +33,7 @@ PAGE_QUERIES = {
     "scenes": 6,
     "wearers": 5,
     "rigs": 8,
-    "take-log": 8,
+    "take-log": 9,  # the rig units' list in the filter
     "day-out-of-days": 9,
     "call-sheet": 11,
     "production-report": 17,

@@ -23,7 +23,7 @@ from hhprod.planning.revisions import lock_schedule
 from hhprod.reports.call_sheet import issue
 from hhprod.reports.catalogue import REPORTS
 from hhprod.reports.exports import formats_of
-from hhprod.shooting.models import Scene, Take
+from hhprod.shooting.models import Scene, ShootDay, Take
 
 from . import factories as make
 
@@ -225,11 +225,25 @@ def paperwork_checks(route, name, production):
     return [Check(fill(route, production.pk), everyone(WRONG_METHOD), issuers)]
 
 
+def onset_checks(route, name):
+    """The take-logging page and its JSON answers: for the roles that add takes; a POST saves a row
+    (an empty one is refused with its errors, 400), every other method is 405."""
+    if not name.startswith("onset:"):
+        return None
+    day = ShootDay.objects.order_by("pk").first()
+    loggers = by_role(lambda role: "take" in OWN[role])
+    if name == "onset:save-take":
+        return [Check(fill(route, day.pk), everyone(WRONG_METHOD), loggers)]
+    return [Check(fill(route, day.pk), loggers, everyone(WRONG_METHOD))]
+
+
 def site_checks(route, name, production):
     """Every check for one URL pattern, or None when the pattern is not one this test knows."""
     if name.startswith("reports:"):
         return report_checks(route, name, production)
-    plan = plan_checks(route, name, production) or paperwork_checks(route, name, production)
+    plan = (
+        plan_checks(route, name, production) or paperwork_checks(route, name, production) or onset_checks(route, name)
+    )
     if plan:
         return plan
     if name == "today:day":
@@ -309,6 +323,7 @@ def test_every_url_pattern_is_classified(office):
     urls = {check.url for check in checks}
     assert {reverse("admin:shooting_take_import"), reverse("reports:schedule-ics", args=[office.pk])} <= urls
     assert any(url.endswith("export=pdf") for url in urls) and any("/history/" in url for url in urls)
+    assert reverse("onset:save-take", args=[ShootDay.objects.get().pk]) in urls
 
 
 @pytest.mark.parametrize("user", USERS)

@@ -127,20 +127,23 @@ INCIDENTS_BY_WEARER = """SELECT p.name, COUNT(*), SUM(i.minutes_lost)
 
 # Take log ------------------------------------------------------------------------------------
 
-TAKE_LOG = """SELECT t.id, d.number, d.actual_date, s.number, t.number, t.length, r.name, c.serial, p.name,
+TAKE_LOG = """SELECT t.id, d.number, d.actual_date, s.number, t.setup, t.number, t.length, r.name, u.number,
+        c.serial, t.roll, t.clip_name, t.field_of_view, t.resolution, t.frame_rate, t.mos, t.vfx, p.name,
         t.status, t.notes
     FROM shooting_take t JOIN shooting_shootday d ON d.id = t.shoot_day_id
     JOIN shooting_scene s ON s.id = t.scene_id JOIN rigs_rig r ON r.id = t.rig_id
+    LEFT JOIN rigs_rigunit u ON u.id = t.rig_unit_id
     LEFT JOIN rigs_camera c ON c.id = t.camera_id JOIN productions_person p ON p.id = t.wearer_id
-    WHERE d.production_id = %(production)s{filter} ORDER BY d.number, s.number, t.number"""
+    WHERE d.production_id = %(production)s{filter} ORDER BY d.number, s.number, t.setup, t.number"""
 TAKE_LOG_ALL = TAKE_LOG.format(filter="")
 TAKE_LOG_BUSIEST_DAY = TAKE_LOG.format(filter=" AND d.number = %(busiest_number)s")
 TAKE_COUNT = f"SELECT COUNT(*) {PRODUCTION_TAKES}"
-# The filter's lists: the wearers and the rigs (a scene is typed, not picked).
+# The filter's lists: the wearers, the rigs and the rig units (a scene is typed, not picked).
 TAKE_LOG_CHOICES = [
     """SELECT DISTINCT p.id, p.name FROM productions_person p JOIN productions_credit c ON c.person_id = p.id
        WHERE c.production_id = %(production)s AND c.wears_rig ORDER BY p.name""",
     "SELECT id, name FROM rigs_rig ORDER BY version",
+    "SELECT u.id, r.name, u.number FROM rigs_rigunit u JOIN rigs_rig r ON r.id = u.rig_id ORDER BY r.version, u.number",
 ]
 
 # Day Out of Days --------------------------------------------------------------------------

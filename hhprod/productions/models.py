@@ -80,6 +80,14 @@ class Production(Sourced):
         validators=[time_zone_name],
         help_text='Where it shoots, as an IANA name ("Europe/Moscow"): "today" and every time on its pages.',
     )
+    timecode_fps = models.PositiveSmallIntegerField(
+        "timecode frame rate (fps)",
+        null=True,
+        blank=True,
+        choices=[(rate, f"{rate} fps") for rate in (24, 25, 30, 48, 50, 60)],
+        help_text="The frames a second of the production's timecode, to read a take length typed as "
+        "timecode (00:02:05:12); empty until known.",
+    )
     notes = models.TextField(blank=True)
 
     objects = ProductionQuerySet.as_manager()

@@ -47,6 +47,14 @@ class LengthColumn(FormattedColumn):
     shown = staticmethod(minutes_seconds)
 
 
+class FlagColumn(FormattedColumn):
+    """A yes/no flag of the camera report, written as its own name when set: "MOS", "VFX"."""
+
+    def __init__(self, verbose_name, **kwargs):
+        super().__init__(verbose_name, **kwargs)
+        self.shown = lambda value: verbose_name if value else ""
+
+
 class ClockColumn(FormattedColumn):
     """A call or wrap time as the call sheet prints it: 07:00."""
 

@@ -1,14 +1,15 @@
-"""Take log, the camera report: every take, filtered by day range, scene, wearer, rig and status; sortable."""
+"""Take log, the camera report: every take, filtered by day range, scene, setup, wearer, rig, unit,
+roll, status and the MOS/VFX flags; sortable."""
 
 import django_filters
 import django_tables2 as tables
 from django import forms
 
 from hhprod.productions.models import Person
-from hhprod.rigs.models import Rig
+from hhprod.rigs.models import Rig, RigUnit
 from hhprod.shooting.models import Scene, Take
 
-from .columns import LengthColumn, ReportTable
+from .columns import FlagColumn, LengthColumn, ReportTable
 from .content import Report, ReportContent
 
 # The largest day number a filter takes: the database's integer column holds no more.
@@ -19,8 +20,8 @@ def take_log(production):
     """Every take of the production, as the camera report lists them."""
     return (
         Take.objects.filter(shoot_day__production=production)
-        .select_related("shoot_day", "scene", "rig", "camera", "wearer")
-        .order_by("shoot_day__number", "scene__number", "number")
+        .select_related("shoot_day", "scene", "rig", "rig_unit__rig", "camera", "wearer")
+        .order_by("shoot_day__number", "scene__number", "setup", "number")
     )
 
 
@@ -48,9 +49,16 @@ class TakeLogFilter(django_filters.FilterSet):
         label="Scene",
         widget=forms.TextInput(attrs={"size": 6, "placeholder": "number"}),
     )
+    setup = django_filters.CharFilter(
+        method="filter_setup", label="Setup", widget=forms.TextInput(attrs={"size": 3, "placeholder": "A"})
+    )
     wearer = django_filters.ModelChoiceFilter(queryset=Person.objects.none(), label="Wearer")
     rig = django_filters.ModelChoiceFilter(queryset=Rig.objects.all(), label="Rig")
+    rig_unit = django_filters.ModelChoiceFilter(queryset=RigUnit.objects.select_related("rig"), label="Rig unit")
+    roll = django_filters.CharFilter(lookup_expr="iexact", label="Roll", widget=forms.TextInput(attrs={"size": 6}))
     status = django_filters.ChoiceFilter(choices=Take.Status.choices, label="Status")
+    mos = django_filters.BooleanFilter(label="MOS", widget=forms.NullBooleanSelect)
+    vfx = django_filters.BooleanFilter(label="VFX", widget=forms.NullBooleanSelect)
 
     class Meta:
         model = Take
@@ -63,19 +71,36 @@ class TakeLogFilter(django_filters.FilterSet):
             credits__production=production, credits__wears_rig=True
         ).distinct()
 
+    def filter_setup(self, takes, name, value):
+        """The setup's letters ("A" for 12A); "-" for each scene's first setup, which has none."""
+        letters = value.strip().upper()
+        return takes.filter(setup="" if letters == "-" else letters)
+
 
 class TakeLogTable(ReportTable):
-    """The camera report; its export columns are what `import_takes` reads back."""
+    """The camera report, declared once for the page and every export (`import_takes` reads an
+    export back by its headers)."""
 
     paginated = True
 
     day = tables.Column("Day", accessor="shoot_day__number")
     date = tables.DateColumn(verbose_name="Date", accessor="shoot_day__actual_date", format="Y-m-d")
     scene = tables.Column("Scene", accessor="scene__number")
+    setup = tables.Column("Setup", default="")
     take = tables.Column("Take", accessor="number")
     length = LengthColumn("Length")
     rig = tables.Column("Rig", accessor="rig__name")
+    unit = tables.Column("Unit", accessor="rig_unit", default="", order_by=("rig_unit__rig__name", "rig_unit__number"))
     camera = tables.Column("Camera", accessor="camera__serial", default="")
+    roll = tables.Column("Roll", default="")
+    clip = tables.Column("Clip", accessor="clip_name", default="")
+    time_of_day = tables.TimeColumn(verbose_name="Time of day", format="H:i", default="")
+    # The mode, a column each, so a spreadsheet can sort and count by any of them.
+    field_of_view = tables.Column("FOV", default="")
+    resolution = tables.Column("Resolution", default="")
+    fps = tables.Column("FPS", accessor="frame_rate", default="")
+    mos = FlagColumn("MOS")
+    vfx = FlagColumn("VFX")
     wearer = tables.Column("Wearer", accessor="wearer__name")
     status = tables.Column("Status")
     notes = tables.Column("Notes", default="")
@@ -93,5 +118,8 @@ def build(production, params):
 
 
 REPORT = Report(
-    "take-log", "Take log", "The camera report: every take, filtered by day, scene, wearer, rig, status.", build
+    "take-log",
+    "Take log",
+    "The camera report: every take, filtered by day, scene, setup, wearer, rig, unit, roll, status, MOS/VFX.",
+    build,
 )

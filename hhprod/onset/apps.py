@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class OnsetConfig(AppConfig):
+    name = "hhprod.onset"
+    verbose_name = "On set"

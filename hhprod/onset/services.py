@@ -1,0 +1,110 @@
+"""Logging takes on set: the next take and setup, a wearer's rig time against the daily limit,
+and saving a row once however often the page sends it."""
+
+import string
+
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.db.models import F, Max, Value
+from django.db.models.functions import Length
+from django.utils import timezone
+
+from hhprod.lib.formatting import minutes_seconds
+from hhprod.productions.models import Person
+from hhprod.shooting.models import ShootDay, Take
+
+from .models import LoggedTake
+
+# Setups skip I and O, as script supervisors do: on a slate they read as 1 and 0.
+SETUP_LETTERS = [letter for letter in string.ascii_uppercase if letter not in "IO"]
+
+
+def next_take_number(scene, setup=""):
+    """The take number to suggest in a setup: one after the highest logged, 1 in a new setup."""
+    last = Take.objects.filter(scene=scene, setup=setup).aggregate(last=Max("number"))["last"]
+    return (last or 0) + 1
+
+
+def next_setup(scene):
+    """The letters of the scene's next setup: "A" after the first (12), "B" after 12A, "AA" after 12Z."""
+    last = (
+        Take.objects.filter(scene=scene)
+        .order_by(Length("setup").desc(), "-setup")
+        .values_list("setup", flat=True)
+        .first()
+    )
+    return letters_after(last or "")
+
+
+def letters_after(setup):
+    if not setup:
+        return SETUP_LETTERS[0]
+    *head, tail = setup
+    if tail in SETUP_LETTERS and tail != SETUP_LETTERS[-1]:
+        return "".join(head) + SETUP_LETTERS[SETUP_LETTERS.index(tail) + 1]
+    if not head:
+        return SETUP_LETTERS[0] * 2
+    return letters_after("".join(head)) + SETUP_LETTERS[0]
+
+
+def rig_time_on(day):
+    """Each wearer of the day's takes: takes, seconds worn, and against the production's daily
+    limit ("over", "within", "no limit set"), with the seconds left under it."""
+    limit = day.production.daily_rig_limit_minutes
+    wearers = Person.objects.filter(takes_worn__shoot_day=day).with_rig_time().against_daily_limit(limit)
+    seconds_left = Value(limit * 60) - F("seconds_worn") if limit else Value(None)
+    return wearers.annotate(seconds_left=models.ExpressionWrapper(seconds_left, output_field=models.IntegerField()))
+
+
+def limit_warning(day, wearer, length, worn=None):
+    """What to tell the script supervisor before a take of `length` seconds by `wearer` would take
+    them past the daily limit; None when it would not, or there is no limit."""
+    limit = day.production.daily_rig_limit_minutes
+    if not limit or not wearer or not length:
+        return None
+    figures = worn if worn is not None else rig_time_on(day).filter(pk=wearer.pk).first()
+    seconds_worn = figures.seconds_worn if figures else 0
+    if seconds_worn + length <= limit * 60:
+        return None
+    return (
+        f"{wearer} has worn the rig {minutes_seconds(seconds_worn)} today: a take of "
+        f"{minutes_seconds(length)} makes {minutes_seconds(seconds_worn + length)}, "
+        f"over the daily limit of {limit} minutes."
+    )
+
+
+def mark_shot_by_first_take(day, today):
+    """A day not marked shot becomes shot when its first take is logged on or after its date:
+    on its scheduled date when that has passed, else today. Refused, with the reason, for a
+    cancelled day or one still to come."""
+    if day.status == ShootDay.Status.SHOT:
+        return False
+    if day.status == ShootDay.Status.CANCELLED:
+        raise ValidationError(f"{day} is cancelled: no take is logged on it.")
+    scheduled = day.scheduled_date if day.status == ShootDay.Status.SCHEDULED else None
+    if scheduled and scheduled > today:
+        raise ValidationError(f"{day} is scheduled for {scheduled:%-d %b %Y}: its takes are logged from that day.")
+    day.status, day.actual_date = ShootDay.Status.SHOT, scheduled or today
+    day.full_clean()
+    day.save(update_fields=["status", "actual_date"])
+    return True
+
+
+def log_take(day_id, fields, key, user):
+    """Save one row of the take-logging page: (take, True) when written now, (take, False) when
+    this row's key was saved before. The day is marked shot by its first take in the same
+    transaction, so a refused take leaves the day as it was."""
+    with transaction.atomic():
+        # Locks the day: two rows of one day (or one row sent twice) are saved one after the other.
+        day = ShootDay.objects.select_for_update().select_related("production").get(pk=day_id)
+        logged = LoggedTake.objects.filter(key=key).select_related("take").first()
+        if logged:
+            return logged.take, False
+        day._history_user = user
+        mark_shot_by_first_take(day, timezone.localdate())
+        take = Take(shoot_day=day, **fields)
+        take.full_clean()
+        take._history_user = user
+        take.save()
+        LoggedTake.objects.create(key=key, take=take, user=user)
+    return take, True
