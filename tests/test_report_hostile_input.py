@@ -147,7 +147,7 @@ CONTROL = "bell\x07 tab\t vertical\x0b escape\x1b unit\x1f"
 def test_control_characters_in_notes_leave_the_xlsx_readable(shoot, staff_client):
     shoot.scenes.get().takes.update(notes=CONTROL)
     response = staff_client.get(reverse("reports:report", args=[shoot.pk, "take-log"]), {"export": "xlsx"})
-    sheet = openpyxl.load_workbook(io.BytesIO(response.content))["Takes"]
+    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)))["Takes"]
     assert sheet["J2"].value == "bell tab\t vertical escape unit"
 
 

@@ -30,7 +30,13 @@ WRITERS = {
     writer.extension: writer
     for writer in (
         Writer("csv", "CSV", "text/csv; charset=utf-8", csv_file.write, streams=True),
-        Writer("xlsx", "XLSX", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.write),
+        Writer(
+            "xlsx",
+            "XLSX",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            xlsx.write,
+            streams=True,
+        ),
         Writer("pdf", "PDF", "application/pdf", pdf.write),
         Writer("md", "MD", "text/markdown; charset=utf-8", markdown.write),
         Writer(

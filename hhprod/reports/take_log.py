@@ -8,7 +8,7 @@ from hhprod.productions.models import Person
 from hhprod.rigs.models import Rig
 from hhprod.shooting.models import Scene, Take
 
-from .columns import LengthColumn, ReportTable
+from .columns import ChoiceColumn, IsoDateColumn, LengthColumn, ReportTable
 from .content import Report, ReportContent
 
 # The largest day number a filter takes: the database's integer column holds no more.
@@ -68,16 +68,17 @@ class TakeLogTable(ReportTable):
     """The camera report; its export columns are what `import_takes` reads back."""
 
     paginated = True
+    values_export = True  # every column a field and a plain function: exports read one values_list()
 
     day = tables.Column("Day", accessor="shoot_day__number")
-    date = tables.DateColumn(verbose_name="Date", accessor="shoot_day__actual_date", format="Y-m-d")
+    date = IsoDateColumn("Date", accessor="shoot_day__actual_date")
     scene = tables.Column("Scene", accessor="scene__number")
     take = tables.Column("Take", accessor="number")
     length = LengthColumn("Length")
     rig = tables.Column("Rig", accessor="rig__name")
     camera = tables.Column("Camera", accessor="camera__serial", default="")
     wearer = tables.Column("Wearer", accessor="wearer__name")
-    status = tables.Column("Status")
+    status = ChoiceColumn("Status", choices=Take.Status.choices)
     notes = tables.Column("Notes", default="")
 
     class Meta(ReportTable.Meta):
