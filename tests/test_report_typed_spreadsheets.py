@@ -121,3 +121,12 @@ def test_csv_and_markdown_write_slips_as_plain_signed_numbers(slipped, staff_cli
     markdown = download(staff_client, slipped, "schedule", "md").decode()
     slips = [line.split(" | ")[3] for line in markdown.splitlines() if line.startswith(("| 1 |", "| 2 |", "| 3 |"))]
     assert slips == ["+3", "-2", "0"]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_take_log_export_reads_the_takes_in_one_query(fmt, slipped, staff_client, django_assert_num_queries):
+    url = reverse("reports:report", args=[slipped.pk, "take-log"])
+    staff_client.get(url)
+    with django_assert_num_queries(4):  # session, user, production, the takes' values_list()
+        response = staff_client.get(url, {"export": fmt})
+        b"".join(response.streaming_content)
