@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "hhprod.planning",
     "hhprod.reports",
     "hhprod.office",
+    "hhprod.feeds",
     *(["hhprod.bench"] if DEBUG or envbool("BENCH") else []),  # the benchmark: a developer's tool, not served
     "django_tables2",
     "django_filters",

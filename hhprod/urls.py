@@ -12,4 +12,5 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("reports/", include("hhprod.reports.urls")),
     path("plan/", include("hhprod.planning.urls")),
+    path("calendars/", include("hhprod.feeds.urls")),
 ]

@@ -7,6 +7,7 @@ import django_tables2 as tables
 from django.db.models import Count, F, Max, Min, OuterRef, Q, Subquery, Sum, Window
 from django.db.models.functions import Coalesce, RowNumber, TruncWeek
 
+from hhprod.feeds.events import shoot_day_events
 from hhprod.lib.formatting import long_date, minutes, signed
 from hhprod.shooting.models import ShootDay, Take
 
@@ -157,31 +158,10 @@ def build(production, params):
     )
 
 
-def calendar_events(production):
-    """One all-day event per scheduled day and per shot day, from the shoot-day table's rows."""
-    for day in schedule_days(production):
-        slip = f"slip {day.slip:+d} days; " if day.slip is not None else ""
-        description = (
-            f"Status: {day.get_status_display()}; {slip}{day.take_count} takes, "
-            f"{minutes(day.seconds_recorded)} minutes recorded, {day.circled} circled."
-        )
-        for kind, on in (("scheduled", day.scheduled_date), ("shot", day.actual_date)):
-            if on is not None:
-                yield {
-                    "uid": f"hhprod-{production.pk}-day-{day.number}-{kind}@hhprod",
-                    "summary": f"{production} day {day.number} ({kind})",
-                    "on": on,
-                    # A fixed stamp per day, so the same schedule always gives the same file.
-                    "stamp": day.scheduled_date or day.actual_date,
-                    "location": day.location,
-                    "description": description,
-                }
-
-
 REPORT = Report(
     "schedule",
     "Schedule",
     "Planned against shot days, slip per day, pace and forecast finish.",
     build,
-    calendar=calendar_events,
+    calendar=shoot_day_events,
 )
