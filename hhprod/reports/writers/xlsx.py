@@ -38,15 +38,22 @@ def text(value):
 
 
 def write(report, production, content):
-    with tempfile.TemporaryFile() as out:
-        book = xlsxwriter.Workbook(out, {"constant_memory": True, "default_date_format": "yyyy-mm-dd"})
-        bold = book.add_format({"bold": True})
-        if content.summary:
-            write_summary(book, book.add_worksheet("Summary"), content.summary, bold)
-        for heading, table in content.tables:
-            write_table(book, book.add_worksheet(heading[:SHEET_NAME]), table, bold)
-        book.close()
-        out.seek(0)
+    """The whole workbook is written before the first chunk is handed over: the response (and the
+    download link's "Preparing…", download.js) starts when the file is ready, then streams from disk."""
+    out = tempfile.TemporaryFile()
+    book = xlsxwriter.Workbook(out, {"constant_memory": True, "default_date_format": "yyyy-mm-dd"})
+    bold = book.add_format({"bold": True})
+    if content.summary:
+        write_summary(book, book.add_worksheet("Summary"), content.summary, bold)
+    for heading, table in content.tables:
+        write_table(book, book.add_worksheet(heading[:SHEET_NAME]), table, bold)
+    book.close()
+    out.seek(0)
+    return chunks(out)
+
+
+def chunks(out):
+    with out:
         while chunk := out.read(CHUNK):
             yield chunk
 
