@@ -4,6 +4,7 @@ A token is a login's: it opens what that login may read, and nothing once revoke
 or the login made inactive or stripped of its role. Any miss is a plain 404, whatever the reason.
 """
 
+from django.contrib import admin
 from django.contrib.auth.decorators import login_not_required, permission_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -68,6 +69,7 @@ def my_calendars(request):
         calls = request.build_absolute_uri(reverse("feeds:calls", args=[token]))
         addresses.append(("Your calls", calls))
     context = {
+        **admin.site.each_context(request),
         "live": CalendarFeed.objects.live().filter(user=request.user).first(),
         "addresses": addresses,
         "person": PersonLogin.objects.select_related("person").filter(user=request.user).first(),
