@@ -118,8 +118,8 @@ def test_exports_read_back(hh):
         "Ilya Naishuller",
         "Director",
         "yes",
-        "07:00",
-        "19:00",
+        time(7, 0),  # typed: a time a spreadsheet computes with
+        time(19, 0),
         None,
     ]
     pdf = PdfReader(io.BytesIO(export(hh, "pdf", 1)))
