@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "hhprod.reports",
     "hhprod.office",
     "hhprod.today",
+    "hhprod.feeds",
     *(["hhprod.bench"] if DEBUG or envbool("BENCH") else []),  # the benchmark: a developer's tool, not served
     "django_tables2",
     "django_filters",

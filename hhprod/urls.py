@@ -13,4 +13,5 @@ urlpatterns = [
     path("plan/", include("hhprod.planning.urls")),
     path("paperwork/", include("hhprod.paperwork.urls")),
     path("set/", include("hhprod.onset.urls")),
+    path("calendars/", include("hhprod.feeds.urls")),
 ]

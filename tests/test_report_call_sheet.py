@@ -116,17 +116,17 @@ def test_a_planned_day_with_no_takes_gets_its_call_sheet_from_the_plan(plan):
     ]  # fmt: skip
     assert table(plan, "Cast and stunt performers", day=2) == [
         ["Name", "Character", "Role", "Status", "Pickup", "Make-up", "Call", "On set"],
-        ["Haley Bennett", "Estelle", "Cast", "H", None, None, "09:00", None],
-        ["Sharlto Copley", "Henry", "Cast", "SW", "05:30", "06:00", "06:45", "07:30"],
+        ["Haley Bennett", "Estelle", "Cast", "H", None, None, time(9, 0), None],
+        ["Sharlto Copley", "Henry", "Cast", "SW", time(5, 30), time(6, 0), time(6, 45), time(7, 30)],
         ["Unnamed stunt performer 1", None, "Stunt performer", "WF", None, None, None, None],
     ]
-    assert table(plan, "Crew calls", day=2) == [["Name", "Role", "Call"], ["Ilya Naishuller", "Director", "06:00"]]
+    assert table(plan, "Crew calls", day=2) == [["Name", "Role", "Call"], ["Ilya Naishuller", "Director", time(6, 0)]]
     assert table(plan, "Stunt and safety notes", day=2)[1:] == [
         ["Scene 12", "Van jump onto pads", "Medic on set; rig strap checked"]
     ]
     assert table(plan, "Advance schedule", day=2)[1:] == [
-        [3, "2013-09-04", "Scene 14", "INT.", "Day", "1", "Lab corridor", "Henry"],
-        [4, "2013-09-05", "Scene 15", "INT.", "Dusk", "2/8", None, "Estelle"],
+        [3, datetime(2013, 9, 4), "Scene 14", "INT.", "Day", "1", "Lab corridor", "Henry"],
+        [4, datetime(2013, 9, 5), "Scene 15", "INT.", "Dusk", "2/8", None, "Estelle"],
     ]
 
 

@@ -106,22 +106,20 @@ def test_page_queries_are_fixed(henry, small_shoot, staff_client, django_assert_
             assert staff_client.get(reverse("reports:report", args=[prod.pk, "schedule"])).status_code == 200
 
 
-def test_icalendar_feed_has_an_event_per_scheduled_and_shot_day(henry, staff_client, django_assert_num_queries):
-    with django_assert_num_queries(4):
+def test_icalendar_feed_has_one_event_per_day(henry, staff_client, django_assert_num_queries):
+    with django_assert_num_queries(5):
         response = staff_client.get(reverse("reports:schedule-ics", args=[henry.pk]))
     assert response["Content-Type"].startswith("text/calendar")
     events = Calendar.from_ical(response.content).walk("VEVENT")
-    assert len(events) == 45 + 120
-    first = next(e for e in events if str(e["uid"]).startswith(f"hhprod-{henry.pk}-day-1-scheduled"))
-    assert first.decoded("dtstart") == date(2013, 9, 2)
-    assert str(first["summary"]) == "Hardcore Henry day 1 (scheduled)"
+    assert len(events) == 120
+    day_one = henry.shoot_days.get(number=1)
+    first = next(e for e in events if str(e["uid"]) == f"hhprod-day-{day_one.pk}@hhprod")
+    assert first.decoded("dtstart") == day_one.actual_date
+    assert str(first["summary"]) == "Hardcore Henry day 1: Shot"
     assert len({str(e["uid"]) for e in events}) == len(events)
 
 
 def test_icalendar_for_small_shoot_skips_missing_dates(small_shoot, staff_client):
     response = staff_client.get(reverse("reports:schedule-ics", args=[small_shoot.pk]))
     summaries = sorted(str(e["summary"]) for e in Calendar.from_ical(response.content).walk("VEVENT"))
-    assert summaries == [
-        "Small shoot day 1 (scheduled)", "Small shoot day 1 (shot)",
-        "Small shoot day 2 (scheduled)", "Small shoot day 3 (shot)",
-    ]  # fmt: skip
+    assert summaries == ["Small shoot day 1: Shot", "Small shoot day 2: Scheduled", "Small shoot day 3: Shot"]

@@ -19,6 +19,7 @@ from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from hhprod.feeds.models import CalendarFeed, PersonLogin
 from hhprod.planning.revisions import lock_schedule
 from hhprod.reports.call_sheet import issue
 from hhprod.reports.catalogue import REPORTS
@@ -114,7 +115,10 @@ def office(django_user_model):
     make.delay(make.day_report(day))
     day.site = make.location()
     day.save()
-    issue(prod, day.number, django_user_model.objects.create_superuser("office", "office@example.com", "pw"))
+    superuser = django_user_model.objects.create_superuser("office", "office@example.com", "pw")
+    issue(prod, day.number, superuser)
+    _, prod.feed_token = CalendarFeed.issue(superuser)  # the feeds' checks poll with it
+    PersonLogin.objects.create(user=superuser, person=wearer)
     failed_login = {"username": "office", "ip_address": "127.0.0.1", "user_agent": "test", "http_accept": "*/*",
                     "path_info": LOGIN_PAGE}  # fmt: skip
     AccessAttempt.objects.create(**failed_login, get_data="", post_data="", failures_since_start=1)
@@ -237,10 +241,27 @@ def onset_checks(route, name):
     return [Check(fill(route, day.pk), loggers, everyone(WRONG_METHOD))]
 
 
+def feed_checks(route, name, production):
+    """Calendar feeds: a login's own addresses page (a role's, GET and its renew/revoke POST); a feed
+    itself is read by its token alone, by anyone holding it (no session, GET only), and a made-up
+    token opens nothing."""
+    if name == "feeds:mine":
+        return [Check(fill(route), by_role(lambda role: True), by_role(lambda role: True))]
+    token = production.feed_token
+    by_token, not_a_token = everyone(OK, anonymous=OK), everyone(HIDDEN, anonymous=HIDDEN)
+    args = {"feeds:schedule": [production.pk], "feeds:calls": []}[name]
+    return [
+        Check(fill(route, token, *args), by_token, everyone(WRONG_METHOD, anonymous=WRONG_METHOD)),
+        Check(fill(route, "made-up", *args), not_a_token, everyone(WRONG_METHOD, anonymous=WRONG_METHOD)),
+    ]
+
+
 def site_checks(route, name, production):
     """Every check for one URL pattern, or None when the pattern is not one this test knows."""
     if name.startswith("reports:"):
         return report_checks(route, name, production)
+    if name.startswith("feeds:"):
+        return feed_checks(route, name, production)
     plan = (
         plan_checks(route, name, production) or paperwork_checks(route, name, production) or onset_checks(route, name)
     )

@@ -26,6 +26,8 @@ class Page:
     url: Callable[[dict], str]
     # Each statement is SQL, or {vendor: SQL} where SQLite and PostgreSQL spell it differently.
     bare_sql: tuple[str | dict, ...] = ()
+    # An export's floor instead (export_floors.py): floor(context) writes the same rows the cheapest way.
+    floor: Callable[[dict], None] | None = None
 
 
 def report_url(slug, query=""):
@@ -102,7 +104,9 @@ def measure(page, client, context, runs):
     page_times, sql_times = [], []
     for _ in range(runs):
         page_times.append(timed_ms(lambda: fetch(client, url)))
-        if page.bare_sql:
+        if page.floor:
+            sql_times.append(timed_ms(lambda: page.floor(context)))
+        elif page.bare_sql:
             sql_times.append(timed_ms(lambda: run_bare_sql(page.bare_sql, context)))
     page_ms = statistics.median(page_times)
     sql_ms = statistics.median(sql_times) if sql_times else None
@@ -115,4 +119,16 @@ def measure(page, client, context, runs):
         "bare_sql_ms": round(sql_ms, 2) if sql_ms is not None else None,
         "ratio": round(page_ms / sql_ms, 1) if sql_ms else None,
         "peak_kib": round(peak / 1024),
+        "floor_peak_kib": floor_peak_kib(page, context),
     }
+
+
+def floor_peak_kib(page, context):
+    """The floor's own peak Python memory, beside the export's."""
+    if not page.floor:
+        return None
+    tracemalloc.start()
+    page.floor(context)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    return round(peak / 1024)

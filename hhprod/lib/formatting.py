@@ -18,6 +18,11 @@ def signed(number, unit=""):
     return "—" if number is None else f"{number:+d}{unit}"
 
 
+def signed_number(number):
+    """A difference as a spreadsheet's `+0;-0;0` shows it: +3, -2, 0."""
+    return f"{number:+d}" if number else "0"
+
+
 def short_date(day, missing="no date yet"):
     return format_date(day, "j M Y") if day else missing
 

@@ -2,7 +2,7 @@
 
 import django_tables2 as tables
 
-from hhprod.lib.formatting import listed, minutes, minutes_seconds
+from hhprod.lib.formatting import listed, minutes, minutes_seconds, signed_number
 from hhprod.productions.models import Credit
 from hhprod.shooting.models import pages_and_eighths
 
@@ -23,7 +23,13 @@ class ReportTable(tables.Table):
 
 
 class FormattedColumn(tables.Column):
-    """A value written one way on the page and in every export: `shown(value)`."""
+    """A value written one way on the page and in every export: `shown(value)`.
+
+    `kind` tells a typed export (XLSX) what the database's value is: text, or a number,
+    minutes, a duration in seconds, a time, a date, a signed difference (writers/typed.py).
+    """
+
+    kind = "text"
 
     @staticmethod
     def shown(value):
@@ -38,12 +44,14 @@ class FormattedColumn(tables.Column):
 class MinutesColumn(FormattedColumn):
     """Seconds in the database, minutes (one decimal) on the page and in exports."""
 
+    kind = "minutes"
     shown = staticmethod(minutes)
 
 
 class LengthColumn(FormattedColumn):
     """A take length the way a camera report writes it: 6:05."""
 
+    kind = "duration"
     shown = staticmethod(minutes_seconds)
 
 
@@ -58,6 +66,7 @@ class FlagColumn(FormattedColumn):
 class ClockColumn(FormattedColumn):
     """A call or wrap time as the call sheet prints it: 07:00."""
 
+    kind = "time"
     shown = staticmethod(lambda value: value.strftime("%H:%M"))
 
 
@@ -70,14 +79,31 @@ class ListColumn(FormattedColumn):
 class DaysColumn(FormattedColumn):
     """A number of days from a date difference: 3."""
 
+    kind = "days"
     shown = staticmethod(lambda value: value.days)
 
 
-class SignedColumn(tables.Column):
-    """A difference in days, with its sign: +3, -1."""
+class SignedColumn(FormattedColumn):
+    """A difference in days, with its sign: +3, -1, and 0 on time."""
 
-    def render(self, value):
-        return f"{value:+d}"
+    kind = "signed"
+    shown = staticmethod(signed_number)
+
+
+class IsoDateColumn(FormattedColumn):
+    """A date as a camera report and a spreadsheet read it: 2015-03-02."""
+
+    kind = "date"
+    shown = staticmethod(lambda value: value.isoformat())
+
+
+class ChoiceColumn(FormattedColumn):
+    """A choice field's label ("Circled"), from its stored value or from the label the page already has."""
+
+    def __init__(self, *args, choices, **kwargs):
+        super().__init__(*args, **kwargs)
+        labels = dict(choices)
+        self.shown = lambda value: labels.get(value, value)
 
 
 class PagesColumn(FormattedColumn):

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from django.utils.text import slugify
 
 from .errors import NotFound
-from .writers import calendar, csv_file, markdown, pdf, xlsx
+from .writers import ale, calendar, csv_file, markdown, pdf, xlsx
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,13 @@ WRITERS = {
     writer.extension: writer
     for writer in (
         Writer("csv", "CSV", "text/csv; charset=utf-8", csv_file.write, streams=True),
-        Writer("xlsx", "XLSX", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.write),
+        Writer(
+            "xlsx",
+            "XLSX",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            xlsx.write,
+            streams=True,
+        ),
         Writer("pdf", "PDF", "application/pdf", pdf.write),
         Writer("md", "MD", "text/markdown; charset=utf-8", markdown.write),
         Writer(
@@ -40,6 +46,15 @@ WRITERS = {
             calendar.write,
             reads_content=False,
             applies=lambda report: report.calendar is not None,
+        ),
+        # Editorial's bin of the takes: the take log's own writer.
+        Writer(
+            "ale",
+            "ALE (Avid)",
+            "text/plain; charset=utf-8",
+            ale.write,
+            streams=True,
+            applies=lambda report: report.slug == "take-log",
         ),
     )
 }

@@ -9,6 +9,7 @@ from django.db.models import BooleanField, Count, ExpressionWrapper, F, Max, Min
 from django.db.models.functions import Coalesce, RowNumber, TruncWeek
 from django.utils import timezone
 
+from hhprod.feeds.events import shoot_day_events
 from hhprod.lib.formatting import long_date, minutes, signed
 from hhprod.planning.models import CalendarEntry
 from hhprod.planning.scheduled import baseline_date, in_schedule
@@ -216,35 +217,11 @@ def build(production, params):
     )
 
 
-def calendar_events(production):
-    """One all-day event per day: "scheduled" on its baseline date, "planned" for a day beyond the baseline
-    not shot yet (on its date in the plan), and "shot" on the date it was shot."""
-    for day in schedule_days(production):
-        slip = f"slip {day.slip:+d} days; " if day.slip is not None else ""
-        description = (
-            f"Status: {day.get_status_display()}; {slip}{day.take_count} takes, "
-            f"{minutes(day.seconds_recorded)} minutes recorded, {day.circled} circled."
-        )
-        planned = day.plan_date if not (day.in_baseline or day.actual_date) else None
-        scheduled = (day.baseline_date or day.scheduled_date) if day.in_baseline else None
-        for kind, on in (("scheduled", scheduled), ("planned", planned), ("shot", day.actual_date)):
-            if on is not None:
-                yield {
-                    "uid": f"hhprod-{production.pk}-day-{day.number}-{kind}@hhprod",
-                    "summary": f"{production} day {day.number} ({kind})",
-                    "on": on,
-                    # A fixed stamp per day, so the same schedule always gives the same file.
-                    "stamp": day.plan_date or day.actual_date,
-                    "location": day.location,
-                    "description": description,
-                }
-
-
 REPORT = Report(
     "schedule",
     "Schedule",
     "Scheduled (the baseline) against planned and shot days, slip per day, the days added by cause, "
     "each revision's finish, pace and forecast finish.",
     build,
-    calendar=calendar_events,
+    calendar=shoot_day_events,
 )

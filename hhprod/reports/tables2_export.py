@@ -1,10 +1,13 @@
-"""The one place that leans on django-tables2 internals, for export speed.
+"""A table's export rows: the page's columns and headers, each cell's text, or its typed value.
 
-`Table.as_values()` reads each value function's signature at every cell (inspect.signature:
-most of a 100,000-take CSV's time) and holds a queryset whole. `export_rows` reads each
-signature once and a queryset in chunks. It uses BoundRow._call_value and
-_optional_cell_arguments, utils.signature and TableQuerysetData: tests/test_report_tables2_export.py
-checks they still exist and that the rows equal as_values(), so an upgrade that changes them fails there.
+A table whose columns all read a database field and format it with a plain function
+(`values_export = True`: the take log) is written from one `.values_list()` query, a
+function per column: at 100,000 takes building each cell through django-tables2 costs
+30 times the query itself. Any other table goes through `Table.as_values()`'s steps,
+each value function's signature read once rather than at every cell, and a queryset read
+in chunks. That path uses BoundRow._call_value and _optional_cell_arguments,
+utils.signature and TableQuerysetData: tests/test_report_tables2_export.py checks they
+still exist and that both paths' rows equal as_values().
 """
 
 import django_tables2 as tables
@@ -13,7 +16,10 @@ from django_tables2.data import TableQuerysetData
 from django_tables2.rows import BoundRow
 from django_tables2.utils import signature
 
+from .columns import FormattedColumn
+
 CHUNK = 2000
+EMPTY = (None, "")
 
 
 class ExportRow(BoundRow):
@@ -27,10 +33,47 @@ class ExportRow(BoundRow):
         return read(**(offered if wanted is None else {name: offered[name] for name in wanted}))
 
 
+def exported_columns(table):
+    return [column for column in table.columns.iterall() if not column.column.exclude_from_export]
+
+
+def kind_of(column):
+    """What a typed export writes for this column: its declared kind; a date column's dates; else as shown."""
+    if isinstance(column.column, FormattedColumn):
+        return column.column.kind
+    return "date" if isinstance(column.column, tables.DateColumn) else None
+
+
 def export_rows(table):
-    """Header, then each record's cells, as Table.as_values() gives them."""
-    columns = [column for column in table.columns.iterall() if not column.column.exclude_from_export]
+    """Header, then each record's cells as text or numbers, as Table.as_values() gives them."""
+    columns = exported_columns(table)
     yield [force_str(column.header, strings_only=True) for column in columns]
+    yield from cells(table, columns, [None] * len(columns))
+
+
+def typed_rows(table):
+    """(header, kinds, rows): a typed column's cells are the database's values (None when empty),
+    the others as export_rows() writes them."""
+    columns = exported_columns(table)
+    kinds = [kind_of(column) for column in columns]
+    header = [force_str(column.header, strings_only=True) for column in columns]
+    return header, kinds, cells(table, columns, kinds)
+
+
+def is_typed(kind):
+    return kind is not None and kind != "text"
+
+
+def raw_cell(value):
+    return None if value in EMPTY else value
+
+
+def cells(table, columns, kinds):
+    if reads_values(table, columns):
+        formats = [raw_cell if is_typed(kind) else text_cell(c) for c, kind in zip(columns, kinds, strict=True)]
+        for row in table.data.data.values_list(*paths(columns)).iterator(chunk_size=CHUNK):
+            yield [show(value) for show, value in zip(formats, row, strict=True)]
+        return
     readers = {}
     for column in columns:
         read = column.value
@@ -38,7 +81,36 @@ def export_rows(table):
             read = column.column.render  # what Column.value does, without inspecting render at each call
         wanted, catch_all = signature(read)
         readers[column.name] = (read, None if catch_all else wanted)
-    records = table.data.data.iterator(chunk_size=CHUNK) if isinstance(table.data, TableQuerysetData) else table.data
-    for record in records:
+    pairs = list(zip(columns, kinds, strict=True))
+    for record in records(table):
         row = ExportRow(record, table, readers)
-        yield [force_str(row.get_cell_value(column.name), strings_only=True) for column in columns]
+        yield [
+            raw_cell(column.accessor.resolve(record, quiet=True))
+            if is_typed(kind)
+            else force_str(row.get_cell_value(column.name), strings_only=True)
+            for column, kind in pairs
+        ]
+
+
+def reads_values(table, columns):
+    """True when every column is a database field formatted by a plain function: one values_list() query."""
+    return (
+        getattr(table, "values_export", False)
+        and isinstance(table.data, TableQuerysetData)
+        and all(type(c.column) is tables.Column or isinstance(c.column, FormattedColumn) for c in columns)
+        and not any(hasattr(table, f"render_{c.name}") or hasattr(table, f"value_{c.name}") for c in columns)
+    )
+
+
+def paths(columns):
+    return [str(column.accessor) for column in columns]
+
+
+def text_cell(column):
+    """The column's text for a database value; None when empty, as Table.as_values() gives it."""
+    shown = getattr(column.column, "shown", None) or (lambda value: value)
+    return lambda value: None if value in EMPTY else force_str(shown(value), strings_only=True)
+
+
+def records(table):
+    return table.data.data.iterator(chunk_size=CHUNK) if isinstance(table.data, TableQuerysetData) else table.data

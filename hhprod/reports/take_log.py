@@ -9,7 +9,7 @@ from hhprod.productions.models import Person
 from hhprod.rigs.models import Rig, RigUnit
 from hhprod.shooting.models import Scene, Take
 
-from .columns import FlagColumn, LengthColumn, ReportTable
+from .columns import ChoiceColumn, FlagColumn, IsoDateColumn, LengthColumn, ReportTable
 from .content import Report, ReportContent
 
 # The largest day number a filter takes: the database's integer column holds no more.
@@ -82,9 +82,10 @@ class TakeLogTable(ReportTable):
     export back by its headers)."""
 
     paginated = True
+    values_export = True  # every column a field and a plain function: exports read one values_list()
 
     day = tables.Column("Day", accessor="shoot_day__number")
-    date = tables.DateColumn(verbose_name="Date", accessor="shoot_day__actual_date", format="Y-m-d")
+    date = IsoDateColumn("Date", accessor="shoot_day__actual_date")
     scene = tables.Column("Scene", accessor="scene__number")
     setup = tables.Column("Setup", default="")
     take = tables.Column("Take", accessor="number")
@@ -102,7 +103,7 @@ class TakeLogTable(ReportTable):
     mos = FlagColumn("MOS")
     vfx = FlagColumn("VFX")
     wearer = tables.Column("Wearer", accessor="wearer__name")
-    status = tables.Column("Status")
+    status = ChoiceColumn("Status", choices=Take.Status.choices)
     notes = tables.Column("Notes", default="")
 
     class Meta(ReportTable.Meta):

@@ -1,5 +1,7 @@
 """The report pages and downloads: thin; a report's refusal becomes a 404 or a message here."""
 
+import re
+
 from django.contrib import admin, messages
 from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.http import Http404, HttpResponse, StreamingHttpResponse
@@ -13,6 +15,8 @@ from . import exports
 from .catalogue import REPORTS, get_report
 from .errors import NotFound, Refused
 
+# A download link's ticket (download.js): a few letters and digits, nothing else goes into the cookie.
+TICKET = re.compile(r"[a-z0-9]{1,20}")
 # The most rows a page of a report table shows, whatever `?per_page=` asks: the downloads hold them all.
 MAX_PER_PAGE = 500
 
@@ -89,13 +93,13 @@ def show(request, production, slug, fmt):
         report = get_report(slug)
         writer = exports.writer_for(report, fmt) if fmt else None
         if writer and not writer.reads_content:
-            return download(report, production, None, writer)
+            return download(report, production, None, writer, request.GET.get("download"))
         content = report.build(production, request.GET)
         for _, table in content.tables:
             table.request = request
             configure(table, request.GET, paginate=table.paginated and not fmt)
         if writer:
-            return download(report, production, content, writer)
+            return download(report, production, content, writer, request.GET.get("download"))
     except NotFound as missing:
         raise Http404(str(missing)) from None
     except Refused as refusal:
@@ -105,8 +109,10 @@ def show(request, production, slug, fmt):
     return render(request, "reports/report.html", context)
 
 
-def download(report, production, content, writer):
-    """A response carrying the file; CSV streams row by row so a long take log stays flat in memory."""
+def download(report, production, content, writer, ticket=None):
+    """A response carrying the file; CSV streams row by row so a long take log stays flat in memory.
+
+    `ticket` is the download link's: a cookie carrying it tells the page (download.js) the file has started."""
     chunks = writer.write(report, production, content)
     if writer.streams:
         response = StreamingHttpResponse(chunks, content_type=writer.content_type)
@@ -114,6 +120,8 @@ def download(report, production, content, writer):
         response = HttpResponse(b"".join(chunks), content_type=writer.content_type)
     name = exports.filename(report, production, content, writer.extension)
     response["Content-Disposition"] = f'attachment; filename="{name}"'
+    if ticket and TICKET.fullmatch(ticket):
+        response.set_cookie("download", ticket, max_age=60, samesite="Lax")
     return response
 
 
@@ -121,4 +129,5 @@ def without_export(params):
     """The page's own query (its filters) without the download asked for."""
     params = params.copy()
     params.pop("export", None)
+    params.pop("download", None)
     return params.urlencode()

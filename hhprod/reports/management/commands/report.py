@@ -15,7 +15,11 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("name", help=f"One of: {', '.join(REPORTS)}")
         parser.add_argument("--production", required=True, help="The production's title")
-        parser.add_argument("--format", default="csv", help=f"One of: {', '.join(WRITERS)} (ics: the schedule only)")
+        parser.add_argument(
+            "--format",
+            default="csv",
+            help=f"One of: {', '.join(WRITERS)} (ics: the schedule only; ale: the take log only)",
+        )
         parser.add_argument("--output", required=True, help="The file to write ('-' for standard output)")
         parser.add_argument("--day", help="Day number, for a report on one shoot day")
         parser.add_argument("--issue", help="An issued call sheet's number, to reprint it as it went out")

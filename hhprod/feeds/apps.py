@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class FeedsConfig(AppConfig):
+    name = "hhprod.feeds"
+    verbose_name = "Calendar feeds"
