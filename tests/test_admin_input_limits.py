@@ -115,7 +115,7 @@ def test_days_at_the_edges_of_the_calendar_show_on_every_admin_page(shoot, staff
         (["takes\x00.csv", "--production", "Hardcore Henry"], "NUL character"),
         (["takes.csv", "--production", "Hardcore\x00"], "NUL character"),
         (["takes.csv", "--production", "Hardcore Henry", "--user", "\x00"], "NUL character"),
-        (["/", "--production", "Hardcore Henry"], "give a .csv or .xlsx file"),
+        (["/", "--production", "Hardcore Henry"], "give a .csv, .xlsx or .ale file"),
         (["/tmp/" + "x" * 300 + ".csv", "--production", "Hardcore Henry"], "Cannot read"),
         (["/nonexistent/takes.csv", "--production", "Hardcore Henry"], "Cannot read"),
     ],
