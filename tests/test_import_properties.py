@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from hhprod.shooting.imports import COLUMNS, TakeResource, row_fates
+from hhprod.shooting.mapping import ALL_COLUMNS
 from hhprod.shooting.models import Take, minutes_seconds
 from hhprod.shooting.setvalues import parse_length
 
@@ -107,7 +108,8 @@ def logged(production):
     )
 
 
-ROW_FATE = re.compile(r"Row \d+(, (Day|Date|Scene|Take|Length|Rig|Camera|Wearer|Status|Notes))?: \S")
+# A row's fate names the row and, for an error, the column: one of the take log's or the set tools'.
+ROW_FATE = re.compile(rf"Row \d+(, ({'|'.join(map(re.escape, ALL_COLUMNS))}))?: \S")
 
 
 @EXAMPLES
