@@ -67,21 +67,18 @@ def day_cast(day):
     needed = CAST_ON_SCENE.objects.filter(scene__strips__shoot_day=day).values("credit")
     called = DayCall.objects.filter(shoot_day=day)
     times = called.filter(person=OuterRef("person"))
-    span = (
-        CAST_ON_SCENE.objects.filter(credit=OuterRef("pk"))
-        .exclude(scene__strips__shoot_day__status=ShootDay.Status.CANCELLED)
-        .filter(scene__strips__isnull=False)
-        .order_by()
-        .values("credit")
-    )
+    # MIN and MAX over one join, not correlated subqueries: Django writes an annotation's
+    # subquery again wherever the CASE below names it, and PostgreSQL ran each copy per row.
+    planned_day = "scenes__strips__shoot_day"
+    working = ~Q(**{f"{planned_day}__status": ShootDay.Status.CANCELLED})
     number = day.number
     return (
         Credit.objects.filter(production=day.production_id, role__in=PERFORMERS)
         .filter(Q(pk__in=needed) | Q(person__in=called.values("person")))
         .annotate(
             name=F("person__name"),
-            first=Subquery(span.annotate(n=Min("scene__strips__shoot_day__number")).values("n")),
-            last=Subquery(span.annotate(n=Max("scene__strips__shoot_day__number")).values("n")),
+            first=Min(f"{planned_day}__number", filter=working),
+            last=Max(f"{planned_day}__number", filter=working),
             today=Q(pk__in=needed),
             pickup_time=Subquery(times.values("pickup_time")[:1]),
             makeup_time=Subquery(times.values("makeup_time")[:1]),
