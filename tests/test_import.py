@@ -12,6 +12,8 @@ from django.http import QueryDict
 from hhprod.productions.models import Credit, Production
 from hhprod.reports.catalogue import REPORTS
 from hhprod.reports.exports import render_file
+from hhprod.shooting import imports
+from hhprod.shooting.imports import BATCH
 from hhprod.shooting.models import Scene, ShootDay, Take
 
 from . import factories as make
@@ -140,6 +142,31 @@ def test_one_bad_row_and_nothing_is_written_each_error_naming_row_column_and_rea
         "Row 5, Day: Day 2 was shot on 2013-09-03, not on 2013-09-02.",
     ]
     assert database_snapshot() == before
+
+
+def test_a_bad_row_after_batches_were_written_leaves_nothing(shoot, tmp_path, monkeypatch):
+    """Takes go in a batch at a time inside the file's transaction; a bad row near the end undoes them all."""
+    rows = [[1, "", "12", number, "0:30", "v1", "", WEARER, "Good", ""] for number in range(1, 2 * BATCH + 11)]
+    rows[-1][4] = "7:30"
+    path = write_csv(tmp_path, rows)
+    before = database_snapshot()
+    written = []
+    write = imports.bulk_create_with_history
+    monkeypatch.setattr(
+        imports, "bulk_create_with_history", lambda takes, *a, **k: written.append(len(takes)) or write(takes, *a, **k)
+    )
+    lines, refusal = import_takes(path)
+    assert written == [BATCH, BATCH]  # then undone
+    assert refusal == "Nothing imported: day1.csv has errors (above)."
+    assert (
+        lines[-1]
+        == f"Row {len(rows)}, Length: A take of 7:30 (450 s) is longer than Test feature's maximum of 7:00 (420 s)."
+    )
+    assert database_snapshot() == before
+    rows[-1][4] = "0:30"
+    lines, refusal = import_takes(write_csv(tmp_path, rows))
+    assert refusal is None and lines[-1] == f"Imported {len(rows)} takes into Test feature; new scenes 12."
+    assert Take.objects.count() == Take.history.count() == len(rows)
 
 
 def test_the_second_import_of_the_same_file_is_refused_as_duplicates(shoot, tmp_path):

@@ -2,8 +2,9 @@
 
 All or nothing: every row is checked (dry run or not) and one bad row rolls the whole
 file back. The production's days, scenes, rigs, cameras, wearers and logged takes are read
-once per file, and the takes and their history rows are written in bulk once every row has
-passed: a 5,000-row file imports in seconds and holds SQLite's write lock that long.
+once per file, and the takes and their history rows are written in bulk, a batch at a time
+inside the file's transaction: a 5,000-row file imports in seconds and holds SQLite's write
+lock that long.
 Errors name the row (1 = the first take under the header), the column and the reason.
 A take already logged, in the database or earlier in the file, is refused; or skipped, when
 the import is asked to add only the takes not yet logged (a day's file imported again).
@@ -78,6 +79,7 @@ class TakeResource(SetRowsMixin, resources.ModelResource):
         force_init_instance = True  # every row is a new take; a take already logged is refused
         store_instance = True
         use_bulk = True
+        batch_size = BATCH  # written as they pass, inside the file's transaction, so one batch is held at a time
         skip_diff = True  # the preview lists each row's fate in words (row_fates), not a diff
 
     def __init__(self, production=None, fps=None, skip_logged=False, day=None):
@@ -199,7 +201,11 @@ class TakeResource(SetRowsMixin, resources.ModelResource):
             instance._history_user = user
 
     def bulk_create(self, using_transactions, dry_run, raise_errors, batch_size=None, result=None):
-        """Every take and its history row at once, when every row has passed; nothing in a dry run."""
+        """A batch of takes and their history rows; nothing in a dry run or once a row has failed.
+
+        The batches go in inside the file's transaction, which import_data rolls back whole
+        if any later row fails: all or nothing, without holding every history row at once.
+        """
         takes, self.create_instances = self.create_instances, []
         if dry_run or not takes or result.has_errors() or result.has_validation_errors():
             return
