@@ -95,6 +95,9 @@ class TakeImportAdmin(ImportMixin):
     import_form_class = TakeImportForm
     confirm_form_class = TakeConfirmImportForm
     import_template_name = "admin/shooting/take/import.html"
+    # Each take's history row records who imported it from which file; an admin log entry per
+    # take as well would keep every imported take in memory until the end of the request.
+    skip_admin_log = True
 
     def has_import_permission(self, request):
         # An import logs takes and adds the scenes it names.
@@ -178,7 +181,7 @@ class TakeImportAdmin(ImportMixin):
                 held.mapping = {"columns": form.columns(), **options}
                 held.save(update_fields=["mapping"])
                 resource = TakeResource(held.production, **options)
-                result = resource.import_data(mapped, dry_run=True, retain_instance_in_row_result=True)
+                result = resource.import_data(mapped, dry_run=True)
                 passed = not (result.has_errors() or result.has_validation_errors())
                 context.update(
                     row_fates=row_fates(result),
@@ -216,9 +219,7 @@ class TakeImportAdmin(ImportMixin):
             messages.error(request, f"Nothing imported: {refusal}")
             return redirect("admin:shooting_take_import")
         resource = TakeResource(upload.production, day=upload.mapping["day"], skip_logged=upload.mapping["skip_logged"])
-        result = resource.import_data(
-            dataset, file_name=upload.file_name, user=request.user, retain_instance_in_row_result=True
-        )
+        result = resource.import_data(dataset, file_name=upload.file_name, user=request.user)
         if result.has_errors() or result.has_validation_errors():
             # The data changed underfoot between preview and confirm (another import, an edit).
             messages.error(request, "Nothing imported: " + " ".join(row_fates(result)))

@@ -77,7 +77,9 @@ class TakeResource(SetRowsMixin, resources.ModelResource):
             "roll", "clip", "resolution", "fps", "notes",
         ]  # fmt: skip
         force_init_instance = True  # every row is a new take; a take already logged is refused
-        store_instance = True
+        # A row's result keeps its fate in words (TakeRowResult), not the take: a 50,000-row file
+        # would otherwise hold every take until the end.
+        store_instance = False
         use_bulk = True
         batch_size = BATCH  # written as they pass, inside the file's transaction, so one batch is held at a time
         skip_diff = True  # the preview lists each row's fate in words (row_fates), not a diff
@@ -91,6 +93,10 @@ class TakeResource(SetRowsMixin, resources.ModelResource):
         self.new_scenes = []
         self.seen = {}  # (scene id, setup, take number) -> the row that first had it
         self.skipped = 0
+
+    @classmethod
+    def get_row_result_class(cls):
+        return TakeRowResult
 
     def import_data(self, dataset, dry_run=False, raise_errors=False, use_transactions=None, **kwargs):
         # One bad row rolls back the whole file, in the admin's confirm step too.
@@ -228,6 +234,31 @@ class TakeResource(SetRowsMixin, resources.ModelResource):
                 result.append_invalid_row(number, row, ValidationError({"Take": message}))
 
 
+class TakeRowResult(RowResult):
+    """A row's result with its fate in words ("new take, scene 12 take 3 on day 1, ..."), written
+    while the take is at hand so the take itself need not be kept."""
+
+    fate = ""
+
+    def add_instance_info(self, instance):
+        super().add_instance_info(instance)
+        if self.import_type == self.IMPORT_TYPE_NEW:
+            self.fate = new_take(instance)
+        elif self.import_type == self.IMPORT_TYPE_SKIP:
+            self.fate = f"scene {instance.setup_name} take {instance.number} is already logged: skipped"
+
+
+def new_take(take):
+    camera = f", camera {take.camera.serial}" if take.camera_id else ""
+    unit = f", unit {take.rig_unit}" if take.rig_unit_id else ""
+    planned = f"; {', '.join(take.sources)}" if take.sources else ""
+    return (
+        f"new take, scene {take.setup_name} take {take.number} on day {take.shoot_day.number}, "
+        f"{minutes_seconds(take.length)}, rig {take.rig.name}{unit}{camera}, worn by {take.wearer.name}, "
+        f"{take.get_status_display()}{planned}"
+    )
+
+
 def in_file_order(item):
     column = item[0]
     return COLUMNS.index(column) if column in COLUMNS else len(COLUMNS)
@@ -247,17 +278,6 @@ def row_fates(result):
                 lines.extend(f"{place}: {message}" for message in messages)
         elif number in errors:
             lines.extend(f"Row {number}: could not be read ({error.error})" for error in errors[number])
-        elif row_result.import_type == RowResult.IMPORT_TYPE_NEW:
-            take = row_result.instance
-            camera = f", camera {take.camera.serial}" if take.camera_id else ""
-            unit = f", unit {take.rig_unit}" if take.rig_unit_id else ""
-            planned = f"; {', '.join(take.sources)}" if take.sources else ""
-            lines.append(
-                f"Row {number}: new take, scene {take.setup_name} take {take.number} on day "
-                f"{take.shoot_day.number}, {minutes_seconds(take.length)}, rig {take.rig.name}{unit}{camera}, "
-                f"worn by {take.wearer.name}, {take.get_status_display()}{planned}"
-            )
-        elif row_result.import_type == RowResult.IMPORT_TYPE_SKIP:
-            take = row_result.instance
-            lines.append(f"Row {number}: scene {take.setup_name} take {take.number} is already logged: skipped")
+        elif row_result.fate:
+            lines.append(f"Row {number}: {row_result.fate}")
     return lines
