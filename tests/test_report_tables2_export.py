@@ -13,7 +13,7 @@ from django_tables2.rows import BoundRow
 from django_tables2.utils import signature
 
 from hhprod.reports.catalogue import REPORTS
-from hhprod.reports.tables2_export import export_rows
+from hhprod.reports.tables2_export import export_rows, exported_columns, reads_values
 from hhprod.shooting.models import Take
 
 pytestmark = pytest.mark.django_db
@@ -52,3 +52,10 @@ def test_rows_equal_as_values_on_hand_made_rows():
 def test_rows_equal_as_values_for_every_report(slug, henry):
     for _, table in REPORTS[slug].build(henry, {}).tables:
         assert list(export_rows(table)) == list(table.as_values())
+
+
+def test_the_take_log_exports_from_one_values_list_query(henry):
+    """Its every column a field and a plain function: at 100,000 takes the other path is 30 times slower."""
+    (_, table), *_ = REPORTS["take-log"].build(henry, {}).tables
+    assert reads_values(table, exported_columns(table))
+    assert any(row[7] == "v2 #1" for row in export_rows(table))  # the unit, named in SQL

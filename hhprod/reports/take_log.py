@@ -4,12 +4,15 @@ roll, status and the MOS/VFX flags; sortable."""
 import django_filters
 import django_tables2 as tables
 from django import forms
+from django.db.models import Case, CharField, Value, When
+from django.db.models.functions import Cast, Concat
 
 from hhprod.productions.models import Person
 from hhprod.rigs.models import Rig, RigUnit
+from hhprod.shooting.camera_report import FieldOfView, FrameRate, Resolution
 from hhprod.shooting.models import Scene, Take
 
-from .columns import ChoiceColumn, FlagColumn, IsoDateColumn, LengthColumn, ReportTable
+from .columns import ChoiceColumn, ClockColumn, FlagColumn, IsoDateColumn, LengthColumn, ReportTable
 from .content import Report, ReportContent
 
 # The largest day number a filter takes: the database's integer column holds no more.
@@ -17,10 +20,13 @@ LAST_DAY_NUMBER = 2_147_483_647
 
 
 def take_log(production):
-    """Every take of the production, as the camera report lists them."""
+    """Every take of the production, as the camera report lists them; the unit named as it is
+    everywhere ("v2 #1") in SQL, so the exports can read every column from one values_list()."""
+    unit_name = Concat("rig_unit__rig__name", Value(" #"), Cast("rig_unit__number", CharField()))
     return (
         Take.objects.filter(shoot_day__production=production)
         .select_related("shoot_day", "scene", "rig", "rig_unit__rig", "camera", "wearer")
+        .annotate(unit_name=Case(When(rig_unit__isnull=False, then=unit_name)))
         .order_by("shoot_day__number", "scene__number", "setup", "number")
     )
 
@@ -91,15 +97,15 @@ class TakeLogTable(ReportTable):
     take = tables.Column("Take", accessor="number")
     length = LengthColumn("Length")
     rig = tables.Column("Rig", accessor="rig__name")
-    unit = tables.Column("Unit", accessor="rig_unit", default="", order_by=("rig_unit__rig__name", "rig_unit__number"))
+    unit = tables.Column("Unit", accessor="unit_name", default="", order_by=("rig_unit__rig__name", "rig_unit__number"))
     camera = tables.Column("Camera", accessor="camera__serial", default="")
     roll = tables.Column("Roll", default="")
     clip = tables.Column("Clip", accessor="clip_name", default="")
-    time_of_day = tables.TimeColumn(verbose_name="Time of day", format="H:i", default="")
+    time_of_day = ClockColumn("Time of day", default="")
     # The mode, a column each, so a spreadsheet can sort and count by any of them.
-    field_of_view = tables.Column("FOV", default="")
-    resolution = tables.Column("Resolution", default="")
-    fps = tables.Column("FPS", accessor="frame_rate", default="")
+    field_of_view = ChoiceColumn("FOV", choices=FieldOfView.choices, default="")
+    resolution = ChoiceColumn("Resolution", choices=Resolution.choices, default="")
+    fps = ChoiceColumn("FPS", accessor="frame_rate", choices=FrameRate.choices, default="")
     mos = FlagColumn("MOS")
     vfx = FlagColumn("VFX")
     wearer = tables.Column("Wearer", accessor="wearer__name")
