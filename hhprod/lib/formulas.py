@@ -7,10 +7,12 @@ survives the round trip.
 """
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+QUOTE_OR_FORMULA = frozenset(["'", *FORMULA_STARTS])
 
 
 def neutralise(value):
-    if isinstance(value, str) and value.lstrip("'").startswith(FORMULA_STARTS):
+    # The first character decides for almost every cell; only a leading quote needs the strip.
+    if isinstance(value, str) and value[:1] in QUOTE_OR_FORMULA and value.lstrip("'").startswith(FORMULA_STARTS):
         return "'" + value
     return value
 

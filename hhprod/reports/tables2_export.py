@@ -108,8 +108,17 @@ def paths(columns):
 
 def text_cell(column):
     """The column's text for a database value; None when empty, as Table.as_values() gives it."""
-    shown = getattr(column.column, "shown", None) or (lambda value: value)
+    shown = getattr(column.column, "shown", None)
+    if shown is None:
+        return plain_cell
     return lambda value: None if value in EMPTY else force_str(shown(value), strings_only=True)
+
+
+def plain_cell(value):
+    """A plain column's value as it is: text and numbers need no conversion (most of a take log's cells)."""
+    if value in EMPTY:
+        return None
+    return value if type(value) in (str, int) else force_str(value, strings_only=True)
 
 
 def records(table):
