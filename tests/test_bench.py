@@ -161,7 +161,7 @@ def test_take_log(production, context):
     takes = take_log.take_log(production)
     expected = [
         (t.pk, t.shoot_day.number, plain(t.shoot_day.actual_date), t.scene.number, t.setup, t.number, t.length,
-         t.rig.name, t.rig_unit.number if t.rig_unit else None, t.camera.serial if t.camera else None, t.roll,
+         t.rig.name, t.unit_name, t.camera.serial if t.camera else None, t.roll,
          t.clip_name, t.field_of_view, t.resolution, t.frame_rate, t.mos, t.vfx, t.wearer.name, t.status, t.notes)
         for t in takes
     ]  # fmt: skip

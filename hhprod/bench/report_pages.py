@@ -128,12 +128,12 @@ INCIDENTS_BY_WEARER = """SELECT p.name, COUNT(*), SUM(i.minutes_lost)
 
 # Take log ------------------------------------------------------------------------------------
 
-TAKE_LOG = """SELECT t.id, d.number, d.actual_date, s.number, t.setup, t.number, t.length, r.name, u.number,
-        c.serial, t.roll, t.clip_name, t.field_of_view, t.resolution, t.frame_rate, t.mos, t.vfx, p.name,
-        t.status, t.notes
+TAKE_LOG = """SELECT t.id, d.number, d.actual_date, s.number, t.setup, t.number, t.length, r.name,
+        ur.name || ' #' || u.number, c.serial, t.roll, t.clip_name, t.field_of_view, t.resolution, t.frame_rate,
+        t.mos, t.vfx, p.name, t.status, t.notes
     FROM shooting_take t JOIN shooting_shootday d ON d.id = t.shoot_day_id
     JOIN shooting_scene s ON s.id = t.scene_id JOIN rigs_rig r ON r.id = t.rig_id
-    LEFT JOIN rigs_rigunit u ON u.id = t.rig_unit_id
+    LEFT JOIN rigs_rigunit u ON u.id = t.rig_unit_id LEFT JOIN rigs_rig ur ON ur.id = u.rig_id
     LEFT JOIN rigs_camera c ON c.id = t.camera_id JOIN productions_person p ON p.id = t.wearer_id
     WHERE d.production_id = %(production)s{filter} ORDER BY d.number, s.number, t.setup, t.number"""
 TAKE_LOG_ALL = TAKE_LOG.format(filter="")
