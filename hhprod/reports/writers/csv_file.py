@@ -1,7 +1,7 @@
 import csv
 from itertools import islice
 
-from .cells import table_rows
+from ..tables2_export import file_rows
 
 
 class Echo:
@@ -17,6 +17,6 @@ LINES = 500  # a streamed chunk: one yield per line cost a fifth of a 100,000-ta
 def write(report, production, content):
     """The first table, LINES lines at a time: a long take log is never held whole."""
     writer = csv.writer(Echo())
-    rows = table_rows(content.tables[0][1])
+    rows = file_rows(content.tables[0][1])
     while lines := [writer.writerow(row) for row in islice(rows, LINES)]:
         yield "".join(lines).encode()

@@ -1,6 +1,6 @@
 import re
 
-from .cells import table_rows
+from ..tables2_export import file_rows
 
 # Characters that start Markdown syntax anywhere in a line (emphasis, code, links, a table's cell break).
 INLINE = re.compile(r"([\\`*_\[\]|~])")
@@ -31,7 +31,7 @@ def write(report, production, content):
         lines += [line(content.subtitle), ""]
     lines += [f"- {text(label)}: {text(value)}" for label, value in content.summary]
     for heading, table in content.tables:
-        rows = table_rows(table)
+        rows = file_rows(table)
         header = next(rows)
         lines += ["", f"## {text(heading)}", "", row(header), "|" + " --- |" * len(header)]
         lines += [row(cells) for cells in rows]
