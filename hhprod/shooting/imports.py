@@ -77,7 +77,7 @@ class TakeResource(SetRowsMixin, resources.ModelResource):
             "roll", "clip", "resolution", "fps", "notes",
         ]  # fmt: skip
         force_init_instance = True  # every row is a new take; a take already logged is refused
-        # A row's result keeps its fate in words (TakeRowResult), not the take: a 50,000-row file
+        # A row's result keeps its fate in words (TakeRowResult), not the take: a 20,000-row file
         # would otherwise hold every take until the end.
         store_instance = False
         use_bulk = True
