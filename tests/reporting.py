@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 
 from hhprod.reports.catalogue import REPORTS
+from hhprod.reports.content import Figure
 from hhprod.reports.exports import build_file
 
 
@@ -17,3 +18,8 @@ def report_file(production, slug, fmt, **params):
     """The report's bytes in `fmt`, built from `params` (None values left out)."""
     query = {name: value for name, value in params.items() if value is not None}
     return build_file(REPORTS[slug], production, QueryDict(urlencode(query)), fmt)
+
+
+def shown_summary(content):
+    """A report's summary as its page shows it, {label: value}: a figure in words as its words."""
+    return {label: str(value) if isinstance(value, Figure) else value for label, value in content.summary}

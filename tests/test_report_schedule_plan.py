@@ -15,7 +15,7 @@ from hhprod.reports import chart
 from hhprod.reports import schedule as queries
 from hhprod.shooting.models import ShootDay
 from tests import factories as make
-from tests.reporting import report_file, report_url
+from tests.reporting import report_file, report_url, shown_summary
 
 pytestmark = pytest.mark.django_db
 SVG = "{http://www.w3.org/2000/svg}"
@@ -34,7 +34,7 @@ def add_day_121_for_tomorrow(henry):
 
 
 def summary_rows(production):
-    return dict(queries.build(production, {}).summary)
+    return shown_summary(queries.build(production, {}))
 
 
 def production_report_figures(production, day):

@@ -75,6 +75,27 @@ def test_summary_figures_are_typed_cells(slipped, staff_client):
     assert figures["Minutes recorded"].value == 6.8 and figures["Minutes recorded"].data_type == "n"
 
 
+def test_a_figure_said_in_words_is_a_typed_cell_per_number(slipped, staff_client):
+    """The page's "First and last shot day: Thu 5 Sep 2013 to Thu 12 Sep 2013" is two dates in the
+    spreadsheet, "Takes (circled): 2 (1)" two counts, the variance a signed number and a percentage."""
+    make.shoot_day(slipped, 4, actual=date(2013, 9, 13))  # a day added: 4 shot against 3 scheduled
+    data = download(staff_client, slipped, "schedule", "xlsx")
+    summary = openpyxl.load_workbook(io.BytesIO(data))["Summary"]
+    figures = {row[0].value: row[1] for row in summary.iter_rows(min_row=2)}
+    assert figures["First shot day"].value == datetime(2013, 9, 5) and figures["First shot day"].is_date
+    assert figures["Last shot day"].value == figures["Last planned day"].value == datetime(2013, 9, 13)
+    assert (figures["Takes"].value, figures["Circled"].value) == (2, 1)
+    assert figures["Variance (days)"].value == 1 and figures["Variance (days)"].number_format == "+0;-0;0"
+    share = figures["Variance (share of scheduled days)"]
+    assert share.value == pytest.approx(1 / 3) and share.number_format == "+0%;-0%;0%"
+    assert figures["Planned now (days)"].value == 4
+    assert figures["Shot days per week"].data_type == "n" and figures["Takes per week"].data_type == "n"
+    assert {label for label, cell in figures.items() if cell.data_type == "s"} == set()
+    calamine = CalamineWorkbook.from_filelike(io.BytesIO(data)).get_sheet_by_name("Summary").to_python()
+    read = {label: value for label, value in calamine[1:]}
+    assert read["First shot day"] == date(2013, 9, 5) and read["Takes"] == 2
+
+
 def test_call_times_are_times(slipped, staff_client):
     book = openpyxl.load_workbook(io.BytesIO(download(staff_client, slipped, "production-report", "xlsx", day=1)))
     calls = column(book[CALLS_SHEET], "In")

@@ -4,6 +4,19 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 
+@dataclass(frozen=True)
+class Figure:
+    """A summary figure the page says in words ("+75 days (+167%)") and a spreadsheet keeps as numbers:
+    `cells` are (label, value, kind) rows, kind one of the XLSX writer's (signed, percent, date) or None
+    for a plain number, so the office can compute with each part."""
+
+    words: str
+    cells: tuple = ()
+
+    def __str__(self):
+        return self.words
+
+
 @dataclass
 class ReportContent:
     """What a report shows: summary figures, tables (the first is the CSV), maybe a chart.

@@ -18,7 +18,7 @@ from hhprod.shooting.models import ShootDay, Take
 from . import schedule_plan as plan
 from .chart import schedule_chart
 from .columns import NUMBER, MinutesColumn, ReportTable, SignedColumn
-from .content import Report, ReportContent
+from .content import Figure, Report, ReportContent
 
 
 def schedule_days(production):
@@ -175,7 +175,43 @@ def pace(summary):
     """Days, takes and minutes a week; before any day is shot there is no pace to state."""
     if summary["days_per_week"] is None:
         return "no days shot yet"
-    return f"{summary['days_per_week']} days, {summary['takes_per_week']} takes, {summary['minutes_per_week']} min"
+    return Figure(
+        f"{summary['days_per_week']} days, {summary['takes_per_week']} takes, {summary['minutes_per_week']} min",
+        (
+            ("Shot days per week", summary["days_per_week"], None),
+            ("Takes per week", summary["takes_per_week"], None),
+            ("Minutes recorded per week", summary["minutes_per_week"], None),
+        ),
+    )
+
+
+def planned_now(s):
+    """The days planned now, and how many more than the baseline's when there is one."""
+    days = ("Planned now (days)", s["planned_now"], None)
+    if not s["planned"]:
+        return Figure(f"{s['planned_now']} days", (days,))
+    more = s["planned_now"] - s["planned"]
+    return Figure(
+        f"{s['planned_now']} days ({signed(more)} on the baseline)",
+        (days, ("Planned now on the baseline (days)", more, "signed")),
+    )
+
+
+def variance(s):
+    """Shot days against the scheduled ones, in days and as a share of the scheduled."""
+    if not s["planned"]:
+        return "—"
+    return Figure(
+        f"{signed(s['variance_days'], ' days')} ({signed(s['variance_percent'], '%')})",
+        (
+            ("Variance (days)", s["variance_days"], "signed"),
+            ("Variance (share of scheduled days)", s["variance_days"] / s["planned"], "percent"),
+        ),
+    )
+
+
+def on_date(label, day):
+    return Figure(long_date(day), ((label, day, "date"),))
 
 
 def build(production, params):
@@ -184,21 +220,30 @@ def build(production, params):
     baseline = revisions[0] if revisions and revisions[0].is_baseline else None
     climb = list(plan.cause_climb(revisions[-1])) if baseline else []
     planned, shot = s["planned"] or None, s["shot"]
-    on_baseline = f" ({signed(s['planned_now'] - planned)} on the baseline)" if planned else ""
-    variance = f"{signed(s['variance_days'], ' days')} ({signed(s['variance_percent'], '%')})" if planned else "—"
     return ReportContent(
         summary=[
             scheduled_row(s, baseline),
-            ("Planned now", f"{s['planned_now']} days{on_baseline}"),
+            ("Planned now", planned_now(s)),
             ("Shot days", shot),
-            ("Variance", variance),
+            ("Variance", variance(s)),
             ("Days still to shoot", s["remaining"]),
-            ("First and last shot day", f"{long_date(s['first_shot'])} to {long_date(s['last_shot'])}"),
-            ("Last planned day", long_date(s["last_planned"])),
-            ("Takes (circled)", f"{s['takes']} ({s['circled']})"),
+            (
+                "First and last shot day",
+                Figure(
+                    f"{long_date(s['first_shot'])} to {long_date(s['last_shot'])}",
+                    (("First shot day", s["first_shot"], "date"), ("Last shot day", s["last_shot"], "date")),
+                ),
+            ),
+            ("Last planned day", on_date("Last planned day", s["last_planned"])),
+            (
+                "Takes (circled)",
+                Figure(
+                    f"{s['takes']} ({s['circled']})", (("Takes", s["takes"], None), ("Circled", s["circled"], None))
+                ),
+            ),
             ("Minutes recorded", s["minutes"]),
             ("Pace per week", pace(s)),
-            ("Forecast finish", long_date(s["forecast_finish"])),
+            ("Forecast finish", on_date("Forecast finish", s["forecast_finish"])),
         ],
         chart=schedule_chart(
             *chart_lines(production),

@@ -14,6 +14,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from hhprod.lib.formulas import neutralise
 
+from ..content import Figure
 from ..tables2_export import typed_rows
 
 SHEET_NAME = 31  # Excel's longest sheet name
@@ -29,6 +30,7 @@ KINDS = {
     "minutes": ("0.0", lambda seconds: round(seconds / 60, 1), 6),
     "days": ("0", lambda delta: delta.days, 4),
     "signed": ("+0;-0;0", None, 4),
+    "percent": ("+0%;-0%;0%", None, 6),
 }
 
 
@@ -59,22 +61,33 @@ def chunks(out):
 
 
 def write_summary(book, sheet, summary, bold):
-    """One figure a row, its value typed: a count is a number, a date a date; a figure in words stays text."""
-    dated = book.add_format({"num_format": "yyyy-mm-dd"})
+    """One figure a row, its value typed: a count is a number, a date a date. A figure the page says
+    in words ("+75 days (+167%)") is a row per number it is made of, each with its own label."""
+    formats = {kind: book.add_format({"num_format": number_format}) for kind, (number_format, _, _) in KINDS.items()}
+    rows = [row for label, value in summary for row in summary_rows(label, value)]
     sheet.write_row(0, 0, ["Figure", "Value"], bold)
-    for row, (label, value) in enumerate(summary, start=1):
-        sheet.write_string(row, 0, str(label))
-        if isinstance(value, bool) or value is None:
-            sheet.write_string(row, 1, "" if value is None else str(value))
+    for row, (label, value, kind) in enumerate(rows, start=1):
+        sheet.write_string(row, 0, label)
+        if value is None:
+            continue
+        if isinstance(value, bool):
+            sheet.write_string(row, 1, str(value))
         elif isinstance(value, int | float):
-            sheet.write_number(row, 1, value)
+            sheet.write_number(row, 1, value, formats.get(kind))
         elif isinstance(value, date):
-            sheet.write_datetime(row, 1, value, dated)
+            sheet.write_datetime(row, 1, value, formats["date"])
         else:
             sheet.write_string(row, 1, text(str(value)))
-    sheet.set_column(0, 0, max(len(str(label)) for label, _ in summary) + 2)
-    sheet.set_column(1, 1, min(WIDEST, max(len(str(value)) for _, value in summary) + 2))
+    sheet.set_column(0, 0, max(len(label) for label, _, _ in rows) + 2)
+    sheet.set_column(1, 1, min(WIDEST, max(len(str(value)) for _, value, _ in rows) + 2))
     sheet.freeze_panes(1, 0)
+
+
+def summary_rows(label, value):
+    """(label, value, kind) rows for one summary figure: its numbers when it has them, else itself."""
+    if isinstance(value, Figure) and value.cells:
+        return value.cells
+    return [(str(label), str(value) if isinstance(value, Figure) else value, None)]
 
 
 def write_table(book, sheet, table, bold):
