@@ -15,15 +15,16 @@ from hhprod.paperwork.sun import sun_times
 from hhprod.planning.revisions import lock_schedule
 from hhprod.productions.models import Credit, Production
 from hhprod.reports.catalogue import REPORTS
-from hhprod.shooting.models import Scene, Take
+from hhprod.shooting.models import DayCall, Scene, Take
 from tests import factories as f
 from tests.reporting import report_file, report_url
 
 pytestmark = pytest.mark.django_db
 SLUG = "call-sheet"
 # Session, user, the login's permissions (its own and its groups'), production, days for the picker,
-# revision, strips, cast, crew calls, advance schedule, the production picker, the day's issued sheets.
-PAGE_QUERIES = 13
+# revision, strips, cast, the cast's codes (the Day Out of Days' dates, shoot days and calendar entries),
+# crew calls, advance schedule, the production picker, the day's issued sheets.
+PAGE_QUERIES = 16
 # Session, user, the login's permissions (two), production, the issued sheet, the production picker.
 REPRINT_QUERIES = 7
 
@@ -52,7 +53,7 @@ def planned_scene(prod, number, cast, **breakdown):
 @pytest.fixture
 def plan():
     """Four planned days (2–5 Sep 2013), nothing shot: Henry works days 2–3, the stunt double days 1–2,
-    Estelle days 1 and 4 (held on day 2, where she is called for a fitting)."""
+    Estelle days 1 and 4 (called for a fitting on day 2, held on day 3)."""
     prod = f.production(planned_days=4)
     moscow = f.location()
     rig = f.rig("v2", 2, material="plastic")
@@ -84,7 +85,9 @@ def plan():
     call = f.call(days[1], henry.person, call_time=time(6, 45), wrap_time=None)
     call.pickup_time, call.makeup_time, call.on_set_time = time(5, 30), time(6, 0), time(7, 30)
     call.save()
-    f.call(days[1], estelle.person, call_time=time(9, 0), wrap_time=None)
+    fitting = f.call(days[1], estelle.person, call_time=time(9, 0), wrap_time=None)
+    fitting.kind = DayCall.Kind.FITTING
+    fitting.save()
     f.call(days[1], director, call_time=time(6, 0), wrap_time=None)
     lock_schedule(prod, name="White", reason="The baseline.")
     return prod
@@ -116,7 +119,7 @@ def test_a_planned_day_with_no_takes_gets_its_call_sheet_from_the_plan(plan):
     ]  # fmt: skip
     assert table(plan, "Cast and stunt performers", day=2) == [
         ["Name", "Character", "Role", "Status", "Pickup", "Make-up", "Call", "On set"],
-        ["Haley Bennett", "Estelle", "Cast", "H", None, None, time(9, 0), None],
+        ["Haley Bennett", "Estelle", "Cast", "F", None, None, time(9, 0), None],
         ["Sharlto Copley", "Henry", "Cast", "SW", time(5, 30), time(6, 0), time(6, 45), time(7, 30)],
         ["Unnamed stunt performer 1", None, "Stunt performer", "WF", None, None, None, None],
     ]
@@ -146,6 +149,21 @@ def test_status_codes_start_and_finish_on_a_one_day_part(plan):
         "Haley Bennett", "Estelle", "Cast", "SWF", None, None, None, None,
     ]  # fmt: skip
     assert table(plan, "Cast and stunt performers", day=4)[1:] == []
+
+
+def test_the_status_is_the_day_out_of_days_code_drops_and_pickups_included(plan):
+    # Scene 15 moves to 30 Sep: after her fitting on 3 Sep, Estelle is off more than the 10-day
+    # drop rule, so she is dropped (FD) and picked up on the day she finishes (PWF), as on the DOOD.
+    later = f.shoot_day(plan, 5, scheduled=date(2013, 9, 30), actual=None)
+    strip = Scene.objects.get(production=plan, number="15").strips.get()
+    strip.shoot_day = later
+    strip.save()
+    assert table(plan, "Cast and stunt performers", day=2)[1][:4] == ["Haley Bennett", "Estelle", "Cast", "FD"]
+    assert table(plan, "Cast and stunt performers", day=5)[1][:4] == ["Haley Bennett", "Estelle", "Cast", "PWF"]
+    dood = openpyxl.load_workbook(io.BytesIO(report_file(plan, "day-out-of-days", "xlsx")))["Day Out of Days"]
+    rows = [list(row) for row in dood.iter_rows(values_only=True)]
+    estelle = next(row for row in rows if row[1] == "Haley Bennett")
+    assert {"FD", "PWF"} <= set(estelle) and "H" not in estelle
 
 
 def test_a_day_added_after_the_revision_says_so(plan):

@@ -5,7 +5,7 @@ a sheet goes out the day before. No wrap times here: those are the production re
 """
 
 import django_tables2 as tables
-from django.db.models import Case, Count, F, Max, Min, OuterRef, Q, Subquery, Value, When
+from django.db.models import Count, F, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.utils import timezone
 
@@ -19,6 +19,7 @@ from hhprod.shooting.models import DayCall, Scene, ShootDay
 
 from .columns import ClockColumn, ListColumn, PagesColumn, ReportTable, RolesColumn
 from .content import Report, ReportContent
+from .day_out_of_days import codes_on
 from .days import chosen_day, day_calls, day_choices, day_of, nothing_scheduled
 from .errors import NotFound
 from .stored import freeze, thaw
@@ -59,44 +60,33 @@ def day_strips(day):
 
 
 def day_cast(day):
-    """The performers the day's scenes need, and any performer called on it: character, the day's code, times.
-
-    The code comes from the person's first and last planned day (by day number, cancelled days left out):
-    SW starts work, WF finishes, SWF both, W works, H is held between work days.
-    """
+    """The performers the day's scenes need, and any performer called on it: character and times.
+    Their status on the day is the Day Out of Days code (cast_with_codes)."""
     needed = CAST_ON_SCENE.objects.filter(scene__strips__shoot_day=day).values("credit")
     called = DayCall.objects.filter(shoot_day=day)
     times = called.filter(person=OuterRef("person"))
-    # MIN and MAX over one join, not correlated subqueries: Django writes an annotation's
-    # subquery again wherever the CASE below names it, and PostgreSQL ran each copy per row.
-    planned_day = "scenes__strips__shoot_day"
-    working = ~Q(**{f"{planned_day}__status": ShootDay.Status.CANCELLED})
-    number = day.number
     return (
         Credit.objects.filter(production=day.production_id, role__in=PERFORMERS)
         .filter(Q(pk__in=needed) | Q(person__in=called.values("person")))
         .annotate(
             name=F("person__name"),
-            first=Min(f"{planned_day}__number", filter=working),
-            last=Max(f"{planned_day}__number", filter=working),
-            today=Q(pk__in=needed),
             pickup_time=Subquery(times.values("pickup_time")[:1]),
             makeup_time=Subquery(times.values("makeup_time")[:1]),
             call_time=Subquery(times.values("call_time")[:1]),
             on_set_time=Subquery(times.values("on_set_time")[:1]),
         )
-        .annotate(
-            code=Case(
-                When(today=True, first=number, last=number, then=Value("SWF")),
-                When(today=True, first=number, then=Value("SW")),
-                When(today=True, last=number, then=Value("WF")),
-                When(today=True, then=Value("W")),
-                When(first__lt=number, last__gt=number, then=Value("H")),
-                default=Value("W"),
-            )
-        )
         .order_by("role", "person__name")
     )
+
+
+def cast_with_codes(production, day):
+    """day_cast() with each performer's code on the day as the Day Out of Days has it (SW, W, WF, SWF,
+    H, PW, WD, R, F, /T): one set of rules for both papers. A day with no date has no code."""
+    cast = list(day_cast(day))
+    codes = codes_on(production, day.on, {credit.person_id for credit in cast}) if cast and day.on else {}
+    for credit in cast:
+        credit.code = codes.get(credit.person_id) or "—"
+    return cast
 
 
 def advance_schedule(day):
@@ -234,7 +224,7 @@ def build(production, params):
         ],
         tables=[
             ("Scenes", SceneTable(strips)),
-            ("Cast and stunt performers", CastTable(list(day_cast(day)))),
+            ("Cast and stunt performers", CastTable(cast_with_codes(production, day))),
             ("Crew calls", CrewCallTable(list(crew_calls(day)))),
             ("Stunt and safety notes", NotesTable([s for s in strips if s.scene.stunt_notes or s.scene.safety_notes])),
             ("Advance schedule", AdvanceTable(list(advance_schedule(day)))),

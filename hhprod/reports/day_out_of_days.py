@@ -12,7 +12,7 @@ import django_tables2 as tables
 from .columns import NUMBER, ReportTable
 from .content import Report, ReportContent
 from .days import NOTHING_SCHEDULED
-from .dood_dates import BLOCKS, TooLong, company_calendar, people, person_dates, rig_dates
+from .dood_dates import BLOCKS, TRAVEL, TooLong, company_calendar, people, person_dates, rig_dates
 from .dood_rules import Rule, calendar_columns, cells, code_row
 
 CODES = (
@@ -91,8 +91,37 @@ def _month_pages(columns, records):
     return pages
 
 
+def production_rule(production):
+    return Rule(drop_days=production.drop_rule_days, allowed_drops=production.allowed_drops)
+
+
+def by_person(dates):
+    """person_dates() rows as {person: {date: W, R or F}} and {person: {travel dates}}."""
+    working, travel = defaultdict(dict), defaultdict(set)
+    for person, on, code in dates:
+        if code == TRAVEL:
+            travel[person].add(on)
+        else:
+            working[person][on] = code
+    return working, travel
+
+
+def codes_on(production, on, persons):
+    """{person id: the person's code on the date `on`}, from the report's dates by its rules: the call
+    sheet's status column (a drop, a pickup, a fitting, travel read as they are here). Three queries;
+    nothing when the dates span more calendar than a Day Out of Days lays out."""
+    dates = person_dates(production)
+    try:
+        calendar, _ = company_calendar(production, [day for _, day, _ in dates])
+    except TooLong:
+        return {}
+    working, travel = by_person(dates)
+    rule = production_rule(production)
+    return {person: code_row(calendar, working[person], travel[person], rule).codes.get(on, "") for person in persons}
+
+
 def build(production, params):
-    rule = Rule(drop_days=production.drop_rule_days, allowed_drops=production.allowed_drops)
+    rule = production_rule(production)
     dates = person_dates(production)
     rig_rows = rig_dates(production)
     try:
@@ -102,12 +131,7 @@ def build(production, params):
         span_problem = str(too_long)
     else:
         span_problem = ""
-    working, travel = defaultdict(dict), defaultdict(set)
-    for person, on, code in dates:
-        if code == "T":
-            travel[person].add(on)
-        else:
-            working[person][on] = code
+    working, travel = by_person(dates)
     crew = list(people(production))
     rows = [code_row(calendar, working[p.pk], travel[p.pk], rule) for p in crew]
     needed = defaultdict(dict)
