@@ -17,7 +17,7 @@ from django.db import connection
 from django.db.models import Count
 from django.urls import reverse
 
-from hhprod.shooting.models import ShootDay
+from hhprod.shooting.models import ShootDay, Take
 
 
 @dataclass(frozen=True)
@@ -45,9 +45,19 @@ def context_of(production):
         .order_by("-take_count", "number")
         .first()
     )
+    # The one who wore the rig most that day: the take log PDF prints their takes, within its row limit at any size.
+    wearer = (
+        Take.objects.filter(shoot_day=busiest)
+        .values("wearer")
+        .annotate(takes=Count("pk"))
+        .order_by("-takes", "wearer")
+        .values_list("wearer", flat=True)
+        .first()
+    )
     return {
         "production": production.pk,
         "busiest_day": busiest.pk,
+        "busiest_wearer": wearer,
         "busiest_number": busiest.number,
         "busiest_on": busiest.actual_date or busiest.scheduled_date,
     }
