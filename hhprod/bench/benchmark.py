@@ -45,9 +45,10 @@ def context_of(production):
         .order_by("-take_count", "number")
         .first()
     )
-    # The one who wore the rig most that day: the take log PDF prints their takes, within its row limit at any size.
+    # The credited rig wearer (the take log's wearer filter offers no one else) with the most takes that
+    # day: the take log PDF prints their takes, within its row limit at any size.
     wearer = (
-        Take.objects.filter(shoot_day=busiest)
+        Take.objects.filter(shoot_day=busiest, wearer__credits__production=production, wearer__credits__wears_rig=True)
         .values("wearer")
         .annotate(takes=Count("pk"))
         .order_by("-takes", "wearer")
