@@ -17,6 +17,7 @@ from django.db import connection
 from django.db.models import Count
 from django.urls import reverse
 
+from hhprod.reports.writers.pdf import PDF_MAX_ROWS
 from hhprod.shooting.models import ShootDay, Take
 
 
@@ -45,20 +46,23 @@ def context_of(production):
         .order_by("-take_count", "number")
         .first()
     )
-    # The credited rig wearer (the take log's wearer filter offers no one else) with the most takes that
-    # day: the take log PDF prints their takes, within its row limit at any size.
-    wearer = (
-        Take.objects.filter(shoot_day=busiest, wearer__credits__production=production, wearer__credits__wears_rig=True)
-        .values("wearer")
+    # The most takes one credited rig wearer (the take log's wearer filter offers no one else) has on
+    # one day that a take log PDF prints: at 100,000 takes, a PDF near its row limit.
+    printable = (
+        Take.objects.filter(
+            shoot_day__production=production, wearer__credits__production=production, wearer__credits__wears_rig=True
+        )
+        .values("shoot_day__number", "wearer")
         .annotate(takes=Count("pk"))
-        .order_by("-takes", "wearer")
-        .values_list("wearer", flat=True)
+        .filter(takes__lte=PDF_MAX_ROWS)
+        .order_by("-takes", "shoot_day__number", "wearer")
         .first()
     )
     return {
         "production": production.pk,
         "busiest_day": busiest.pk,
-        "busiest_wearer": wearer,
+        "print_day": printable["shoot_day__number"],
+        "print_wearer": printable["wearer"],
         "busiest_number": busiest.number,
         "busiest_on": busiest.actual_date or busiest.scheduled_date,
     }

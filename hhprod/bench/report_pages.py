@@ -139,9 +139,7 @@ TAKE_LOG = """SELECT t.id, d.number, d.actual_date, s.number, t.setup, t.number,
 TAKE_LOG_ALL = TAKE_LOG.format(filter="")
 # The take log's exported columns only: what the CSV and XLSX floors write.
 TAKE_LOG_EXPORTED = TAKE_LOG_ALL.replace("SELECT t.id, ", "SELECT ", 1)
-TAKE_LOG_BUSIEST_WEARER = TAKE_LOG.format(
-    filter=" AND d.number = %(busiest_number)s AND t.wearer_id = %(busiest_wearer)s"
-)
+TAKE_LOG_PRINTED = TAKE_LOG.format(filter=" AND d.number = %(print_day)s AND t.wearer_id = %(print_wearer)s")
 TAKE_COUNT = f"SELECT COUNT(*) {PRODUCTION_TAKES}"
 # The filter's lists: the wearers, the rigs and the rig units (a scene is typed, not picked).
 TAKE_LOG_CHOICES = [
@@ -262,9 +260,9 @@ REPORT_PAGES = [
     Page("PDF: schedule", report_url("schedule", "export=pdf"), (*SCHEDULE_FIGURES, SCHEDULE_DAYS, WEEKLY_PACE)),
     Page("PDF: rig wearers", report_url("wearers", "export=pdf"), (WEARERS, DAYS_OVER_LIMIT)),
     Page(
-        "PDF: take log, busiest day's busiest wearer",
-        report_url("take-log", "day_from={busiest_number}&day_to={busiest_number}&wearer={busiest_wearer}&export=pdf"),
-        (TAKE_LOG_BUSIEST_WEARER,),
+        "PDF: take log, one wearer's day, the most that prints",
+        report_url("take-log", "day_from={print_day}&day_to={print_day}&wearer={print_wearer}&export=pdf"),
+        (TAKE_LOG_PRINTED,),
     ),
     Page(
         "iCalendar: schedule",
