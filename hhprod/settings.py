@@ -190,6 +190,15 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 # A previewed take log waits in the database for its confirm step this long, then is removed.
 TAKE_IMPORT_PREVIEW_HOURS = 2
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # How far an import has got (shooting/import_progress.py): files, so that every gunicorn
+    # process reads what the one importing writes.
+    "progress": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": os.environ.get("PROGRESS_CACHE_DIR", str(BASE_DIR / "var" / "progress")),
+    },
+}
 
 # How set tools' files are read: the Moscow office writes dates day first (02.09.2013), and a
 # timecode's frames count at 25 fps (PAL, Russia's video standard) when the file does not give its rate.

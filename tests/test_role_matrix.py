@@ -139,13 +139,13 @@ def by_role(allowed, no_role=REFUSED, refused=REFUSED):
 def model_checks(route, name):
     """An admin page of one model: admin:<app>_<model>_<page>."""
     match = re.fullmatch(r"admin:(\w+?)_([a-z0-9]+)_(changelist|add|change|delete|history|simple_history|import|"
-                         r"import_map|process_import|password_change)", name)  # fmt: skip
+                         r"import_map|import_progress|process_import|password_change)", name)  # fmt: skip
     if not match:
         return None
     app, model_name, page = match.groups()
     model = apps.get_model(app, model_name)
     obj = model.objects.order_by("pk").first()
-    assert obj or page in ("changelist", "add", "import", "import_map", "process_import"), (
+    assert obj or page in ("changelist", "add", "import", "import_map", "import_progress", "process_import"), (
         f"the office fixture makes no {model}"
     )
     office = app in OFFICE_APPS and model_name in OFFICE_MODELS
@@ -161,6 +161,10 @@ def model_checks(route, name):
         held_for_nobody = {role: HIDDEN if {"take", "scene"} <= OWN[role] else REFUSED for role in OWN}
         expected = {**held_for_nobody, NO_ROLE: REFUSED, ANONYMOUS: LOGIN}
         return Check(fill(route, "00000000-0000-0000-0000-000000000001"), expected, expected)
+    if page == "import_progress":
+        # Any id: a login reads only its own imports' progress ({} for an id it has none of).
+        may_import = by_role(lambda role: {"take", "scene"} <= OWN[role])
+        return Check(fill(route, "00000000-0000-0000-0000-000000000001"), may_import, everyone(WRONG_METHOD))
     if page == "simple_history":
         url = fill(route, obj.pk, obj.history.earliest().history_id)
     elif page in ("change", "delete", "history", "password_change"):

@@ -12,17 +12,18 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.decorators import method_decorator
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 from import_export.admin import ImportMixin
 from import_export.forms import ImportForm
 
 from hhprod.productions.models import Production
 
+from .import_progress import Progress, progress_of
 from .imports import TakeResource, row_fates
 from .mapping import ALL_COLUMNS, MappingRefused, applied, guess, remember
 from .models import TakeImportUpload
@@ -109,7 +110,12 @@ class TakeImportAdmin(ImportMixin):
             self.admin_site.admin_view(self.mapping_view),
             name="shooting_take_import_map",
         )
-        return [mapping, *super().get_urls()]
+        progress = path(
+            "import/<uuid:upload>/progress/",
+            self.admin_site.admin_view(self.progress_view),
+            name="shooting_take_import_progress",
+        )
+        return [mapping, progress, *super().get_urls()]
 
     def add_data_read_fail_error_to_form(self, form, error):
         if isinstance(error, FileRefused):
@@ -180,7 +186,9 @@ class TakeImportAdmin(ImportMixin):
                 options = {"day": form.cleaned_data["day"], "skip_logged": form.cleaned_data["skip_logged"]}
                 held.mapping = {"columns": form.columns(), **options}
                 held.save(update_fields=["mapping"])
-                resource = TakeResource(held.production, **options)
+                resource = TakeResource(
+                    held.production, **options, progress=Progress(request.user.pk, held.pk, "checked")
+                )
                 result = resource.import_data(mapped, dry_run=True)
                 passed = not (result.has_errors() or result.has_validation_errors())
                 context.update(
@@ -192,6 +200,14 @@ class TakeImportAdmin(ImportMixin):
                 )
         request.current_app = self.admin_site.name
         return TemplateResponse(request, "admin/shooting/take/import_map.html", context)
+
+    @method_decorator(require_GET)
+    def progress_view(self, request, upload):
+        """How far this login's check or import of the held file has got: {"done", "total", "verb"},
+        or {} before the first report. Asked by the waiting page's script (import_progress.js)."""
+        if not self.has_import_permission(request):
+            raise PermissionDenied
+        return JsonResponse(progress_of(request.user.pk, upload) or {})
 
     @method_decorator(require_POST)
     def process_import(self, request, **kwargs):
@@ -218,7 +234,12 @@ class TakeImportAdmin(ImportMixin):
         except (FileRefused, MappingRefused) as refusal:
             messages.error(request, f"Nothing imported: {refusal}")
             return redirect("admin:shooting_take_import")
-        resource = TakeResource(upload.production, day=upload.mapping["day"], skip_logged=upload.mapping["skip_logged"])
+        resource = TakeResource(
+            upload.production,
+            day=upload.mapping["day"],
+            skip_logged=upload.mapping["skip_logged"],
+            progress=Progress(request.user.pk, upload.pk, "imported"),
+        )
         result = resource.import_data(dataset, file_name=upload.file_name, user=request.user)
         if result.has_errors() or result.has_validation_errors():
             # The data changed underfoot between preview and confirm (another import, an edit).

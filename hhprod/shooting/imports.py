@@ -24,6 +24,7 @@ from simple_history.utils import bulk_create_with_history
 from hhprod.productions.models import Person
 from hhprod.rigs.models import Camera, Rig
 
+from .import_progress import EVERY
 from .mapping import ALL_COLUMNS, COLUMNS
 from .models import Scene, ShootDay, Take, minutes_seconds
 from .setrows import SetRowsMixin
@@ -84,9 +85,10 @@ class TakeResource(SetRowsMixin, resources.ModelResource):
         batch_size = BATCH  # written as they pass, inside the file's transaction, so one batch is held at a time
         skip_diff = True  # the preview lists each row's fate in words (row_fates), not a diff
 
-    def __init__(self, production=None, fps=None, skip_logged=False, day=None):
+    def __init__(self, production=None, fps=None, skip_logged=False, day=None, progress=None):
         super().__init__()
         self.production = production
+        self.progress = progress  # progress(done, total), told every EVERY rows (import_progress.py)
         self.day = day  # the shoot day's number for a file with no Day or Date column (an AC's camera report)
         self.fps = fps  # the file's frame rate, when the command or the ALE heading gives it
         self.skip_logged = skip_logged
@@ -125,6 +127,7 @@ class TakeResource(SetRowsMixin, resources.ModelResource):
         if missing:
             raise ValueError(f"The file has no {' column, no '.join(missing)} column.")
         dataset.headers = headers
+        self.rows = len(dataset)
         for name in ALL_COLUMNS:
             if name not in headers:
                 dataset.append_col([None] * len(dataset), header=name)
@@ -161,6 +164,8 @@ class TakeResource(SetRowsMixin, resources.ModelResource):
 
     def before_import_row(self, row, row_number=None, **kwargs):
         self.row_number = row_number
+        if self.progress and row_number % EVERY == 0:
+            self.progress(row_number, self.rows)
 
     def import_field(self, field, instance, row, is_m2m=False, **kwargs):
         """Each column is read by a clean_<field> method below, which knows the production."""
