@@ -96,6 +96,21 @@ def test_a_confirm_that_meets_a_take_logged_meanwhile_writes_nothing_and_drops_t
     assert database_snapshot() == {**after_first, "shooting.TakeImportUpload": []}
 
 
+def test_a_confirm_refused_names_only_the_refused_rows_and_at_most_twenty(seed, login_as):
+    client = login_as("Script supervisor")
+    rows = "".join(f"1,,1,{number},0:30,v1,,Ilya Naishuller,Good,\n" for number in range(300, 330))
+    preview = upload(client, HEADER + rows)
+    confirm = preview.context["confirm_form"].initial
+    # Meanwhile the first 25 of its 30 takes are logged from another file.
+    logged = "".join(rows.splitlines(keepends=True)[:25])
+    client.post(CONFIRM, upload(client, HEADER + logged).context["confirm_form"].initial)
+    shown = [str(message) for message in client.post(CONFIRM, confirm, follow=True).context["messages"]]
+    message = next(message for message in shown if message.startswith("Nothing imported"))
+    assert message.startswith("Nothing imported: Row 1, Take: Scene 1 take 300 is already logged in Hardcore Henry.")
+    assert "Row 20, Take" in message and "Row 21" not in message and message.endswith("... and 5 more.")
+    assert "new take" not in message
+
+
 NOT_HELD = "Nothing imported: that preview is not held for you"
 
 

@@ -40,6 +40,7 @@ def test_the_check_and_the_import_report_every_500_rows_and_the_page_reads_them(
     held = TakeImportUpload.objects.get()
     page = preview.content.decode()
     assert page.count(f'data-progress="{progress_url(held)}"') == 2  # the check's form and the confirm's
+    assert 'data-importing="Importing 1,200 rows…' in page
     assert reports == [{"done": done, "total": ROWS, "verb": "checked"} for done in (500, 1000)]
     assert client.get(progress_url(held)).json() == {"done": 1000, "total": ROWS, "verb": "checked"}
 

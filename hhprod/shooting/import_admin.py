@@ -31,6 +31,7 @@ from .takefiles import FileRefused, TakeLogALE, TakeLogCSV, TakeLogXLSX, check_s
 
 KINDS = ["csv", "xlsx", "ale"]  # in the order of import_formats: the form's format is an index
 SAMPLES = 3  # values shown beside each column on the mapping page
+SHOWN_REFUSALS = 20  # a confirm's message names this many refused rows: it is kept in the session
 
 
 class TakeImportForm(ImportForm):
@@ -176,6 +177,7 @@ class TakeImportAdmin(ImportMixin):
             "held": held,
             "form": form,
             "rows": len(dataset),
+            "rows_shown": f"{len(dataset):,}",
         }
         if request.method == "POST" and form.is_valid():
             try:
@@ -243,7 +245,9 @@ class TakeImportAdmin(ImportMixin):
         result = resource.import_data(dataset, file_name=upload.file_name, user=request.user)
         if result.has_errors() or result.has_validation_errors():
             # The data changed underfoot between preview and confirm (another import, an edit).
-            messages.error(request, "Nothing imported: " + " ".join(row_fates(result)))
+            refusals = row_fates(result, refusals_only=True)
+            more = f" ... and {len(refusals) - SHOWN_REFUSALS:,} more." if len(refusals) > SHOWN_REFUSALS else ""
+            messages.error(request, "Nothing imported: " + " ".join(refusals[:SHOWN_REFUSALS]) + more)
             return redirect("admin:shooting_take_import")
         remember(upload.production, headers, columns)
         if resource.skipped:

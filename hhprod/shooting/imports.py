@@ -269,8 +269,9 @@ def in_file_order(item):
     return COLUMNS.index(column) if column in COLUMNS else len(COLUMNS)
 
 
-def row_fates(result):
-    """One line per row: what the import did or would do with it, or why it refused it."""
+def row_fates(result, refusals_only=False):
+    """One line per row: what the import did or would do with it, or why it refused it; with
+    `refusals_only`, only why (a confirm that found the data changed since its preview)."""
     if result.base_errors:  # the file as a whole was refused: its rows were not read
         return [f"File: {error.error}" for error in result.base_errors]
     lines = []
@@ -283,6 +284,6 @@ def row_fates(result):
                 lines.extend(f"{place}: {message}" for message in messages)
         elif number in errors:
             lines.extend(f"Row {number}: could not be read ({error.error})" for error in errors[number])
-        elif row_result.fate:
+        elif row_result.fate and not refusals_only:
             lines.append(f"Row {number}: {row_result.fate}")
     return lines
