@@ -241,6 +241,7 @@ class TakeImportAdmin(ImportMixin):
             day=upload.mapping["day"],
             skip_logged=upload.mapping["skip_logged"],
             progress=Progress(request.user.pk, upload.pk, "imported"),
+            fates=False,
         )
         result = resource.import_data(dataset, file_name=upload.file_name, user=request.user)
         if result.has_errors() or result.has_validation_errors():

@@ -2,9 +2,9 @@
 
 All or nothing: every row is checked (dry run or not) and one bad row rolls the whole
 file back. The production's days, scenes, rigs, cameras, wearers and logged takes are read
-once per file, and the takes and their history rows are written in bulk, a batch at a time
-inside the file's transaction: a 5,000-row file imports in seconds and holds SQLite's write
-lock that long.
+once per file, and the takes are written in bulk, a batch at a time inside the file's
+transaction, their history rows copied from them by the database (hhprod/lib/history.py): a
+50,000-row file imports in about 20 s and holds SQLite's write lock that long.
 Errors name the row (1 = the first take under the header), the column and the reason.
 A take already logged, in the database or earlier in the file, is refused; or skipped, when
 the import is asked to add only the takes not yet logged (a day's file imported again).
@@ -19,8 +19,8 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import IntegrityError, transaction
 from import_export import fields, resources, widgets
 from import_export.results import RowResult
-from simple_history.utils import bulk_create_with_history
 
+from hhprod.lib.history import bulk_create_with_history
 from hhprod.productions.models import Person
 from hhprod.rigs.models import Camera, Rig
 
@@ -78,16 +78,17 @@ class TakeResource(SetRowsMixin, resources.ModelResource):
             "roll", "clip", "resolution", "fps", "notes",
         ]  # fmt: skip
         force_init_instance = True  # every row is a new take; a take already logged is refused
-        # A row's result keeps its fate in words (TakeRowResult), not the take: a 20,000-row file
+        # A row's result keeps its fate in words (TakeRowResult), not the take: a 50,000-row file
         # would otherwise hold every take until the end.
         store_instance = False
         use_bulk = True
         batch_size = BATCH  # written as they pass, inside the file's transaction, so one batch is held at a time
         skip_diff = True  # the preview lists each row's fate in words (row_fates), not a diff
 
-    def __init__(self, production=None, fps=None, skip_logged=False, day=None, progress=None):
+    def __init__(self, production=None, fps=None, skip_logged=False, day=None, progress=None, fates=True):
         super().__init__()
         self.production = production
+        self.fates = fates  # each row's fate in words (row_fates): a confirm, which only counts, goes without
         self.progress = progress  # progress(done, total), told every EVERY rows (import_progress.py)
         self.day = day  # the shoot day's number for a file with no Day or Date column (an AC's camera report)
         self.fps = fps  # the file's frame rate, when the command or the ALE heading gives it
@@ -95,17 +96,26 @@ class TakeResource(SetRowsMixin, resources.ModelResource):
         self.new_scenes = []
         self.seen = {}  # (scene id, setup, take number) -> the row that first had it
         self.skipped = 0
+        self.import_fields = None
 
-    @classmethod
-    def get_row_result_class(cls):
-        return TakeRowResult
+    def get_import_fields(self):
+        # The same for every row; the library works the list out again for each one.
+        if self.import_fields is None:
+            self.import_fields = super().get_import_fields()
+        return self.import_fields
+
+    def get_row_result_class(self):
+        return TakeRowResult if self.fates else RowResult
 
     def import_data(self, dataset, dry_run=False, raise_errors=False, use_transactions=None, **kwargs):
         # One bad row rolls back the whole file, in the admin's confirm step too.
         kwargs.update(use_transactions=True, rollback_on_validation_errors=True)
         return super().import_data(dataset, dry_run=dry_run, raise_errors=raise_errors, **kwargs)
 
-    def before_import(self, dataset, **kwargs):
+    def before_import(self, dataset, user=None, file_name=None, **kwargs):
+        # Each take's history row says who imported it from which file.
+        self.user = user
+        self.reason = f"Imported from {file_name}" if file_name else "Imported"
         if self.production is None:
             raise ValueError("Choose the production the takes belong to.")
         while len(dataset) and all(cell in (None, "") for cell in dataset[-1]):
@@ -205,11 +215,8 @@ class TakeResource(SetRowsMixin, resources.ModelResource):
         columns = {field.attribute: field.column_name for field in self.fields.values()}
         return {columns.get(field, NON_FIELD_ERRORS): messages for field, messages in message_dict.items()}
 
-    def before_save_instance(self, instance, row, user=None, file_name=None, **kwargs):
-        instance._change_reason = f"Imported from {file_name}" if file_name else "Imported"
+    def before_save_instance(self, instance, row, **kwargs):
         instance._import_row = (self.row_number, row)
-        if user is not None:
-            instance._history_user = user
 
     def bulk_create(self, using_transactions, dry_run, raise_errors, batch_size=None, result=None):
         """A batch of takes and their history rows; nothing in a dry run or once a row has failed.
@@ -222,7 +229,7 @@ class TakeResource(SetRowsMixin, resources.ModelResource):
             return
         try:
             with transaction.atomic():
-                bulk_create_with_history(takes, Take, batch_size=BATCH)
+                bulk_create_with_history(takes, Take, user=self.user, reason=self.reason, batch_size=BATCH)
         except IntegrityError:
             # Another import or editor logged some of these takes between our check and our write.
             logged = set(
@@ -284,6 +291,6 @@ def row_fates(result, refusals_only=False):
                 lines.extend(f"{place}: {message}" for message in messages)
         elif number in errors:
             lines.extend(f"Row {number}: could not be read ({error.error})" for error in errors[number])
-        elif row_result.fate and not refusals_only:
+        elif not refusals_only and row_result.fate:
             lines.append(f"Row {number}: {row_result.fate}")
     return lines

@@ -7,8 +7,9 @@ from pathlib import Path
 import xlsxwriter
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
-from simple_history.utils import bulk_create_with_history
+from django.test.utils import setup_test_environment, teardown_test_environment
 
+from hhprod.lib.history import bulk_create_with_history
 from hhprod.shooting.imports import BATCH, TakeResource
 from hhprod.shooting.mapping import applied, guess
 from hhprod.shooting.models import Take
@@ -45,22 +46,34 @@ class Command(BaseCommand):
             f"{'rows':>6} {'format':<6} {'bytes':>10} {'read s':>7} {'preview s':>10} {'import s':>9} "
             f"{'floor s':>8} {'import/floor':>13} {'peak MiB':>9}"
         )
-        for size in rows:
-            with tempfile.TemporaryDirectory() as folder:
-                if connection.vendor == "sqlite":
-                    # A file, like the served database, rather than the test runner's in-memory one.
-                    connection.settings_dict["TEST"]["NAME"] = str(Path(folder) / "bench.sqlite3")
-                old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
-                try:
-                    self.measure(size, kinds, memory)
-                finally:
-                    connection.creation.destroy_test_db(old_name, verbosity=0)
+        # DEBUG off, as served: the import is timed without Django logging every query.
+        setup_test_environment(debug=False)
+        try:
+            for size in rows:
+                self.measure_in_new_database(size, kinds, memory)
+        finally:
+            teardown_test_environment()
+
+    def measure_in_new_database(self, size, kinds, memory):
+        with tempfile.TemporaryDirectory() as folder:
+            if connection.vendor == "sqlite":
+                # A file, like the served database, rather than the test runner's in-memory one.
+                connection.settings_dict["TEST"]["NAME"] = str(Path(folder) / "bench.sqlite3")
+            old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
+            try:
+                self.measure(size, kinds, memory)
+            finally:
+                connection.creation.destroy_test_db(old_name, verbosity=0)
 
     def measure(self, size, kinds, memory):
         """A synthetic production's takes written out as a take log, taken out again, and imported."""
         generate(Plan(days=120, takes=size, people=13, seed=1))
         production = Take.objects.select_related("scene__production").first().scene.production
-        takes = TakeResource(production).export(Take.objects.filter(scene__production=production))
+        takes = TakeResource(production).export(
+            Take.objects.filter(scene__production=production).select_related(
+                "shoot_day", "scene", "camera", "rig_unit__rig", "rig", "wearer"
+            )
+        )
         files = {"csv": lambda: takes.export("csv").encode(), "xlsx": lambda: excel_workbook(takes)}
         rows = list(Take.objects.values(*TAKE_FIELDS))
         for kind in kinds:
@@ -97,10 +110,11 @@ def excel_workbook(dataset):
 
 
 def import_file(production, data, kind, dry_run=False):
-    """What the admin's confirm and the command do with a file: read it, map its columns, import it."""
+    """What the admin's preview (a dry run) and confirm do with a file: read it, map its columns, import it."""
     dataset = read_take_log(data, kind)
     dataset, _ = applied(dataset, guess(dataset.headers, production))
-    return TakeResource(production).import_data(dataset, dry_run=dry_run, file_name=f"bench.{kind}")
+    resource = TakeResource(production, fates=dry_run)
+    return resource.import_data(dataset, dry_run=dry_run, file_name=f"bench.{kind}")
 
 
 def bulk_insert(takes):
