@@ -103,6 +103,15 @@ def test_a_days_take_log_is_imported_row_by_row(shoot, tmp_path, django_user_mod
     )  # fmt: skip
 
 
+def test_the_summary_names_twenty_new_scenes_and_counts_the_rest(shoot, tmp_path):
+    path = write_csv(tmp_path, [[1, "", f"S{n}", 1, "0:30", "v1", "", WEARER, "Good", ""] for n in range(1, 26)])
+    lines, refusal = import_takes(path)
+    assert refusal is None
+    named = ", ".join(f"S{n}" for n in range(1, 21))
+    assert lines[-1] == f"Imported 25 takes into Test feature; new scenes {named} and 5 more."
+    assert Scene.objects.filter(number__startswith="S").count() == 25
+
+
 def test_a_dry_run_shows_every_rows_fate_and_writes_nothing(shoot, tmp_path):
     path = write_csv(tmp_path, [[1, "", "12", 1, "6:05", "v1", "", WEARER, "Circled", ""]])
     before = database_snapshot()
@@ -165,7 +174,7 @@ def test_a_bad_row_after_batches_were_written_leaves_nothing(shoot, tmp_path, mo
     assert database_snapshot() == before
     rows[-1][4] = "0:30"
     lines, refusal = import_takes(write_csv(tmp_path, rows))
-    assert refusal is None and lines[-1] == f"Imported {len(rows)} takes into Test feature; new scenes 12."
+    assert refusal is None and lines[-1] == f"Imported {len(rows):,} takes into Test feature; new scenes 12."
     assert Take.objects.count() == Take.history.count() == len(rows)
 
 

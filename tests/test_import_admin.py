@@ -52,6 +52,8 @@ def test_the_preview_shows_every_row_holds_only_the_file_and_confirming_imports_
     assert f'name="upload" value="{held.pk}"' in page and "import_file_name" not in page
     response = client.post(CONFIRM, confirm)
     assert response.status_code == 302
+    shown = [str(message) for message in client.get(response.url).context["messages"]]
+    assert shown == ["Imported 2 takes into Hardcore Henry from day1.csv."]
     assert not TakeImportUpload.objects.exists()
     take = Take.objects.get(scene__production__title="Hardcore Henry", scene__number="1", number=90)
     assert (take.length, take.camera.serial, take.notes) == (365, "GP3-0001", "=cut here")

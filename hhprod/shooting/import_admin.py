@@ -97,9 +97,6 @@ class TakeImportAdmin(ImportMixin):
     import_form_class = TakeImportForm
     confirm_form_class = TakeConfirmImportForm
     import_template_name = "admin/shooting/take/import.html"
-    # Each take's history row records who imported it from which file; an admin log entry per
-    # take as well would keep every imported take in memory until the end of the request.
-    skip_admin_log = True
 
     def has_import_permission(self, request):
         # An import logs takes and adds the scenes it names.
@@ -251,6 +248,10 @@ class TakeImportAdmin(ImportMixin):
             messages.error(request, "Nothing imported: " + " ".join(refusals[:SHOWN_REFUSALS]) + more)
             return redirect("admin:shooting_take_import")
         remember(upload.production, headers, columns)
-        if resource.skipped:
-            messages.info(request, f"{resource.skipped} takes already logged, skipped.")
-        return self.process_result(result, request)
+        # Each take's history row records who imported it from which file: no admin log entry
+        # per take as well (the library's process_result), which would hold every take in memory.
+        new = len(result.rows) - resource.skipped
+        messages.success(
+            request, f"Imported {new:,} takes into {upload.production} from {upload.file_name}{resource.afterword()}."
+        )
+        return redirect("admin:shooting_take_changelist")

@@ -33,6 +33,7 @@ REQUIRED = ["Scene", "Take"]
 
 # Found by the resource itself among the production's records, so not looked up again row by row.
 FOUND = ["scene", "shoot_day", "rig", "camera", "wearer", "rig_unit"]
+SHOWN_SCENES = 20  # new scenes named in an import's summary; the rest counted
 BATCH = 1000  # rows per INSERT: SQLite allows 32,766 parameters, a take has 20 columns
 
 
@@ -209,6 +210,14 @@ class TakeResource(SetRowsMixin, resources.ModelResource):
             self.skipped += 1
             return True
         return False
+
+    def afterword(self):
+        """What the import did besides adding takes: "; new scenes 12, 14A; 2 takes already logged, skipped"."""
+        scenes = self.new_scenes[:SHOWN_SCENES]
+        more = f" and {len(self.new_scenes) - SHOWN_SCENES:,} more" if len(self.new_scenes) > SHOWN_SCENES else ""
+        return (f"; new scenes {', '.join(scenes)}{more}" if scenes else "") + (
+            f"; {self.skipped:,} takes already logged, skipped" if self.skipped else ""
+        )
 
     def by_column(self, message_dict, instance):
         """The model's field names, as the file's column names."""

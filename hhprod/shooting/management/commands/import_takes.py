@@ -76,12 +76,10 @@ class Command(BaseCommand):
         if result.has_errors() or result.has_validation_errors():
             raise CommandError(f"Nothing imported: {file.name} has errors (above).")
         new = len(result.rows) - resource.skipped
-        scenes = f"; new scenes {', '.join(resource.new_scenes)}" if resource.new_scenes else ""
-        skipped = f"; {resource.skipped} takes already logged, skipped" if resource.skipped else ""
         if dry_run:
             self.stdout.write(
-                f"Dry run: {new} takes would be imported into {production}{scenes}{skipped}. Nothing written."
+                f"Dry run: {new:,} takes would be imported into {production}{resource.afterword()}. Nothing written."
             )
         else:
             remember(production, headers, columns)
-            self.stdout.write(self.style.SUCCESS(f"Imported {new} takes into {production}{scenes}{skipped}."))
+            self.stdout.write(self.style.SUCCESS(f"Imported {new:,} takes into {production}{resource.afterword()}."))
