@@ -1,6 +1,7 @@
 """Call sheet: a planned day read from the plan before any take exists, issued ahead and reprinted as issued."""
 
 import io
+import re
 from datetime import date, datetime, time, timedelta
 
 import openpyxl
@@ -238,6 +239,13 @@ def test_the_page_offers_issuing_to_the_ad_only_and_lists_issued_sheets(plan, lo
     assert "Issue this call sheet" not in page and f'href="?issue={issued.pk}"' in page
     reprint = viewer.get(report_url(plan, SLUG, issue=issued.pk)).content.decode()
     assert "reprinted as it went out" in reprint
+
+
+def test_each_cell_carries_its_columns_header_for_a_phones_labelled_cards(plan, login_as):
+    page = login_as("Viewer").get(report_url(plan, SLUG, day=2)).content.decode()
+    assert page.count('class="report-table stacked"') == 5
+    assert re.search(r'<td\s+data-label="Status">[A-Z]{1,3}</td>', page)
+    assert re.search(r'<td\s+data-label="Call">\d\d:\d\d</td>', page)
 
 
 def test_sunrise_and_sunset_in_moscow_on_midsummer_day():

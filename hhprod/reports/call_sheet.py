@@ -17,7 +17,7 @@ from hhprod.productions.models import Credit
 from hhprod.rigs.models import Mounting
 from hhprod.shooting.models import DayCall, Scene, ShootDay
 
-from .columns import ClockColumn, ListColumn, PagesColumn, ReportTable, RolesColumn
+from .columns import ClockColumn, ListColumn, PagesColumn, RolesColumn, StackedTable
 from .content import Report, ReportContent
 from .day_out_of_days import codes_on
 from .days import chosen_day, day_calls, day_choices, day_of, nothing_scheduled
@@ -126,7 +126,7 @@ def day_line(production, day, revision):
     return f"Day {revision.day_number} of {revision.day_count} ({revision.colour} revision)"
 
 
-class SceneTable(ReportTable):
+class SceneTable(StackedTable):
     part_label = tables.Column("Scene")
     set_name = tables.Column("Set", accessor="scene__set_name")
     setting = tables.Column("INT/EXT", accessor="scene__get_setting_display")
@@ -137,11 +137,11 @@ class SceneTable(ReportTable):
     rig = tables.Column("Rig", accessor="scene__rig__name", default="—")
     cameras = ListColumn("Camera", default="—")
 
-    class Meta(ReportTable.Meta):
+    class Meta(StackedTable.Meta):
         empty_text = "No scene planned on this day yet: put strips on it in the plan."
 
 
-class CastTable(ReportTable):
+class CastTable(StackedTable):
     name = tables.Column("Name")
     character = tables.Column("Character")
     role = tables.Column("Role", accessor="get_role_display")
@@ -151,29 +151,29 @@ class CastTable(ReportTable):
     call_time = ClockColumn("Call", default="—")
     on_set_time = ClockColumn("On set", default="—")
 
-    class Meta(ReportTable.Meta):
+    class Meta(StackedTable.Meta):
         empty_text = "No performer needed or called."
 
 
-class CrewCallTable(ReportTable):
+class CrewCallTable(StackedTable):
     name = tables.Column("Name")
     roles = RolesColumn("Role", empty_values=())
     call_time = ClockColumn("Call")
 
-    class Meta(ReportTable.Meta):
+    class Meta(StackedTable.Meta):
         empty_text = "No crew call entered yet."
 
 
-class NotesTable(ReportTable):
+class NotesTable(StackedTable):
     part_label = tables.Column("Scene")
     stunt_notes = tables.Column("Stunts", accessor="scene__stunt_notes")
     safety_notes = tables.Column("Safety", accessor="scene__safety_notes")
 
-    class Meta(ReportTable.Meta):
+    class Meta(StackedTable.Meta):
         empty_text = "No stunt or safety notes on the day's scenes."
 
 
-class AdvanceTable(ReportTable):
+class AdvanceTable(StackedTable):
     day = tables.Column("Day", accessor="shoot_day__number")
     day_date = tables.DateColumn(verbose_name="Date", format="D j M", default="no date yet")
     part_label = tables.Column("Scene")
@@ -183,7 +183,7 @@ class AdvanceTable(ReportTable):
     synopsis = tables.Column("Synopsis", accessor="scene__synopsis")
     cast_names = ListColumn("Cast")
 
-    class Meta(ReportTable.Meta):
+    class Meta(StackedTable.Meta):
         empty_text = "Nothing planned on the next days."
 
 

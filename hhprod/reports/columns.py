@@ -22,6 +22,15 @@ class ReportTable(tables.Table):
         orderable = False
 
 
+class StackedTable(ReportTable):
+    """A table a phone shows as a labelled card a row, with no box to scroll sideways: the call
+    sheet's, read on set (reports.css, `.stacked`)."""
+
+    class Meta(ReportTable.Meta):
+        template_name = "reports/stacked_table.html"
+        attrs = {"class": "report-table stacked"}
+
+
 class FormattedColumn(tables.Column):
     """A value written one way on the page and in every export: `shown(value)`.
 

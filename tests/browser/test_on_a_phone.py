@@ -1,6 +1,7 @@
 """The day's page, the call sheet and the take log at a laptop's width and a phone's (390 px):
-no sideways scrolling of the page; the Day Out of Days keeps its names and dates in view; the
-admin's take and shoot-day forms on a phone; no time zone note on every field."""
+no sideways scrolling of the page; on a phone the call sheet's rows are labelled cards; the Day
+Out of Days keeps its names and dates in view; the admin's take and shoot-day forms on a phone;
+no time zone note on every field."""
 
 import pytest
 from django.db.models import Count
@@ -50,8 +51,7 @@ def test_the_days_page_fits_the_screen(logged_in_browser, live_server, busiest_d
     assert not page_scrolls_sideways(browser)
 
 
-@pytest.mark.parametrize("width", WIDTHS)
-@pytest.mark.parametrize("slug", ["call-sheet", "take-log"])
+@pytest.mark.parametrize(("slug", "width"), [("call-sheet", "laptop"), ("take-log", "laptop"), ("take-log", "phone")])
 def test_the_call_sheet_and_take_log_fit_the_screen(logged_in_browser, live_server, busiest_day_today, slug, width):
     browser = logged_in_browser
     at_width(browser, WIDTHS[width])
@@ -65,6 +65,29 @@ def test_the_call_sheet_and_take_log_fit_the_screen(logged_in_browser, live_serv
     first = box.find_element(By.CSS_SELECTOR, "tbody tr td:first-child")
     browser.execute_script("arguments[0].scrollLeft = arguments[0].scrollWidth", box)
     assert abs(first.rect["x"] - box.rect["x"]) < 2
+
+
+def test_the_call_sheet_on_a_phone_is_a_labelled_card_a_row_with_nothing_to_scroll(
+    logged_in_browser, live_server, busiest_day_today
+):
+    browser = logged_in_browser
+    at_width(browser, WIDTHS["phone"])
+    url = reverse("reports:report", args=[busiest_day_today.production_id, "call-sheet"])
+    browser.get(f"{live_server.url}{url}?day={busiest_day_today.number}")
+    wait_for(browser, ".report-table")
+    save_screenshot(browser, "call-sheet-phone")
+    assert not page_scrolls_sideways(browser)
+    boxes = browser.find_elements(By.CSS_SELECTOR, ".report-section .table-container")
+    assert len(boxes) == 5
+    assert [browser.execute_script("return arguments[0].scrollWidth - arguments[0].clientWidth", b) for b in boxes] == [
+        0
+    ] * 5
+    # A performer's card: the status on its own line, its label beside it, inside the screen.
+    status = browser.find_element(By.XPATH, "//h3[text()='Cast and stunt performers']/..//td[@data-label='Status']")
+    label = browser.execute_script("return getComputedStyle(arguments[0], '::before').content", status)
+    name = status.find_element(By.XPATH, "../td[1]")
+    assert label == '"Status"' and status.text
+    assert status.rect["y"] > name.rect["y"] and status.rect["x"] + status.rect["width"] <= 390
 
 
 def test_the_day_out_of_days_keeps_names_and_dates_in_view(logged_in_browser, live_server, henry):
