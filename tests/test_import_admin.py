@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from hhprod.productions.models import Production
+from hhprod.shooting import import_admin
 from hhprod.shooting.models import Take, TakeImportUpload
 
 from .snapshots import database_snapshot
@@ -74,6 +75,31 @@ def test_a_bad_file_shows_each_rows_fate_offers_no_confirm_and_writes_nothing(se
     assert "Traceback" not in page
     # Held only so that its mapping can be changed and checked again; it expires like any preview.
     assert without_held_previews(database_snapshot()) == without_held_previews(before)
+
+
+def test_a_big_files_preview_lists_every_refusal_and_the_first_rows_fates_the_rest_counted(seed, login_as, monkeypatch):
+    monkeypatch.setattr(import_admin, "SHOWN_FATES", 2)
+    rows = [f"1,,1,{number},0:30,v1,,Ilya Naishuller,Good,\n" for number in range(100, 105)]
+    client = login_as("Script supervisor")
+    good = upload(client, HEADER + "".join(rows))
+    listed = good.context["row_fates"]
+    assert [line[:30] for line in listed] == [
+        "Row 1: new take, scene 1 take ",
+        "Row 2: new take, scene 1 take ",
+        "… and 3 more rows, not listed:",
+    ]
+    assert listed[-1] == "… and 3 more rows, not listed: none of them refused."
+    assert good.context["confirm_form"] is not None
+
+    rows[3] = rows[3].replace("0:30", "9:30")
+    bad = upload(client, HEADER + "".join(rows), name="day2.csv")
+    assert [line.split(":")[0] for line in bad.context["row_fates"]] == [
+        "Row 1",
+        "Row 2",
+        "Row 4, Length",
+        "… and 2 more rows, not listed",
+    ]
+    assert bad.context["confirm_form"] is None
 
 
 def test_a_file_without_a_day_is_refused_without_a_traceback_its_unmapped_column_named(seed, login_as):

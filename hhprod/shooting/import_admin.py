@@ -32,6 +32,9 @@ from .takefiles import FileRefused, TakeLogALE, TakeLogCSV, TakeLogXLSX, check_s
 KINDS = ["csv", "xlsx", "ale"]  # in the order of import_formats: the form's format is an index
 SAMPLES = 3  # values shown beside each column on the mapping page
 SHOWN_REFUSALS = 20  # a confirm's message names this many refused rows: it is kept in the session
+# A preview lists every refused row and this many others' fates: a 50,000-row file's every line
+# made an 11 MB page, which a phone on set struggles with.
+SHOWN_FATES = 1000
 
 
 class TakeImportForm(ImportForm):
@@ -191,7 +194,7 @@ class TakeImportAdmin(ImportMixin):
                 result = resource.import_data(mapped, dry_run=True)
                 passed = not (result.has_errors() or result.has_validation_errors())
                 context.update(
-                    row_fates=row_fates(result),
+                    row_fates=row_fates(result, most=SHOWN_FATES),
                     left_out=left_out,
                     passed=passed,
                     skipped=resource.skipped,

@@ -285,12 +285,14 @@ def in_file_order(item):
     return COLUMNS.index(column) if column in COLUMNS else len(COLUMNS)
 
 
-def row_fates(result, refusals_only=False):
-    """One line per row: what the import did or would do with it, or why it refused it; with
-    `refusals_only`, only why (a confirm that found the data changed since its preview)."""
+def row_fates(result, refusals_only=False, most=None):
+    """One line per row: why the import refused it, or what it did or would do with it. Every
+    refusal is listed; with `refusals_only`, nothing else (a confirm that found the data changed
+    since its preview); with `most`, the other rows' fates up to that many, the rest counted."""
     if result.base_errors:  # the file as a whole was refused: its rows were not read
         return [f"File: {error.error}" for error in result.base_errors]
     lines = []
+    listed = unlisted = 0
     invalid = {row.number: row for row in result.invalid_rows}
     errors = dict(result.row_errors())
     for number, row_result in enumerate(result.rows, 1):
@@ -300,6 +302,13 @@ def row_fates(result, refusals_only=False):
                 lines.extend(f"{place}: {message}" for message in messages)
         elif number in errors:
             lines.extend(f"Row {number}: could not be read ({error.error})" for error in errors[number])
-        elif not refusals_only and row_result.fate:
+        elif refusals_only or not row_result.fate:
+            continue
+        elif most is None or listed < most:
             lines.append(f"Row {number}: {row_result.fate}")
+            listed += 1
+        else:
+            unlisted += 1
+    if unlisted:
+        lines.append(f"… and {unlisted:,} more rows, not listed: none of them refused.")
     return lines
