@@ -80,6 +80,8 @@ MIDDLEWARE = [
     "hhprod.productions.timezones.ProductionTimeZoneMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # SQLite's write lock not had in 20 s: a 503 saying "send it again", not a server error.
+    "hhprod.office.busy.DatabaseBusyMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
