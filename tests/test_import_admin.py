@@ -77,7 +77,9 @@ def test_a_bad_file_shows_each_rows_fate_offers_no_confirm_and_writes_nothing(se
     assert without_held_previews(database_snapshot()) == without_held_previews(before)
 
 
-def test_a_big_files_preview_lists_every_refusal_and_the_first_rows_fates_the_rest_counted(seed, login_as, monkeypatch):
+def test_a_big_files_preview_lists_the_first_refusals_and_the_first_other_rows_the_rest_counted(
+    seed, login_as, monkeypatch
+):
     monkeypatch.setattr(import_admin, "SHOWN_FATES", 2)
     rows = [f"1,,1,{number},0:30,v1,,Ilya Naishuller,Good,\n" for number in range(100, 105)]
     client = login_as("Script supervisor")
@@ -86,9 +88,9 @@ def test_a_big_files_preview_lists_every_refusal_and_the_first_rows_fates_the_re
     assert [line[:30] for line in listed] == [
         "Row 1: new take, scene 1 take ",
         "Row 2: new take, scene 1 take ",
-        "… and 3 more rows, not listed:",
+        "… and 3 more rows that pass, n",
     ]
-    assert listed[-1] == "… and 3 more rows, not listed: none of them refused."
+    assert listed[-1] == "… and 3 more rows that pass, not listed."
     assert good.context["confirm_form"] is not None
 
     rows[3] = rows[3].replace("0:30", "9:30")
@@ -97,9 +99,17 @@ def test_a_big_files_preview_lists_every_refusal_and_the_first_rows_fates_the_re
         "Row 1",
         "Row 2",
         "Row 4, Length",
-        "… and 2 more rows, not listed",
+        "… and 2 more rows that pass, not listed.",
     ]
     assert bad.context["confirm_form"] is None
+
+    rows = [row.replace("0:30", "9:30") for row in rows]
+    worse = upload(client, HEADER + "".join(rows), name="day3.csv")
+    assert [line.split(":")[0] for line in worse.context["row_fates"]] == [
+        "Row 1, Length",
+        "Row 2, Length",
+        "… and 3 more rows refused, not listed",
+    ]
 
 
 def test_a_file_without_a_day_is_refused_without_a_traceback_its_unmapped_column_named(seed, login_as):

@@ -32,8 +32,8 @@ from .takefiles import FileRefused, TakeLogALE, TakeLogCSV, TakeLogXLSX, check_s
 KINDS = ["csv", "xlsx", "ale"]  # in the order of import_formats: the form's format is an index
 SAMPLES = 3  # values shown beside each column on the mapping page
 SHOWN_REFUSALS = 20  # a confirm's message names this many refused rows: it is kept in the session
-# A preview lists every refused row and this many others' fates: a 50,000-row file's every line
-# made an 11 MB page, which a phone on set struggles with.
+# A preview lists this many refused rows and this many others, the rest counted: a 50,000-row
+# file's every line made an 11 MB page, which a phone on set struggles with.
 SHOWN_FATES = 1000
 
 

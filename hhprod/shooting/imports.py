@@ -286,29 +286,37 @@ def in_file_order(item):
 
 
 def row_fates(result, refusals_only=False, most=None):
-    """One line per row: why the import refused it, or what it did or would do with it. Every
-    refusal is listed; with `refusals_only`, nothing else (a confirm that found the data changed
-    since its preview); with `most`, the other rows' fates up to that many, the rest counted."""
+    """One line per row: why the import refused it, or what it did or would do with it. With
+    `refusals_only`, only the refusals (a confirm that found the data changed since its preview);
+    with `most`, up to that many refused rows and that many others, the rest counted."""
     if result.base_errors:  # the file as a whole was refused: its rows were not read
         return [f"File: {error.error}" for error in result.base_errors]
     lines = []
-    listed = unlisted = 0
+    listed = {"refused": 0, "passed": 0}
+    unlisted = {"refused": 0, "passed": 0}
     invalid = {row.number: row for row in result.invalid_rows}
     errors = dict(result.row_errors())
     for number, row_result in enumerate(result.rows, 1):
+        refused = number in invalid or number in errors
+        if not refused and (refusals_only or not row_result.fate):
+            continue
+        kind = "refused" if refused else "passed"
+        if most is not None and listed[kind] >= most:
+            unlisted[kind] += 1
+            continue
+        listed[kind] += 1
         if number in invalid:
             for column, messages in sorted(invalid[number].error_dict.items(), key=in_file_order):
                 place = f"Row {number}" if column == NON_FIELD_ERRORS else f"Row {number}, {column}"
                 lines.extend(f"{place}: {message}" for message in messages)
         elif number in errors:
             lines.extend(f"Row {number}: could not be read ({error.error})" for error in errors[number])
-        elif refusals_only or not row_result.fate:
-            continue
-        elif most is None or listed < most:
-            lines.append(f"Row {number}: {row_result.fate}")
-            listed += 1
         else:
-            unlisted += 1
-    if unlisted:
-        lines.append(f"… and {unlisted:,} more rows, not listed: none of them refused.")
+            lines.append(f"Row {number}: {row_result.fate}")
+    if unlisted["refused"]:
+        lines.append(
+            f"… and {unlisted['refused']:,} more rows refused, not listed: correct those above, then check again."
+        )
+    if unlisted["passed"]:
+        lines.append(f"… and {unlisted['passed']:,} more rows that pass, not listed.")
     return lines
