@@ -87,6 +87,17 @@ def test_the_confirm_button_says_how_many_rows_it_imports_and_shows_progress_fro
     assert "<script>" not in page  # the site's CSP runs no inline script
 
 
+def test_a_file_imported_again_is_refused_with_the_hint_to_add_only_the_new_takes(shoot, office):
+    url = upload(office, shoot, DATA / "avid_day1.ale", ALE)
+    office.post(url, office.get(url).context["form"].initial)
+    office.post(CONFIRM, {"upload": TakeImportUpload.objects.get().pk})
+    url = upload(office, shoot, DATA / "avid_day1.ale", ALE)
+    page = office.post(url, office.get(url).context["form"].initial).content.decode()
+    assert "Nothing will be imported" in page
+    assert "2 of the rows are takes already logged: tick “Add only the takes not yet logged” above" in page
+    assert Take.objects.count() == 2
+
+
 def test_a_file_imported_again_with_only_new_takes_adds_nothing_and_says_so(shoot, office):
     for _ in range(2):
         url = upload(office, shoot, DATA / "avid_day1.ale", ALE)

@@ -198,6 +198,7 @@ class TakeImportAdmin(ImportMixin):
                     left_out=left_out,
                     passed=passed,
                     skipped=resource.skipped,
+                    refused_as_logged=f"{resource.refused_as_logged:,}" if resource.refused_as_logged else "",
                     confirm_form=TakeConfirmImportForm(initial={"upload": held.pk}) if passed else None,
                 )
         request.current_app = self.admin_site.name

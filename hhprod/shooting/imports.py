@@ -97,6 +97,7 @@ class TakeResource(SetRowsMixin, resources.ModelResource):
         self.new_scenes = []
         self.seen = {}  # (scene id, setup, take number) -> the row that first had it
         self.skipped = 0
+        self.refused_as_logged = 0  # rows refused as takes already logged: the preview offers to skip them
         self.import_fields = None
 
     def get_import_fields(self):
@@ -193,6 +194,7 @@ class TakeResource(SetRowsMixin, resources.ModelResource):
                 errors["number"] = f"{described} is already in this file, in row {self.seen[key]}."
             elif key in self.logged:
                 errors["number"] = f"{described} is already logged in {self.production}."
+                self.refused_as_logged += 1
             self.seen.setdefault(key, self.row_number)
         try:
             # The foreign keys were found above and uniqueness checked against what was read; the
