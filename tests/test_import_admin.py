@@ -108,7 +108,7 @@ def test_a_big_files_preview_lists_the_first_refusals_and_the_first_other_rows_t
     assert [line.split(":")[0] for line in worse.context["row_fates"]] == [
         "Row 1, Length",
         "Row 2, Length",
-        "… and 3 more rows refused, not listed",
+        "… and 3 more rows refused, not listed.",
     ]
 
 
@@ -145,7 +145,11 @@ def test_a_confirm_refused_names_only_the_refused_rows_and_at_most_twenty(seed, 
     shown = [str(message) for message in client.post(CONFIRM, confirm, follow=True).context["messages"]]
     message = next(message for message in shown if message.startswith("Nothing imported"))
     assert message.startswith("Nothing imported: Row 1, Take: Scene 1 take 300 is already logged in Hardcore Henry.")
-    assert "Row 20, Take" in message and "Row 21" not in message and message.endswith("... and 5 more.")
+    assert (
+        "Row 20, Take" in message
+        and "Row 21" not in message
+        and message.endswith("… and 5 more rows refused, not listed.")
+    )
     assert "new take" not in message
 
 

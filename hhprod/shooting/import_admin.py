@@ -247,9 +247,8 @@ class TakeImportAdmin(ImportMixin):
         result = resource.import_data(dataset, file_name=upload.file_name, user=request.user)
         if result.has_errors() or result.has_validation_errors():
             # The data changed underfoot between preview and confirm (another import, an edit).
-            refusals = row_fates(result, refusals_only=True)
-            more = f" ... and {len(refusals) - SHOWN_REFUSALS:,} more." if len(refusals) > SHOWN_REFUSALS else ""
-            messages.error(request, "Nothing imported: " + " ".join(refusals[:SHOWN_REFUSALS]) + more)
+            refusals = row_fates(result, refusals_only=True, most=SHOWN_REFUSALS)
+            messages.error(request, "Nothing imported: " + " ".join(refusals))
             return redirect("admin:shooting_take_import")
         remember(upload.production, headers, columns)
         # Each take's history row records who imported it from which file: no admin log entry

@@ -316,9 +316,7 @@ def row_fates(result, refusals_only=False, most=None):
         else:
             lines.append(f"Row {number}: {row_result.fate}")
     if unlisted["refused"]:
-        lines.append(
-            f"… and {unlisted['refused']:,} more rows refused, not listed: correct those above, then check again."
-        )
+        lines.append(f"… and {unlisted['refused']:,} more rows refused, not listed.")
     if unlisted["passed"]:
         lines.append(f"… and {unlisted['passed']:,} more rows that pass, not listed.")
     return lines
