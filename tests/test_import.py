@@ -204,6 +204,24 @@ def test_a_take_twice_in_one_file_is_refused(shoot, tmp_path):
     assert Take.objects.count() == 0 and not Scene.objects.filter(number="12").exists()
 
 
+def test_takes_twice_in_one_file_batches_apart_name_the_first_row_and_a_bad_setup_is_its_rows_error(shoot, tmp_path):
+    header = [*HEADER, "Setup"]
+    rows = [[1, "", "12", number, "0:30", "v1", "", WEARER, "Good", "", "A"] for number in range(1, 3 * BATCH + 1)]
+    rows.append([1, "", "12", 7, "0:30", "v1", "", WEARER, "Good", "", "a"])  # the setup's letters upper-cased
+    rows.append([1, "", "12", 2 * BATCH + 5, "0:30", "v1", "", WEARER, "Good", "", "A"])
+    rows.append([1, "", "12", 7, "0:30", "v1", "", WEARER, "Good", "", "B"])  # another setup: a new take
+    rows.append([1, "", "12", 8, "0:30", "v1", "", WEARER, "Good", "", "ABC"])
+    lines, refusal = import_takes(write_csv(tmp_path, rows, header))
+    assert refusal == "Nothing imported: day1.csv has errors (above)."
+    assert lines[-4:] == [
+        f"Row {3 * BATCH + 1}, Take: Scene 12A take 7 is already in this file, in row 7.",
+        f"Row {3 * BATCH + 2}, Take: Scene 12A take {2 * BATCH + 5} is already in this file, in row {2 * BATCH + 5}.",
+        f"Row {3 * BATCH + 3}: new take, scene 12B take 7 on day 1, 0:30, rig v1, worn by {WEARER}, Good",
+        f'Row {3 * BATCH + 4}, Setup: A setup is the letters after the scene number: "", "A", "B"... "AA".',
+    ]
+    assert Take.objects.count() == 0
+
+
 def test_camera_report_names_seconds_and_status_values(shoot, tmp_path):
     header = ["SCENE", "tk", "Duration", "rig", "Cam", "Operator", "status", "Comments", "Shoot date"]
     path = write_csv(tmp_path, [["7", "3", "125", "v1", "CAM-1", WEARER, "no_good", "windy", "2013-09-03"]], header)

@@ -7,7 +7,7 @@ import pytest
 import tablib
 from django.db import connection, connections
 
-from hhprod.shooting.imports import COLUMNS, TakeResource, row_fates
+from hhprod.shooting.imports import COLUMNS, TakeImport
 from hhprod.shooting.models import Take
 
 from . import factories as make
@@ -31,18 +31,18 @@ def test_the_same_take_imported_twice_at_once_is_logged_once_and_the_loser_gets_
     row = [1, None, "1", 7, "2:00", "v1", None, "Unnamed stunt performer 1", "Good", ""]
 
     both_checked = threading.Barrier(2, timeout=30)
-    check = TakeResource.before_save_instance
+    write = TakeImport.write
 
-    def save_when_both_have_checked(self, instance, row, **kwargs):
-        check(self, instance, row, **kwargs)
+    def write_when_both_have_checked(self, takes):
         both_checked.wait()  # each import has found no take 7 yet; now both insert it
+        return write(self, takes)
 
-    monkeypatch.setattr(TakeResource, "before_save_instance", save_when_both_have_checked)
+    monkeypatch.setattr(TakeImport, "write", write_when_both_have_checked)
     results = []
 
     def import_in_own_connection():
         try:
-            results.append(TakeResource(prod).import_data(tablib.Dataset(row, headers=COLUMNS)))
+            results.append(TakeImport(prod).run(tablib.Dataset(row, headers=COLUMNS)))
         finally:
             connections.close_all()
 
@@ -53,8 +53,8 @@ def test_the_same_take_imported_twice_at_once_is_logged_once_and_the_loser_gets_
         thread.join(timeout=60)
 
     assert len(results) == 2
-    winner, loser = sorted(results, key=lambda result: result.has_validation_errors())
-    assert not winner.has_errors() and not winner.has_validation_errors()
-    assert not loser.row_errors()
-    assert row_fates(loser) == ["Row 1, Take: Scene 1 take 7 was logged by someone else just now."]
+    loser, winner = sorted(results, key=lambda result: result.passed)
+    assert winner.passed and winner.new == 1
+    assert not loser.passed and loser.new == 0
+    assert loser.lines() == ["Row 1, Take: Scene 1 take 7 was logged by someone else just now."]
     assert Take.objects.filter(scene__production=prod, number=7).count() == 1

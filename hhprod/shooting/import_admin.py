@@ -8,6 +8,8 @@ runs the preview (a dry run: every row's fate). Confirm: the held file is taken 
 database and imported with its mapping, whatever the outcome; a file never confirmed expires.
 """
 
+from itertools import islice
+
 from django import forms
 from django.conf import settings
 from django.contrib import messages
@@ -24,7 +26,7 @@ from import_export.forms import ImportForm
 from hhprod.productions.models import Production
 
 from .import_progress import Progress, progress_of
-from .imports import TakeResource, row_fates
+from .imports import TakeImport, TakeResource
 from .mapping import ALL_COLUMNS, MappingRefused, applied, guess, remember
 from .models import TakeImportUpload
 from .takefiles import FileRefused, TakeLogALE, TakeLogCSV, TakeLogXLSX, check_size, read_take_log
@@ -163,11 +165,10 @@ class TakeImportAdmin(ImportMixin):
         held = TakeImportUpload.objects.held_for(request.user).filter(pk=upload).first()
         if held is None:
             raise Http404("That file is not held for you: upload it again.")
-        dataset = read_take_log(bytes(held.data), held.kind)
-        headers = [str(header or "") for header in dataset.headers]
-        samples = [
-            ", ".join(str(row[p]) for row in dataset[:SAMPLES] if row[p] not in (None, "")) for p in range(len(headers))
-        ]
+        log = read_take_log(bytes(held.data), held.kind)
+        headers = [str(header or "") for header in log.headers]
+        first = list(islice(log, SAMPLES))
+        samples = [", ".join(str(row[p]) for row in first if row[p] not in (None, "")) for p in range(len(headers))]
         initial = {f"column_{p}": column for p, column in enumerate(guess(headers, held.production))}
         form = MappingForm(headers, samples, request.POST or None, initial=initial)
         context = {
@@ -176,30 +177,29 @@ class TakeImportAdmin(ImportMixin):
             "opts": self.model._meta,
             "held": held,
             "form": form,
-            "rows": len(dataset),
-            "rows_shown": f"{len(dataset):,}",
+            "rows": len(log),
+            "rows_shown": f"{len(log):,}",
         }
         if request.method == "POST" and form.is_valid():
             try:
-                mapped, left_out = applied(dataset, form.columns())
+                mapped, left_out = applied(log, form.columns())
             except MappingRefused as refusal:
                 form.add_error(None, str(refusal))
             else:
                 options = {"day": form.cleaned_data["day"], "skip_logged": form.cleaned_data["skip_logged"]}
-                held.mapping = {"columns": form.columns(), **options}
+                # The row count goes with the mapping for the confirm's progress, which reads the file once.
+                held.mapping = {"columns": form.columns(), **options, "rows": len(log)}
                 held.save(update_fields=["mapping"])
-                resource = TakeResource(
-                    held.production, **options, progress=Progress(request.user.pk, held.pk, "checked")
-                )
-                result = resource.import_data(mapped, dry_run=True)
-                passed = not (result.has_errors() or result.has_validation_errors())
+                checked = TakeImport(
+                    held.production, **options, progress=Progress(request.user.pk, held.pk, "checked"), most=SHOWN_FATES
+                ).run(mapped, dry_run=True, total=len(log))
                 context.update(
-                    row_fates=row_fates(result, most=SHOWN_FATES),
+                    row_fates=checked.lines(),
                     left_out=left_out,
-                    passed=passed,
-                    skipped=resource.skipped,
-                    refused_as_logged=f"{resource.refused_as_logged:,}" if resource.refused_as_logged else "",
-                    confirm_form=TakeConfirmImportForm(initial={"upload": held.pk}) if passed else None,
+                    passed=checked.passed,
+                    skipped=checked.skipped,
+                    refused_as_logged=f"{checked.refused_as_logged:,}" if checked.refused_as_logged else "",
+                    confirm_form=TakeConfirmImportForm(initial={"upload": held.pk}) if checked.passed else None,
                 )
         request.current_app = self.admin_site.name
         return TemplateResponse(request, "admin/shooting/take/import_map.html", context)
@@ -230,31 +230,31 @@ class TakeImportAdmin(ImportMixin):
             )
             return redirect("admin:shooting_take_import")
         try:
-            dataset = read_take_log(bytes(upload.data), upload.kind)
-            headers = list(dataset.headers)
+            log = read_take_log(bytes(upload.data), upload.kind, checked=False)
+            headers = list(log.headers)
             columns = upload.mapping["columns"]
-            dataset, _ = applied(dataset, columns)
+            mapped, _ = applied(log, columns)
         except (FileRefused, MappingRefused) as refusal:
             messages.error(request, f"Nothing imported: {refusal}")
             return redirect("admin:shooting_take_import")
-        resource = TakeResource(
+        imported = TakeImport(
             upload.production,
             day=upload.mapping["day"],
             skip_logged=upload.mapping["skip_logged"],
             progress=Progress(request.user.pk, upload.pk, "imported"),
             fates=False,
-        )
-        result = resource.import_data(dataset, file_name=upload.file_name, user=request.user)
-        if result.has_errors() or result.has_validation_errors():
-            # The data changed underfoot between preview and confirm (another import, an edit).
-            refusals = row_fates(result, refusals_only=True, most=SHOWN_REFUSALS)
-            messages.error(request, "Nothing imported: " + " ".join(refusals))
+            most=SHOWN_REFUSALS,
+        ).run(mapped, file_name=upload.file_name, user=request.user, total=upload.mapping.get("rows"))
+        if not imported.passed:
+            # The data changed underfoot between preview and confirm (another import, an edit), or
+            # the file was refused part-way down (a limit lowered since its upload).
+            messages.error(request, "Nothing imported: " + " ".join(imported.lines()))
             return redirect("admin:shooting_take_import")
         remember(upload.production, headers, columns)
         # Each take's history row records who imported it from which file: no admin log entry
         # per take as well (the library's process_result), which would hold every take in memory.
-        new = len(result.rows) - resource.skipped
         messages.success(
-            request, f"Imported {new:,} takes into {upload.production} from {upload.file_name}{resource.afterword()}."
+            request,
+            f"Imported {imported.new:,} takes into {upload.production} from {upload.file_name}{imported.afterword()}.",
         )
         return redirect("admin:shooting_take_changelist")

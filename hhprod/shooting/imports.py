@@ -1,10 +1,12 @@
-"""Take-log import: a script supervisor's log or a camera report, as CSV or XLSX, into takes.
+"""Take-log import: a script supervisor's log or a camera report, as CSV, XLSX or ALE, into takes.
 
 All or nothing: every row is checked (dry run or not) and one bad row rolls the whole
 file back. The production's days, scenes, rigs, cameras, wearers and logged takes are read
-once per file, and the takes are written in bulk, a batch at a time inside the file's
-transaction, their history rows copied from them by the database (hhprod/lib/history.py): a
-50,000-row file imports in about 20 s and holds SQLite's write lock that long.
+once per file. The rows stream from the file (takefiles.TakeLog) a batch at a time: a batch
+of takes is written inside the file's transaction, their history rows copied from them by the
+database (hhprod/lib/history.py), and let go; what is kept of a row is its key, for takes twice
+in the file, and a line of its fate while fewer than `most` are listed. A 50,000-row file
+imports in about 15 s and holds SQLite's write lock that long.
 Errors name the row (1 = the first take under the header), the column and the reason.
 A take already logged, in the database or earlier in the file, is refused; or skipped, when
 the import is asked to add only the takes not yet logged (a day's file imported again).
@@ -15,23 +17,33 @@ take's camera was mounted on that day, else the strip's planned unit; the wearer
 planned wearer; the rig is the unit's version, else the one the scene's breakdown plans.
 """
 
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from import_export import fields, resources, widgets
-from import_export.results import RowResult
 
 from hhprod.lib.history import bulk_create_with_history
 from hhprod.productions.models import Person
 from hhprod.rigs.models import Camera, Rig
 
+from .filekeys import KeysInFile
 from .import_progress import EVERY
 from .mapping import ALL_COLUMNS, COLUMNS
 from .models import Scene, ShootDay, Take, minutes_seconds
 from .setrows import SetRowsMixin
+from .takefiles import FileRefused
 
 REQUIRED = ["Scene", "Take"]
 
-# Found by the resource itself among the production's records, so not looked up again row by row.
+# Each take field, the column it is read from and in this order: a later field's plan fallback
+# reads the earlier ones (the unit the day and camera, the rig the unit).
+READ = [
+    ("shoot_day", "Day"), ("scene", "Scene"), ("setup", "Setup"), ("number", "Take"), ("length", "Length"),
+    ("camera", "Camera"), ("rig_unit", "Unit"), ("rig", "Rig"), ("wearer", "Wearer"), ("status", "Status"),
+    ("roll", "Roll"), ("clip_name", "Clip"), ("resolution", "Resolution"), ("frame_rate", "FPS"),
+    ("notes", "Notes"),
+]  # fmt: skip
+COLUMN_OF = dict(READ)
+# Found among the production's records read once, so not looked up again by full_clean.
 FOUND = ["scene", "shoot_day", "rig", "camera", "wearer", "rig_unit"]
 SHOWN_SCENES = 20  # new scenes named in an import's summary; the rest counted
 BATCH = 1000  # rows per INSERT: SQLite allows 32,766 parameters, a take has 20 columns
@@ -52,8 +64,9 @@ class StatusWidget(widgets.Widget):
         return Take.Status(value).label if value else ""
 
 
-class TakeResource(SetRowsMixin, resources.ModelResource):
-    """The take log's columns, read within one production."""
+class TakeResource(resources.ModelResource):
+    """The take log's columns as django-import-export writes them: the admin's upload form offers
+    this resource, and the import benchmark writes its files with it. TakeImport reads them."""
 
     day = fields.Field("shoot_day", "Day", widgets.ForeignKeyWidget(ShootDay, "number"))
     date = fields.Field("shoot_day__actual_date", "Date", widgets.DateWidget("%Y-%m-%d"), readonly=True)
@@ -78,72 +91,94 @@ class TakeResource(SetRowsMixin, resources.ModelResource):
             "day", "date", "scene", "setup", "number", "length", "camera", "unit", "rig", "wearer", "status",
             "roll", "clip", "resolution", "fps", "notes",
         ]  # fmt: skip
-        force_init_instance = True  # every row is a new take; a take already logged is refused
-        # A row's result keeps its fate in words (TakeRowResult), not the take: a 50,000-row file
-        # would otherwise hold every take until the end.
-        store_instance = False
-        use_bulk = True
-        batch_size = BATCH  # written as they pass, inside the file's transaction, so one batch is held at a time
-        skip_diff = True  # the preview lists each row's fate in words (row_fates), not a diff
 
-    def __init__(self, production=None, fps=None, skip_logged=False, day=None, progress=None, fates=True):
-        super().__init__()
+
+class TakeImport(SetRowsMixin):
+    """One take log's import into a production, or its dry run: `run(log)`, then `passed`, `lines()`
+    (each row's fate: why it was refused, or what the import did or would do with it), `new`,
+    `skipped`, `refused_as_logged`, `afterword()`.
+
+    With `fates` off (a confirm, which only counts), only refusals are worded; with `most`, up to
+    that many refused rows and that many others are worded, the rest counted.
+    """
+
+    def __init__(self, production, fps=None, skip_logged=False, day=None, progress=None, fates=True, most=None):
         self.production = production
-        self.fates = fates  # each row's fate in words (row_fates): a confirm, which only counts, goes without
-        self.progress = progress  # progress(done, total), told every EVERY rows (import_progress.py)
-        self.day = day  # the shoot day's number for a file with no Day or Date column (an AC's camera report)
         self.fps = fps  # the file's frame rate, when the command or the ALE heading gives it
         self.skip_logged = skip_logged
-        self.new_scenes = []
-        self.seen = {}  # (scene id, setup, take number) -> the row that first had it
+        self.day = day  # the shoot day's number for a file with no Day or Date column (an AC's camera report)
+        self.progress = progress  # progress(done, total), told every EVERY rows (import_progress.py)
+        self.fates = fates
+        self.most = most
+        self.file_refusal = ""
+        self.new = 0
         self.skipped = 0
+        self.refused = 0
         self.refused_as_logged = 0  # rows refused as takes already logged: the preview offers to skip them
-        self.import_fields = None
+        self.new_scenes = []
+        self.seen = KeysInFile()  # the row that first had each take
+        self.worded = {"refused": [], "passed": []}  # (row, line), up to `most` rows of each
+        self.unworded = {"refused": 0, "passed": 0}
 
-    def get_import_fields(self):
-        # The same for every row; the library works the list out again for each one.
-        if self.import_fields is None:
-            self.import_fields = super().get_import_fields()
-        return self.import_fields
+    @property
+    def passed(self):
+        return not self.file_refusal and not self.refused
 
-    def get_row_result_class(self):
-        return TakeRowResult if self.fates else RowResult
-
-    def import_data(self, dataset, dry_run=False, raise_errors=False, use_transactions=None, **kwargs):
-        # One bad row rolls back the whole file, in the admin's confirm step too.
-        kwargs.update(use_transactions=True, rollback_on_validation_errors=True)
-        return super().import_data(dataset, dry_run=dry_run, raise_errors=raise_errors, **kwargs)
-
-    def before_import(self, dataset, user=None, file_name=None, **kwargs):
-        # Each take's history row says who imported it from which file.
-        self.user = user
+    def run(self, log, dry_run=False, user=None, file_name=None, total=None):
+        """Check every row of `log` (a TakeLog, or anything with `headers` and rows) and, unless a dry
+        run or a row is refused, write the takes; `total` is the rows expected, for `progress`."""
+        self.user = user  # each take's history row says who imported it from which file
         self.reason = f"Imported from {file_name}" if file_name else "Imported"
-        if self.production is None:
-            raise ValueError("Choose the production the takes belong to.")
-        while len(dataset) and all(cell in (None, "") for cell in dataset[-1]):
-            del dataset[-1]
-        if not len(dataset):
-            raise ValueError("The file has no takes under its header row.")
-        self.fps = self.fps or getattr(dataset, "fps", None)
-        headers = [str(header or "").strip() for header in dataset.headers or []]
-        if unknown := [header for header in headers if header not in ALL_COLUMNS]:
-            raise ValueError(f"Column {unknown[0]!r} is not a take-log column: map it to one, or to nothing.")
+        try:
+            with transaction.atomic():
+                self.check_and_write(log, dry_run, total)
+                if dry_run or not self.passed:
+                    transaction.set_rollback(True)  # the scenes a file named are undone with its takes
+        except FileRefused as refusal:  # a limit met part-way down the file: what was written is undone
+            self.file_refusal = str(refusal)
+        return self
+
+    def check_and_write(self, log, dry_run, total):
+        headers = self.checked_headers(log)
+        self.fps = self.fps or getattr(log, "fps", None)
+        self.read_production()
+        empty = dict.fromkeys(ALL_COLUMNS)
         if self.day and "Day" not in headers and "Date" not in headers:
-            dataset.append_col([self.day] * len(dataset), header="Day")
-            headers.append("Day")
+            empty["Day"] = self.day
+        batch = []
+        blanks = []  # blank rows are checked only once a row with something in it follows them
+        number = 0
+        for number, cells in enumerate(log, 1):
+            row = {**empty, **dict(zip(headers, cells, strict=True))}
+            if all(row[column] in (None, "") for column in headers):
+                blanks.append(number)
+                continue
+            for blank in blanks:
+                self.check(blank, empty, batch)
+            blanks = []
+            self.check(number, row, batch)
+            if len(batch) >= BATCH:
+                self.flush(batch, dry_run)
+            if number % BATCH == 0:
+                self.seen.settle()
+            if self.progress and number % EVERY == 0:
+                self.progress(number, total)
+        self.flush(batch, dry_run)
+        if number == len(blanks):
+            raise FileRefused("The file has no takes under its header row.")
+
+    def checked_headers(self, log):
+        headers = [str(header or "").strip() for header in log.headers or []]
+        if unknown := [header for header in headers if header not in ALL_COLUMNS]:
+            raise FileRefused(f"Column {unknown[0]!r} is not a take-log column: map it to one, or to nothing.")
         missing = [name for name in REQUIRED if name not in headers]
-        if "Day" not in headers and "Date" not in headers:
+        if "Day" not in headers and "Date" not in headers and not self.day:
             missing.insert(0, "Day or Date")
         if "Length" not in headers and not {"TC In", "TC Out"} <= set(headers):
             missing.append("Length (or TC In and TC Out)")
         if missing:
-            raise ValueError(f"The file has no {' column, no '.join(missing)} column.")
-        dataset.headers = headers
-        self.rows = len(dataset)
-        for name in ALL_COLUMNS:
-            if name not in headers:
-                dataset.append_col([None] * len(dataset), header=name)
-        self.read_production()
+            raise FileRefused(f"The file has no {' column, no '.join(missing)} column.")
+        return headers
 
     def read_production(self):
         """What the rows are checked against, read once: a query per row made a 5,000-row file take minutes."""
@@ -167,80 +202,83 @@ class TakeResource(SetRowsMixin, resources.ModelResource):
         )
         self.read_plan()
 
-    def after_import(self, dataset, result, **kwargs):
-        """Keep the database's id sequences as they are.
-
-        The library resets them for imports that carry ids; takes never do, and a reset
-        while another office imports could hand out an id twice.
-        """
-
-    def before_import_row(self, row, row_number=None, **kwargs):
-        self.row_number = row_number
-        if self.progress and row_number % EVERY == 0:
-            self.progress(row_number, self.rows)
-
-    def import_field(self, field, instance, row, is_m2m=False, **kwargs):
-        """Each column is read by a clean_<field> method below, which knows the production."""
-        if not field.readonly:
-            value = getattr(self, f"clean_{field.attribute}")(row[field.column_name], row, instance)
-            setattr(instance, field.attribute, value)
-
-    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
-        errors = dict(import_validation_errors or {})
-        if instance.scene_id and instance.number and not {"number", "setup"} & set(errors):
-            key = (instance.scene_id, instance.setup, instance.number)
-            described = f"Scene {instance.scene.number}{instance.setup} take {instance.number}"
-            if key in self.seen:
-                errors["number"] = f"{described} is already in this file, in row {self.seen[key]}."
+    def check(self, number, row, batch):
+        """Read and check one row: refused (worded), skipped (counted), or a new take for the batch."""
+        take = Take()
+        errors = {}
+        for attribute, column in READ:
+            try:
+                setattr(take, attribute, getattr(self, f"clean_{attribute}")(row[column], row, take))
+            except ValueError as error:
+                errors[attribute] = [str(error)]
+            except ValidationError as error:  # a field's own validator (the setup's letters)
+                errors[attribute] = error.messages
+        key = (take.scene_id, take.setup, take.number)
+        if self.skip_logged and take.scene_id and key in self.logged:
+            self.skipped += 1
+            if self.listed("passed"):
+                line = f"Row {number}: scene {take.setup_name} take {take.number} is already logged: skipped"
+                self.worded["passed"].append((number, [line]))
+            return
+        if take.scene_id and take.number and not {"number", "setup"} & set(errors):
+            described = f"Scene {take.scene.number}{take.setup} take {take.number}"
+            in_file = self.seen.key(*key)
+            if first := self.seen.first_row(in_file):
+                errors["number"] = [f"{described} is already in this file, in row {first}."]
             elif key in self.logged:
-                errors["number"] = f"{described} is already logged in {self.production}."
+                errors["number"] = [f"{described} is already logged in {self.production}."]
                 self.refused_as_logged += 1
-            self.seen.setdefault(key, self.row_number)
+            self.seen.add(in_file, number)
         try:
             # The foreign keys were found above and uniqueness checked against what was read; the
             # database checks both again when the takes are written. The model's clean() runs.
-            instance.full_clean(exclude=[*errors, *FOUND], validate_unique=False, validate_constraints=False)
+            take.full_clean(exclude=[*errors, *FOUND], validate_unique=False, validate_constraints=False)
         except ValidationError as error:
-            errors = error.update_error_dict(errors)
+            for field, messages in error.message_dict.items():
+                errors.setdefault(field, []).extend(messages)
         if errors:
-            raise ValidationError(self.by_column(errors, instance))
+            self.refuse(number, errors)
+        else:
+            take.import_row = number
+            batch.append(take)
 
-    def skip_row(self, instance, original, row, import_validation_errors=None):
-        """Asked to add only the takes not yet logged: a take already logged is skipped, and counted."""
-        key = (instance.scene_id, instance.setup, instance.number)
-        if self.skip_logged and instance.scene_id and key in self.logged:
-            self.skipped += 1
-            return True
-        return False
+    def refuse(self, number, errors):
+        self.refused += 1
+        if self.listed("refused"):
+            lines = []
+            for attribute, messages in sorted(errors.items(), key=in_file_order):
+                column = COLUMN_OF.get(attribute)
+                place = f"Row {number}, {column}" if column else f"Row {number}"
+                lines.extend(f"{place}: {message}" for message in messages)
+            self.worded["refused"].append((number, lines))
 
-    def afterword(self):
-        """What the import did besides adding takes: "; new scenes 12, 14A; 2 takes already logged, skipped"."""
-        scenes = self.new_scenes[:SHOWN_SCENES]
-        more = f" and {len(self.new_scenes) - SHOWN_SCENES:,} more" if len(self.new_scenes) > SHOWN_SCENES else ""
-        return (f"; new scenes {', '.join(scenes)}{more}" if scenes else "") + (
-            f"; {self.skipped:,} takes already logged, skipped" if self.skipped else ""
-        )
+    def listed(self, kind):
+        """Whether the next row of `kind` ("refused", "passed") gets its lines; one that does not is
+        counted. Refusals are always worded, the others only with `fates` on."""
+        if kind == "passed" and not self.fates:
+            return False
+        if self.most is not None and len(self.worded[kind]) >= self.most:
+            self.unworded[kind] += 1
+            return False
+        return True
 
-    def by_column(self, message_dict, instance):
-        """The model's field names, as the file's column names."""
-        columns = {field.attribute: field.column_name for field in self.fields.values()}
-        return {columns.get(field, NON_FIELD_ERRORS): messages for field, messages in message_dict.items()}
+    def flush(self, batch, dry_run):
+        """The batch's takes, written unless a dry run or a row has been refused; the batch emptied."""
+        raced = self.write(batch) if not dry_run and self.passed and batch else set()
+        for take in batch:
+            if take.import_row not in raced:
+                self.new += 1
+                if self.listed("passed"):
+                    self.worded["passed"].append((take.import_row, [f"Row {take.import_row}: {new_take(take)}"]))
+        batch.clear()
 
-    def before_save_instance(self, instance, row, **kwargs):
-        instance._import_row = (self.row_number, row)
-
-    def bulk_create(self, using_transactions, dry_run, raise_errors, batch_size=None, result=None):
-        """A batch of takes and their history rows; nothing in a dry run or once a row has failed.
-
-        The batches go in inside the file's transaction, which import_data rolls back whole
-        if any later row fails: all or nothing, without holding every history row at once.
-        """
-        takes, self.create_instances = self.create_instances, []
-        if dry_run or not takes or result.has_errors() or result.has_validation_errors():
-            return
+    def write(self, takes):
+        """A batch of takes and their history rows, inside the file's transaction, which is rolled
+        back whole if a later row is refused; the rows of the takes someone else logged first."""
         try:
             with transaction.atomic():
                 bulk_create_with_history(takes, Take, user=self.user, reason=self.reason, batch_size=BATCH)
+                return set()
         except IntegrityError:
             # Another import or editor logged some of these takes between our check and our write.
             logged = set(
@@ -252,23 +290,29 @@ class TakeResource(SetRowsMixin, resources.ModelResource):
             if not raced:
                 raise
             for take in raced:
-                number, row = take._import_row
                 message = f"Scene {take.setup_name} take {take.number} was logged by someone else just now."
-                result.append_invalid_row(number, row, ValidationError({"Take": message}))
+                self.refuse(take.import_row, {"number": [message]})
+            return {take.import_row for take in raced}
 
+    def lines(self):
+        """Each worded row's fate, in the file's order, then how many rows went unworded."""
+        worded = sorted([*self.worded["refused"], *self.worded["passed"]], key=lambda item: item[0])
+        lines = [f"File: {self.file_refusal}"] if self.file_refusal else []
+        for _, row_lines in worded:
+            lines.extend(row_lines)
+        if self.unworded["refused"]:
+            lines.append(f"… and {self.unworded['refused']:,} more rows refused, not listed.")
+        if self.unworded["passed"]:
+            lines.append(f"… and {self.unworded['passed']:,} more rows that pass, not listed.")
+        return lines
 
-class TakeRowResult(RowResult):
-    """A row's result with its fate in words ("new take, scene 12 take 3 on day 1, ..."), written
-    while the take is at hand so the take itself need not be kept."""
-
-    fate = ""
-
-    def add_instance_info(self, instance):
-        super().add_instance_info(instance)
-        if self.import_type == self.IMPORT_TYPE_NEW:
-            self.fate = new_take(instance)
-        elif self.import_type == self.IMPORT_TYPE_SKIP:
-            self.fate = f"scene {instance.setup_name} take {instance.number} is already logged: skipped"
+    def afterword(self):
+        """What the import did besides adding takes: "; new scenes 12, 14A; 2 takes already logged, skipped"."""
+        scenes = self.new_scenes[:SHOWN_SCENES]
+        more = f" and {len(self.new_scenes) - SHOWN_SCENES:,} more" if len(self.new_scenes) > SHOWN_SCENES else ""
+        return (f"; new scenes {', '.join(scenes)}{more}" if scenes else "") + (
+            f"; {self.skipped:,} takes already logged, skipped" if self.skipped else ""
+        )
 
 
 def new_take(take):
@@ -283,40 +327,5 @@ def new_take(take):
 
 
 def in_file_order(item):
-    column = item[0]
+    column = COLUMN_OF.get(item[0])
     return COLUMNS.index(column) if column in COLUMNS else len(COLUMNS)
-
-
-def row_fates(result, refusals_only=False, most=None):
-    """One line per row: why the import refused it, or what it did or would do with it. With
-    `refusals_only`, only the refusals (a confirm that found the data changed since its preview);
-    with `most`, up to that many refused rows and that many others, the rest counted."""
-    if result.base_errors:  # the file as a whole was refused: its rows were not read
-        return [f"File: {error.error}" for error in result.base_errors]
-    lines = []
-    listed = {"refused": 0, "passed": 0}
-    unlisted = {"refused": 0, "passed": 0}
-    invalid = {row.number: row for row in result.invalid_rows}
-    errors = dict(result.row_errors())
-    for number, row_result in enumerate(result.rows, 1):
-        refused = number in invalid or number in errors
-        if not refused and (refusals_only or not row_result.fate):
-            continue
-        kind = "refused" if refused else "passed"
-        if most is not None and listed[kind] >= most:
-            unlisted[kind] += 1
-            continue
-        listed[kind] += 1
-        if number in invalid:
-            for column, messages in sorted(invalid[number].error_dict.items(), key=in_file_order):
-                place = f"Row {number}" if column == NON_FIELD_ERRORS else f"Row {number}, {column}"
-                lines.extend(f"{place}: {message}" for message in messages)
-        elif number in errors:
-            lines.extend(f"Row {number}: could not be read ({error.error})" for error in errors[number])
-        else:
-            lines.append(f"Row {number}: {row_result.fate}")
-    if unlisted["refused"]:
-        lines.append(f"… and {unlisted['refused']:,} more rows refused, not listed.")
-    if unlisted["passed"]:
-        lines.append(f"… and {unlisted['passed']:,} more rows that pass, not listed.")
-    return lines

@@ -8,8 +8,6 @@ FPS), an AC's camera report (Roll, Scene, Take, Setup, Lens, Print, Remarks), an
 named in the preview, never a reason to refuse the file.
 """
 
-import tablib
-
 from .models import ImportColumnMapping
 
 # The take log's own columns, in its order (its export writes these); then what set tools add.
@@ -87,14 +85,12 @@ def check(headers, columns):
         filled[column] = header
 
 
-def applied(dataset, columns):
-    """The dataset with only the mapped columns, under their take-log names; and the headers left out."""
-    headers = list(dataset.headers)
+def applied(log, columns):
+    """The take log (takefiles.TakeLog) with only the mapped columns, under their take-log names;
+    and the headers left out."""
+    headers = list(log.headers)
     check(headers, columns)
-    kept = [position for position, column in enumerate(columns) if column]
-    mapped = tablib.Dataset(*[tuple(row[p] for p in kept) for row in dataset], headers=[columns[p] for p in kept])
-    mapped.fps = getattr(dataset, "fps", None)
-    return mapped, [str(header) for header, column in zip(headers, columns, strict=True) if not column]
+    return log.mapped(columns), [str(header) for header, column in zip(headers, columns, strict=True) if not column]
 
 
 def remember(production, headers, columns):

@@ -15,7 +15,6 @@ import io
 import zipfile
 
 import openpyxl
-import tablib
 from django.conf import settings
 from import_export.formats import base_formats
 
@@ -41,17 +40,66 @@ def check_size(size):
         raise FileRefused(f"The file is {megabytes(size)}; a take log may be at most {megabytes(limit)}.")
 
 
-def read_take_log(data, kind):
-    """A take log's bytes as a tablib Dataset of its header and rows; FileRefused says why not.
-
-    The dataset's `fps` is the frame rate its timecodes count: an ALE's heading says it.
-    """
+def read_take_log(data, kind, checked=True):
+    """A take log's bytes as a TakeLog; FileRefused says why not. `checked`: every row is read
+    within the limits now, else only the header (the rest as the rows are read)."""
     check_size(len(data))
-    heading = {}
-    rows = read_xlsx(data) if kind == "xlsx" else ale_rows(as_text(data), heading) if kind == "ale" else read_csv(data)
-    dataset = to_dataset(capped(rows))
-    dataset.fps = nominal_fps(heading["FPS"]) if heading.get("FPS") else None
-    return dataset
+    log = TakeLog(data, kind)
+    if checked:
+        len(log)
+    return log
+
+
+class TakeLog:
+    """A take log's header, its timecodes' frame rate (`fps`: an ALE's heading says it) and its rows,
+    each as wide as the header. The rows are read from the file's bytes again on each pass, within
+    the limits, rather than held: a 50,000-row file as Python values is ten times its size."""
+
+    def __init__(self, data, kind, columns=None):
+        self.data = data
+        self.kind = kind
+        self.heading = {}
+        lines = self.lines()
+        header = next(lines, None)
+        lines.close()
+        if header is None:
+            raise FileRefused("The file is empty: it needs a header row and a row per take.")
+        if not header:
+            raise FileRefused("The first row is empty: the header (Day, Scene, Take, ...) must be the first row.")
+        self.file_headers = list(header)
+        self.fps = nominal_fps(self.heading["FPS"]) if self.heading.get("FPS") else None
+        self.kept = None if columns is None else [position for position, column in enumerate(columns) if column]
+        self.headers = self.file_headers if columns is None else [columns[position] for position in self.kept]
+        self.length = None
+
+    def lines(self):
+        data, kind = self.data, self.kind
+        rows = read_xlsx(data) if kind == "xlsx" else ale_rows(data, self.heading) if kind == "ale" else read_csv(data)
+        return capped(rows)
+
+    def mapped(self, columns):
+        """This file's rows with only the columns mapped to a take-log column (`columns`, one per
+        file column, "" for left out), under the take-log column's name."""
+        return TakeLog(self.data, self.kind, columns)
+
+    def __iter__(self):
+        lines = self.lines()
+        next(lines)
+        width = len(self.file_headers)
+        number = 0
+        for number, row in enumerate(lines, 1):
+            if len(row) > width:
+                raise FileRefused(f"Row {number} has {len(row)} cells but the header has {width} columns.")
+            row += (None,) * (width - len(row))
+            yield row if self.kept is None else tuple(row[position] for position in self.kept)
+        self.length = number
+
+    def __len__(self):
+        """The rows under the header: counted by reading them, once."""
+        if self.length is None:
+            for _ in self:
+                pass
+        return self.length
 
 
 def as_text(data):
@@ -61,9 +109,19 @@ def as_text(data):
         raise FileRefused(f"The file is not UTF-8 text (byte {error.start + 1}): save it as UTF-8.") from None
 
 
+def text_lines(data):
+    """The file's text a line at a time, each with its line ending (\\n, \\r\\n or a lone \\r, as old
+    Excel for Mac writes), decoded as it is read rather than as one copy of the whole file."""
+    stream = io.TextIOWrapper(io.BytesIO(data.encode() if isinstance(data, str) else data), "utf-8-sig", newline="")
+    try:
+        yield from stream
+    except UnicodeDecodeError:
+        as_text(data)  # decoded whole, to name the bad byte's place in the file rather than in a chunk
+        raise
+
+
 def read_csv(data):
-    text = as_text(data)
-    reader = csv.reader(bounded_lines(text))
+    reader = csv.reader(bounded_lines(data))
     try:
         yield from reader
     except csv.Error as error:
@@ -71,8 +129,8 @@ def read_csv(data):
         raise FileRefused(f"Line {reader.line_num} of the file cannot be read as CSV ({error}).") from None
 
 
-def bounded_lines(text):
-    for number, line in enumerate(io.StringIO(text, newline=""), 1):
+def bounded_lines(data):
+    for number, line in enumerate(text_lines(data), 1):
         if len(line) > MAX_CSV_LINE:
             raise FileRefused(
                 f"Line {number} of the file is {len(line):,} characters long; a take log's line is far shorter."
@@ -147,20 +205,6 @@ def where(line):
     return "The header row" if line == 0 else f"Row {line}"
 
 
-def to_dataset(rows):
-    rows = list(rows)
-    if not rows:
-        raise FileRefused("The file is empty: it needs a header row and a row per take.")
-    header, takes = rows[0], rows[1:]
-    if not header:
-        raise FileRefused("The first row is empty: the header (Day, Scene, Take, ...) must be the first row.")
-    width = len(header)
-    for number, row in enumerate(takes, 1):
-        if len(row) > width:
-            raise FileRefused(f"Row {number} has {len(row)} cells but the header has {width} columns.")
-    return tablib.Dataset(*[row + (None,) * (width - len(row)) for row in takes], headers=list(header))
-
-
 # Avid Log Exchange: the bin log Avid, Resolve and Silverstack write. Tab-separated text in three
 # sections, each opened by a line holding only its name: `Heading` (one `NAME<tab>value` per line:
 # FIELD_DELIM, VIDEO_FORMAT, AUDIO_FORMAT, FPS...), `Column` (one line of column names; Name,
@@ -179,10 +223,11 @@ def nominal_fps(text):
     return fps
 
 
-def ale_rows(text, heading):
+def ale_rows(data, heading):
     """An ALE's column names, then each clip's cells; `heading` (a dict) is filled with NAME -> value."""
     columns, section = None, None
-    for number, line in enumerate(text.splitlines(), 1):
+    for number, line in enumerate(bounded_lines(data), 1):
+        line = line.rstrip("\r\n")
         name = line.strip()
         if name in SECTIONS:
             section = name

@@ -10,7 +10,8 @@ from django.db import connection, transaction
 from django.test.utils import setup_test_environment, teardown_test_environment
 
 from hhprod.lib.history import bulk_create_with_history
-from hhprod.shooting.imports import BATCH, TakeResource
+from hhprod.shooting.import_admin import SHOWN_FATES, SHOWN_REFUSALS
+from hhprod.shooting.imports import BATCH, TakeImport, TakeResource
 from hhprod.shooting.mapping import applied, guess
 from hhprod.shooting.models import Take
 from hhprod.shooting.synthetic import Plan, generate
@@ -80,10 +81,10 @@ class Command(BaseCommand):
             data = files[kind]()
             with transaction.atomic():
                 clear()
-                dataset, read = timed(read_take_log, data, kind)
+                _, read = timed(read_take_log, data, kind)
                 preview, previewed = timed(import_file, production, data, kind, dry_run=True)
                 result, imported = timed(import_file, production, data, kind)
-                if result.has_errors() or result.has_validation_errors() or Take.objects.count() != size:
+                if not result.passed or Take.objects.count() != size:
                     raise CommandError(f"The {kind} import of {size} rows did not import every row.")
                 clear()
                 _, floor = timed(bulk_insert, [Take(**row) for row in rows])
@@ -110,11 +111,12 @@ def excel_workbook(dataset):
 
 
 def import_file(production, data, kind, dry_run=False):
-    """What the admin's preview (a dry run) and confirm do with a file: read it, map its columns, import it."""
-    dataset = read_take_log(data, kind)
-    dataset, _ = applied(dataset, guess(dataset.headers, production))
-    resource = TakeResource(production, fates=dry_run)
-    return resource.import_data(dataset, dry_run=dry_run, file_name=f"bench.{kind}")
+    """What the admin's preview (a dry run: the file read and counted first) and confirm do with a
+    file: read it, map its columns, import it."""
+    log = read_take_log(data, kind, checked=dry_run)
+    mapped, _ = applied(log, guess(log.headers, production))
+    take_import = TakeImport(production, fates=dry_run, most=SHOWN_FATES if dry_run else SHOWN_REFUSALS)
+    return take_import.run(mapped, dry_run=dry_run, file_name=f"bench.{kind}")
 
 
 def bulk_insert(takes):

@@ -4,7 +4,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from hhprod.productions.models import Production
-from hhprod.shooting.imports import TakeResource, row_fates
+from hhprod.shooting.imports import TakeImport
 from hhprod.shooting.mapping import MappingRefused, applied, column_named, guess, remember
 from hhprod.shooting.takefiles import FileRefused, check_size, read_take_log
 
@@ -56,12 +56,12 @@ class Command(BaseCommand):
             raise CommandError(f"{file.name}: give a .csv, .xlsx or .ale file.")
         try:
             check_size(file.stat().st_size)
-            dataset = read_take_log(file.read_bytes(), kind)
+            log = read_take_log(file.read_bytes(), kind)
             overrides = dict(override(text) for text in map)
             overrides = {header: column_named(column) for header, column in overrides.items()}
-            headers = list(dataset.headers)
+            headers = list(log.headers)
             columns = guess(headers, production, overrides)
-            dataset, left_out = applied(dataset, columns)
+            mapped, left_out = applied(log, columns)
         except OSError as error:
             raise CommandError(f"Cannot read {file}: {error.strerror or error}.") from None
         except (FileRefused, MappingRefused) as refusal:
@@ -69,17 +69,16 @@ class Command(BaseCommand):
         if left_out:
             self.stdout.write(f"Left out (mapped to nothing): {', '.join(left_out)}")
 
-        resource = TakeResource(production, fps=fps, skip_logged=skip_logged, day=day)
-        result = resource.import_data(dataset, dry_run=dry_run, user=user, file_name=file.name)
-        for line in row_fates(result):
+        imported = TakeImport(production, fps=fps, skip_logged=skip_logged, day=day)
+        imported.run(mapped, dry_run=dry_run, user=user, file_name=file.name)
+        for line in imported.lines():
             self.stdout.write(line)
-        if result.has_errors() or result.has_validation_errors():
+        if not imported.passed:
             raise CommandError(f"Nothing imported: {file.name} has errors (above).")
-        new = len(result.rows) - resource.skipped
+        new, afterword = imported.new, imported.afterword()
         if dry_run:
-            self.stdout.write(
-                f"Dry run: {new:,} takes would be imported into {production}{resource.afterword()}. Nothing written."
-            )
+            would = f"{new:,} takes would be imported into {production}{afterword}"
+            self.stdout.write(f"Dry run: {would}. Nothing written.")
         else:
             remember(production, headers, columns)
-            self.stdout.write(self.style.SUCCESS(f"Imported {new:,} takes into {production}{resource.afterword()}."))
+            self.stdout.write(self.style.SUCCESS(f"Imported {new:,} takes into {production}{afterword}."))
