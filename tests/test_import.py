@@ -13,8 +13,9 @@ from hhprod.productions.models import Credit, Production
 from hhprod.reports.catalogue import REPORTS
 from hhprod.reports.exports import render_file
 from hhprod.shooting import imports
-from hhprod.shooting.imports import BATCH
+from hhprod.shooting.imports import BATCH, TakeImport
 from hhprod.shooting.models import Scene, ShootDay, Take
+from hhprod.shooting.takefiles import read_take_log
 
 from . import factories as make
 from .snapshots import database_snapshot
@@ -176,6 +177,26 @@ def test_a_bad_row_after_batches_were_written_leaves_nothing(shoot, tmp_path, mo
     lines, refusal = import_takes(write_csv(tmp_path, rows))
     assert refusal is None and lines[-1] == f"Imported {len(rows):,} takes into Test feature; new scenes 12."
     assert Take.objects.count() == Take.history.count() == len(rows)
+
+
+def test_a_limit_met_part_way_down_the_file_undoes_the_batches_written_above_it(shoot, tmp_path, settings, monkeypatch):
+    """The confirm reads the held file once, as it imports: a limit lowered since its upload meets
+    the import after a batch went in."""
+    rows = [[1, "", "12", number, "0:30", "v1", "", WEARER, "Good", ""] for number in range(1, BATCH + 11)]
+    log = read_take_log(write_csv(tmp_path, rows).read_bytes(), "csv", checked=False)
+    settings.TAKE_IMPORT_MAX_ROWS = BATCH + 5
+    written = []
+    write = imports.bulk_create_with_history
+    monkeypatch.setattr(
+        imports, "bulk_create_with_history", lambda takes, *a, **k: written.append(len(takes)) or write(takes, *a, **k)
+    )
+    before = database_snapshot()
+    imported = TakeImport(shoot).run(log, file_name="day1.csv")
+    assert written == [BATCH]
+    assert not imported.passed
+    refusal = f"File: The file has more than {BATCH + 5:,} rows of takes; split it into smaller files."
+    assert imported.lines() == [refusal]
+    assert database_snapshot() == before
 
 
 def test_the_second_import_of_the_same_file_is_refused_as_duplicates(shoot, tmp_path):

@@ -296,8 +296,10 @@ class TakeImport(SetRowsMixin):
 
     def lines(self):
         """Each worded row's fate, in the file's order, then how many rows went unworded."""
+        if self.file_refusal:  # the file as a whole: what its rows above the refusal would do is moot
+            return [f"File: {self.file_refusal}"]
         worded = sorted([*self.worded["refused"], *self.worded["passed"]], key=lambda item: item[0])
-        lines = [f"File: {self.file_refusal}"] if self.file_refusal else []
+        lines = []
         for _, row_lines in worded:
             lines.extend(row_lines)
         if self.unworded["refused"]:

@@ -70,7 +70,7 @@ class Command(BaseCommand):
         """A synthetic production's takes written out as a take log, taken out again, and imported."""
         generate(Plan(days=120, takes=size, people=13, seed=1))
         production = Take.objects.select_related("scene__production").first().scene.production
-        takes = TakeResource(production).export(
+        takes = TakeResource().export(
             Take.objects.filter(scene__production=production).select_related(
                 "shoot_day", "scene", "camera", "rig_unit__rig", "rig", "wearer"
             )
