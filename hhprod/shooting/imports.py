@@ -117,6 +117,7 @@ class TakeImport(SetRowsMixin):
         self.refused_as_logged = 0  # rows refused as takes already logged: the preview offers to skip them
         self.new_scenes = []
         self.seen = KeysInFile()  # the row that first had each take
+        self.readers = [(attribute, column, getattr(self, f"clean_{attribute}")) for attribute, column in READ]
         self.worded = {"refused": [], "passed": []}  # (row, line), up to `most` rows of each
         self.unworded = {"refused": 0, "passed": 0}
 
@@ -206,9 +207,9 @@ class TakeImport(SetRowsMixin):
         """Read and check one row: refused (worded), skipped (counted), or a new take for the batch."""
         take = Take()
         errors = {}
-        for attribute, column in READ:
+        for attribute, column, clean in self.readers:
             try:
-                setattr(take, attribute, getattr(self, f"clean_{attribute}")(row[column], row, take))
+                setattr(take, attribute, clean(row[column], row, take))
             except ValueError as error:
                 errors[attribute] = [str(error)]
             except ValidationError as error:  # a field's own validator (the setup's letters)
