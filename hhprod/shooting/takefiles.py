@@ -10,6 +10,7 @@ sheet's declared size, which may be larger or smaller than its content.
 Then its cells as a take's values: numbers, lengths, dates, text.
 """
 
+import copy
 import csv
 import io
 import zipfile
@@ -55,7 +56,7 @@ class TakeLog:
     each as wide as the header. The rows are read from the file's bytes again on each pass, within
     the limits, rather than held: a 50,000-row file as Python values is ten times its size."""
 
-    def __init__(self, data, kind, columns=None):
+    def __init__(self, data, kind):
         self.data = data
         self.kind = kind
         self.heading = {}
@@ -68,11 +69,12 @@ class TakeLog:
             raise FileRefused("The first row is empty: the header (Day, Scene, Take, ...) must be the first row.")
         self.file_headers = list(header)
         self.fps = nominal_fps(self.heading["FPS"]) if self.heading.get("FPS") else None
-        self.kept = None if columns is None else [position for position, column in enumerate(columns) if column]
-        self.headers = self.file_headers if columns is None else [columns[position] for position in self.kept]
+        self.kept = None  # the file's columns a mapped log reads, by position: all of them
+        self.headers = self.file_headers
         self.length = None
 
     def lines(self):
+        """The file's header, then its rows, read within the limits."""
         data, kind = self.data, self.kind
         rows = read_xlsx(data) if kind == "xlsx" else ale_rows(data, self.heading) if kind == "ale" else read_csv(data)
         return capped(rows)
@@ -80,7 +82,10 @@ class TakeLog:
     def mapped(self, columns):
         """This file's rows with only the columns mapped to a take-log column (`columns`, one per
         file column, "" for left out), under the take-log column's name."""
-        return TakeLog(self.data, self.kind, columns)
+        mapped = copy.copy(self)
+        mapped.kept = [position for position, column in enumerate(columns) if column]
+        mapped.headers = [columns[position] for position in mapped.kept]
+        return mapped
 
     def __iter__(self):
         lines = self.lines()
