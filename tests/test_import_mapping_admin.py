@@ -121,3 +121,12 @@ def test_a_file_held_for_another_login_is_not_shown(shoot, office, client, djang
     client.force_login(django_user_model.objects.create_superuser("other", password="pw"))
     assert client.get(url).status_code == 404
     assert client.post(url, {}).status_code == 404
+
+
+def test_the_rows_are_counted_once_at_upload_and_an_upload_held_from_before_is_counted_when_shown(shoot, office):
+    url = upload(office, shoot, DATA / "avid_day1.ale", ALE)
+    held = TakeImportUpload.objects.get()
+    assert held.rows == 2
+    assert "2 rows under the header" in office.get(url).content.decode()
+    TakeImportUpload.objects.update(rows=None)  # held before uploads kept their count
+    assert "2 rows under the header" in office.get(url).content.decode()

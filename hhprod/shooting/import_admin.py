@@ -144,7 +144,7 @@ class TakeImportAdmin(ImportMixin):
             data = UploadInMemory(cleaned["import_file"]).read()
             kind = KINDS[int(cleaned["format"])]
             try:
-                read_take_log(data, kind)
+                rows = len(read_take_log(data, kind))
             except FileRefused:
                 pass
             else:
@@ -154,6 +154,7 @@ class TakeImportAdmin(ImportMixin):
                     file_name=cleaned["import_file"].name,
                     kind=kind,
                     data=data,
+                    rows=rows,
                 )
                 return redirect("admin:shooting_take_import_map", upload.pk)
         return super().import_action(request, **kwargs)
@@ -165,7 +166,8 @@ class TakeImportAdmin(ImportMixin):
         held = TakeImportUpload.objects.held_for(request.user).filter(pk=upload).first()
         if held is None:
             raise Http404("That file is not held for you: upload it again.")
-        log = read_take_log(bytes(held.data), held.kind)
+        log = read_take_log(bytes(held.data), held.kind, checked=False)
+        rows = len(log) if held.rows is None else held.rows
         headers = [str(header or "") for header in log.headers]
         first = list(islice(log, SAMPLES))
         samples = [", ".join(str(row[p]) for row in first if row[p] not in (None, "")) for p in range(len(headers))]
@@ -177,8 +179,8 @@ class TakeImportAdmin(ImportMixin):
             "opts": self.model._meta,
             "held": held,
             "form": form,
-            "rows": len(log),
-            "rows_shown": f"{len(log):,}",
+            "rows": rows,
+            "rows_shown": f"{rows:,}",
         }
         if request.method == "POST" and form.is_valid():
             try:
@@ -187,12 +189,11 @@ class TakeImportAdmin(ImportMixin):
                 form.add_error(None, str(refusal))
             else:
                 options = {"day": form.cleaned_data["day"], "skip_logged": form.cleaned_data["skip_logged"]}
-                # The row count goes with the mapping for the confirm's progress, which reads the file once.
-                held.mapping = {"columns": form.columns(), **options, "rows": len(log)}
+                held.mapping = {"columns": form.columns(), **options}
                 held.save(update_fields=["mapping"])
                 checked = TakeImport(
                     held.production, **options, progress=Progress(request.user.pk, held.pk, "checked"), most=SHOWN_FATES
-                ).run(mapped, dry_run=True, total=len(log))
+                ).run(mapped, dry_run=True, total=rows)
                 context.update(
                     row_fates=checked.lines(),
                     left_out=left_out,
@@ -244,7 +245,7 @@ class TakeImportAdmin(ImportMixin):
             progress=Progress(request.user.pk, upload.pk, "imported"),
             fates=False,
             most=SHOWN_REFUSALS,
-        ).run(mapped, file_name=upload.file_name, user=request.user, total=upload.mapping.get("rows"))
+        ).run(mapped, file_name=upload.file_name, user=request.user, total=upload.rows)
         if not imported.passed:
             # The data changed underfoot between preview and confirm (another import, an edit), or
             # the file was refused part-way down (a limit lowered since its upload).

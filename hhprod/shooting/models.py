@@ -489,6 +489,8 @@ class TakeImportUpload(models.Model):
     kind = models.CharField(max_length=4, choices=[("csv", "CSV"), ("xlsx", "XLSX"), ("ale", "Avid ALE")])
     data = models.BinaryField()
     mapping = models.JSONField(default=dict, help_text="The file's column headers -> the take-log columns they fill.")
+    # Counted once, when the upload is read within the limits: each later step reads the file once.
+    rows = models.PositiveIntegerField(null=True, help_text="The rows under the header (none for an older upload).")
     created = models.DateTimeField(auto_now_add=True, db_index=True)
 
     objects = TakeImportUploadQuerySet.as_manager()
