@@ -122,9 +122,9 @@ def excel_workbook(dataset):
 
 
 def import_file(production, data, kind, dry_run=False):
-    """What the admin's preview (a dry run: the file read and counted first) and confirm do with a
-    file: read it, map its columns, import it."""
-    log = read_take_log(data, kind, checked=dry_run)
+    """What the admin's preview (a dry run) and confirm do with a file held since its upload: read
+    it, map its columns, import it."""
+    log = read_take_log(data, kind, checked=False)
     mapped, _ = applied(log, guess(log.headers, production))
     take_import = TakeImport(production, fates=dry_run, most=SHOWN_FATES if dry_run else SHOWN_REFUSALS)
     return take_import.run(mapped, dry_run=dry_run, file_name=f"bench.{kind}")
