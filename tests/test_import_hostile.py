@@ -4,7 +4,6 @@ or read for the rows it really has, and a refusal leaves the database as it was.
 import io
 import re
 import tracemalloc
-import zipfile
 from datetime import date
 
 import openpyxl
@@ -19,6 +18,7 @@ from hhprod.shooting.takefiles import FileRefused, read_take_log
 
 from . import factories as make
 from .snapshots import database_snapshot
+from .workbooks import with_part
 
 pytestmark = pytest.mark.django_db
 
@@ -51,15 +51,7 @@ def workbook(rows):
 
 def with_sheet(data, change):
     """The workbook with its sheet's XML passed through change(xml) -> xml."""
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for part in source.infolist():
-            content = source.read(part)
-            if part.filename == SHEET:
-                content = change(content.decode()).encode()
-            target.writestr(part.filename, content)
-    return out.getvalue()
+    return with_part(data, SHEET, change)
 
 
 def declaring(ref):

@@ -318,11 +318,7 @@ class Take(Versioned, Sourced):
         def from_mark(cls, mark):
             """The status a camera report's mark stands for: "*" or "P" circled, "NG", "FS"...;
             a status's own label or value too; None for a mark nobody uses."""
-            typed = " ".join(str(mark).split()).upper()
-            for status in cls:
-                if typed in {status.value.upper(), status.label.upper()}:
-                    return status
-            value = camera_report.STATUS_MARKS.get(typed)
+            value = STATUS_OF_MARK.get(" ".join(str(mark).split()).upper())
             return cls(value) if value else None
 
     scene = models.ForeignKey(Scene, on_delete=models.CASCADE, related_name="takes")
@@ -459,6 +455,15 @@ class Take(Versioned, Sourced):
         if problem := camera_report.mode_problem(self.resolution, self.frame_rate):
             errors["frame_rate"] = problem
         return errors
+
+
+# A mark as typed (upper case) -> the status's value: set tools' marks, then each status's own
+# value and label, which win over a mark spelled the same.
+STATUS_OF_MARK = {
+    **camera_report.STATUS_MARKS,
+    **{status.value.upper(): status.value for status in Take.Status},
+    **{status.label.upper(): status.value for status in Take.Status},
+}
 
 
 class TakeImportUploadQuerySet(models.QuerySet):

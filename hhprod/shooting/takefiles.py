@@ -13,11 +13,13 @@ Then its cells as a take's values: numbers, lengths, dates, text.
 import copy
 import csv
 import io
+import operator
 import zipfile
 
-import openpyxl
 from django.conf import settings
 from import_export.formats import base_formats
+
+from .sheets import Unreadable, active_sheet_rows
 
 MAX_COLUMNS = 64  # the take log has ten; an ALE may have 64 (Avid's own limit)
 MAX_CELL_CHARACTERS = 2000  # a take's notes are a line or two
@@ -91,12 +93,15 @@ class TakeLog:
         lines = self.lines()
         next(lines)
         width = len(self.file_headers)
+        kept = self.kept
+        # The kept cells picked in C; the first cell as well, so that it gives a tuple even of one or none.
+        pick = None if kept is None else operator.itemgetter(*kept, 0)
         number = 0
         for number, row in enumerate(lines, 1):
             if len(row) > width:
                 raise FileRefused(f"Row {number} has {len(row)} cells but the header has {width} columns.")
             row += (None,) * (width - len(row))
-            yield row if self.kept is None else tuple(row[position] for position in self.kept)
+            yield row if pick is None else pick(row)[: len(kept)]
         self.length = number
 
     def __len__(self):
@@ -156,18 +161,9 @@ def read_xlsx(data):
             f"at most {megabytes(MAX_XLSX_UNPACKED_BYTES)}. Save the take log alone, as CSV or a one-sheet XLSX."
         )
     try:
-        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as error:  # openpyxl's errors for a broken workbook are many and undocumented
-        raise FileRefused(f"The file is not a readable XLSX workbook ({type(error).__name__}: {error}).") from None
-    try:
-        sheet = book.active
-        # Read the rows the sheet holds, not the size it declares (its <dimension>).
-        sheet.reset_dimensions()
-        yield from sheet.iter_rows(values_only=True)
-    except Exception as error:  # openpyxl's errors for a broken workbook are many and undocumented
-        raise FileRefused(f"The file is not a readable XLSX workbook ({type(error).__name__}: {error}).") from None
-    finally:
-        book.close()
+        yield from active_sheet_rows(archive)
+    except Unreadable as error:
+        raise FileRefused(f"The file is not a readable XLSX workbook ({error}).") from None
 
 
 def blank(value):
