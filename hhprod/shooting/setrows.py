@@ -64,7 +64,8 @@ class SetRowsMixin:
         return number, ""
 
     def clean_scene(self, value, row, take):
-        number, _ = self.scene_and_setup(row)
+        # The setup's letters are read with the scene's number ("12A"), here, and checked by clean_setup.
+        number, take.setup = self.scene_and_setup(row)
         if not number:
             raise ValueError("Scene is empty.")
         limit = Scene._meta.get_field("number").max_length
@@ -76,15 +77,16 @@ class SetRowsMixin:
         return self.scenes[number]
 
     def clean_setup(self, value, row, take):
-        _, letters = self.scene_and_setup(row)
-        setup_letters(letters)
-        return letters
+        setup_letters(take.setup)
+        return take.setup
 
     def clean_number(self, value, row, take):
         return parse_whole_number(value, "Take")
 
     def timecode_rate(self, row):
         """Timecodes count at the row's frame rate when it has one, else at the file's."""
+        if row["FPS"] in (None, ""):
+            return self.fps
         try:
             return self.clean_frame_rate(row["FPS"], row, None) or self.fps
         except ValueError:
