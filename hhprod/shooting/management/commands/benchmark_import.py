@@ -110,7 +110,7 @@ class Command(BaseCommand):
 
 def excel_workbook(dataset):
     """The take log as Excel and set tools save a workbook: its text in the shared-strings table.
-    (tablib's writer, openpyxl, puts every string inline instead, which openpyxl reads three times slower.)"""
+    (tablib's writer, openpyxl, puts every string inline instead, as no set tool's workbook does.)"""
     out = io.BytesIO()
     book = xlsxwriter.Workbook(out, {"in_memory": True})
     sheet = book.add_worksheet()
