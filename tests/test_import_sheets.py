@@ -116,6 +116,17 @@ def test_each_cell_reads_as_openpyxl_reads_it(workbook):
     assert hhprod_rows(data) == openpyxl_rows(data)
 
 
+def test_an_inline_string_is_its_text_whatever_value_the_cell_also_carries():
+    def carrying(xml):
+        phonetic = '<rPh sb="0" eb="1"><t>ignored</t></rPh>'
+        return xml.replace("<is><t>7</t></is>", f"<v>70</v><is><t>7</t>{phonetic}</is>", 1)
+
+    data = with_part(openpyxl_workbook(), SHEET, carrying)
+    assert "<v>70</v>" in zipfile.ZipFile(io.BytesIO(data)).read(SHEET).decode()
+    assert hhprod_rows(data)[1][2] == "7"
+    assert hhprod_rows(data) == openpyxl_rows(data)
+
+
 def test_the_cells_of_an_excel_workbook_come_out_typed():
     data = excel_style_workbook()
     rows = hhprod_rows(first_sheet_opened(data))

@@ -248,8 +248,10 @@ def sheet_rows(archive, path, strings, dates, durations, epoch):
             kind = attributes.get("t", "n")
             style = attributes.get("s", "0")
             text.clear()
-        elif name == V or (name == T and not phonetic):
-            reading = True
+        elif name == V:
+            reading = kind != "inlineStr"  # an inline string's text is its <is>, whatever a <v> says
+        elif name == T:
+            reading = kind == "inlineStr" and not phonetic
         elif name == ROW:
             number = attributes.get("r")
             following = whole(number, "a row's number") if number else row + 1
