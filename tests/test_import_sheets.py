@@ -11,6 +11,7 @@ import openpyxl
 import pytest
 import xlsxwriter
 
+from hhprod.shooting import sheets
 from hhprod.shooting.sheets import active_sheet_rows
 from hhprod.shooting.takefiles import FileRefused, read_take_log
 
@@ -198,3 +199,23 @@ def test_a_damaged_sheet_in_the_zip_is_refused_with_the_reason():
     assert refusal(bytes(data)).startswith(
         "The file is not a readable XLSX workbook (xl/worksheets/sheet1.xml cannot be unpacked: "
     )
+
+
+@pytest.mark.parametrize(
+    "part, limit, filler, reason",
+    [
+        (
+            "xl/styles.xml",
+            "MAX_ENTRIES",
+            ("</cellXfs>", '<xf numFmtId="0"/>'),
+            "xl/styles.xml has more than 50 entries",
+        ),
+        ("xl/sharedStrings.xml", "MAX_SHARED_STRINGS", ("</sst>", "<si><t>x</t></si>"), "more than 50 strings"),
+    ],
+)
+def test_a_part_of_too_many_tiny_entries_is_refused_before_they_are_all_held(monkeypatch, part, limit, filler, reason):
+    monkeypatch.setattr(sheets, limit, 50)
+    end, entry = filler
+    data = with_part(first_sheet_opened(excel_style_workbook()), part, lambda xml: xml.replace(end, entry * 51 + end))
+    assert reason in refusal(data)
+    assert hhprod_rows(first_sheet_opened(excel_style_workbook()))[0][0] == "Day"  # the same workbook, unfilled, reads

@@ -21,6 +21,11 @@ from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, fr
 CHUNK = 64 * 1024  # bytes of the sheet parsed between the rows handed out
 LAST_ROW = 1_048_576  # Excel's last row and column: a reference past them is not a sheet's
 LAST_COLUMN = 16_384
+# Within the unpacked size a part of tiny elements could still hold millions, each kept here as
+# Python objects. Excel allows 64,000 cell styles; 50,000 takes of distinct text hold a few
+# hundred thousand strings.
+MAX_ENTRIES = 200_000
+MAX_SHARED_STRINGS = 1_000_000
 # What a damaged zip member raises as it is unpacked: a bad checksum, a cut stream, an unknown method.
 DAMAGED = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError)
 
@@ -64,14 +69,17 @@ def local(name):
     return name.rpartition(" ")[2]
 
 
-def elements(archive, part):
-    """Each element of a small part (the workbook, its relationships, its styles) as (its parent's
-    local name, its local name, its attributes by local name)."""
+def elements(archive, part, wanted):
+    """The elements named in `wanted` of a small part (the workbook, its relationships, its styles),
+    each as (its parent's local name, its local name, its attributes by local name)."""
     found, parents = [], [""]
 
     def start(name, attributes):
         name = local(name)
-        found.append((parents[-1], name, {local(key): value for key, value in attributes.items()}))
+        if name in wanted:
+            if len(found) == MAX_ENTRIES:
+                raise Unreadable(f"{part} has more than {MAX_ENTRIES:,} entries")
+            found.append((parents[-1], name, {local(key): value for key, value in attributes.items()}))
         parents.append(name)
 
     parser = parser_for(part)
@@ -108,7 +116,7 @@ def rels_path(path):
 def links(archive, rels, folder):
     """A part's relationships: id -> (type, the target's path in the archive)."""
     found = {}
-    for _, name, attributes in elements(archive, rels):
+    for _, name, attributes in elements(archive, rels, {"Relationship"}):
         if name == "Relationship" and attributes.get("TargetMode") != "External":
             target = attributes.get("Target", "")
             path = target[1:] if target.startswith("/") else f"{folder}/{target}" if folder else target
@@ -138,7 +146,7 @@ def part_of(archive, rels, kind, folder):
 def book_of(archive, book_path):
     """The workbook's sheets' relationship ids in order, the index of the one it opens on, its epoch."""
     sheets, active, epoch = [], 0, CALENDAR_WINDOWS_1900
-    for parent, name, attributes in elements(archive, book_path):
+    for parent, name, attributes in elements(archive, book_path, {"sheet", "workbookView", "workbookPr"}):
         if parent == "sheets" and name == "sheet":
             sheets.append(attributes.get("id"))
         elif name == "workbookView" and parent == "bookViews" and not active:
@@ -159,7 +167,7 @@ def date_styles(archive, path):
     """The cell styles whose number format shows a date or time, and those of them showing a duration."""
     if path is None:
         return frozenset(), frozenset()
-    found = elements(archive, path)
+    found = elements(archive, path, {"numFmt", "xf"})
     formats = dict(BUILTIN_FORMATS)
     for _, name, attributes in found:
         if name == "numFmt":
@@ -194,6 +202,8 @@ def shared_strings(archive, path):
     def end(name):
         name = local(name)
         if name == "si":
+            if len(strings) == MAX_SHARED_STRINGS:
+                raise Unreadable(f"{path} has more than {MAX_SHARED_STRINGS:,} strings")
             strings.append("".join(text).replace("x005F_", ""))
         elif name == "t":
             state["reading"] = False
