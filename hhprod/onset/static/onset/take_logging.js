@@ -16,6 +16,7 @@
   const STATUS = { "*": "Circled", P: "Circled", G: "Good", N: "No good", F: "False start" };
   const STATUS_HELP = statusLabel.textContent;
   const RETRY_EVERY_MS = 5000;
+  const SAVE_TIMEOUT_MS = 20000;
   // Not form.elements[name]: the form's own "length" property would hide the Length field.
   const field = (name) => form.querySelector(`[name="${name}"]`);
 
@@ -118,15 +119,26 @@
     return select.value ? select.options[select.selectedIndex].textContent.trim() : "";
   }
 
-  async function send(row) {
+  // One save at a time, in the order entered: each answer's rig time then counts every take
+  // before it, and a slower answer cannot put older figures over newer ones.
+  let saving = Promise.resolve();
+
+  function send(row) {
     if (row.state === "saving") return;
     row.state = "saving";
     showRow(row);
+    saving = saving.then(() => save(row)).catch((error) => unsent(row, `Not saved (${error}). Retrying…`));
+  }
+
+  async function save(row) {
     const body = new URLSearchParams({ ...row.values, key: row.key });
+    // A stalled connection must not hold the rows behind it: given up on, the row is sent again later.
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(), SAVE_TIMEOUT_MS);
     let response;
     try {
       response = await fetch(root.dataset.saveUrl, {
-        method: "POST", body, credentials: "same-origin",
+        method: "POST", body, credentials: "same-origin", signal: abort.signal,
         headers: { "X-CSRFToken": csrf, Accept: "application/json" },
       });
     } catch (error) {
@@ -134,6 +146,7 @@
     }
     const json = (response.headers.get("Content-Type") || "").includes("application/json");
     const answer = json ? await response.json().catch(() => null) : null;
+    clearTimeout(timer);
     if (response.ok && answer && answer.take) {
       row.state = "saved";
       keep(row);
