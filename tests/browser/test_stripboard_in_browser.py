@@ -183,6 +183,18 @@ def second_browser(tmp_path):
     return webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
 
 
+def test_quick_moves_are_sent_in_order_and_land_where_they_were_made(browser, live_server, small_board, planner):
+    log_in(browser, live_server, planner)
+    open_board(browser, live_server, small_board)
+    strip(browser, "1.3").click()
+    # Two presses before the first is answered: the second waits for it, and carries its version.
+    ActionChains(browser).key_down(Keys.ALT).send_keys(Keys.ARROW_UP, Keys.ARROW_UP).key_up(Keys.ALT).perform()
+    says(browser, "Scene 1.3 is on day 1, place 1.")
+    assert "Someone else" not in browser.find_element(By.ID, "board-status").text
+    assert on_day(1) == ["1.3", "1.1", "1.2"] and day_of(browser, 1) == ["1.3", "1.1", "1.2"]
+    assert browser.find_element(By.ID, "stripboard").get_attribute("data-refreshed") is None
+
+
 def test_two_planners_moving_strips_at_once_both_keep_their_moves(
     browser, live_server, small_board, planner, tmp_path, django_user_model
 ):

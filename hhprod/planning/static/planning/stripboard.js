@@ -51,16 +51,14 @@
 
   function keyOf(item) { return { scene: item.dataset.scene, part: item.dataset.part }; }
 
-  function show(answer, item) {
+  function show(answer, item, asked) {
     var data = answer.data;
     if (!answer.ok) {
       announce(data.error);
-      return refresh(item && keyOf(item));
+      return refresh(keyOf(item));
     }
     board().dataset.version = data.version;
-    var list = item.parentElement;
-    var misplaced = String(data.day || "") !== list.dataset.day ||
-      (data.position && stripsOf(list).indexOf(item) + 1 !== data.position);
+    var misplaced = String(data.day || "") !== asked.day || (data.position && data.position !== asked.position);
     if (data.stale || misplaced) {
       announce(data.message + (data.stale ? " Someone else moved strips too: the board shows their moves now." : ""));
       return refresh(keyOf(item));
@@ -76,14 +74,36 @@
     announce(data.message);
   }
 
+  // One move at a time, in the order made: each is sent with the version the one before it was
+  // answered with, and lands where it was made, not where a faster answer left the board.
+  var moves = Promise.resolve();
+  var unanswered = 0;
+
+  function queued(step) {
+    unanswered += 1;
+    root.dataset.busy = "true";
+    moves = moves.then(step)
+      .catch(function () { announce("The board could not be reloaded: reload the page."); })
+      .then(function () {
+        unanswered -= 1;
+        if (!unanswered) { delete root.dataset.busy; }
+      });
+  }
+
   function send(item) {
     var list = item.parentElement;
-    root.dataset.busy = "true";
-    return post(root.dataset.moveUrl, {
+    var asked = {
       scene: item.dataset.scene, part: item.dataset.part, day: list.dataset.day,
       position: stripsOf(list).indexOf(item) + 1
-    }).then(function (answer) { return show(answer, item); })
-      .then(function () { delete root.dataset.busy; });
+    };
+    queued(function () {
+      return post(root.dataset.moveUrl, asked).then(function (answer) {
+        if (board().contains(item)) { return show(answer, item, asked); }
+        // An earlier answer reloaded the board before this move was answered: reloaded again, it shows it.
+        announce(answer.ok ? answer.data.message : answer.data.error);
+        return refresh(asked);
+      });
+    });
   }
 
   function nudge(item, step) {
@@ -155,9 +175,11 @@
   }
 
   document.getElementById("undo").addEventListener("click", function () {
-    post(root.dataset.undoUrl, {}).then(function (answer) {
-      announce(answer.ok ? answer.data.message : answer.data.error);
-      return refresh(null);
+    queued(function () {
+      return post(root.dataset.undoUrl, {}).then(function (answer) {
+        announce(answer.ok ? answer.data.message : answer.data.error);
+        return refresh(null);
+      });
     });
   });
   root.addEventListener("keydown", onKey);
