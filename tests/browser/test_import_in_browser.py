@@ -39,7 +39,7 @@ const seen = [];
 new MutationObserver(() => {
   for (const note of document.querySelectorAll(".import-progress:not([hidden])")) {
     const pressable = !note.closest("form").querySelector("[type=submit]").disabled;
-    if (note.textContent !== seen.at(-1)?.said) seen.push({said: note.textContent, pressable});
+    if (note.innerText !== seen.at(-1)?.said) seen.push({said: note.innerText, pressable});
   }
   sessionStorage.setItem("seen", JSON.stringify(seen));
 }).observe(document.body, {subtree: true, childList: true, characterData: true, attributes: true});
@@ -71,8 +71,8 @@ def test_the_check_and_the_import_show_how_far_they_have_got(logged_in_browser, 
     seen = pressed_and_watched(browser, wait_for(browser, "form[data-importing] [type=submit]"), confirm)
     assert [note["said"] for note in seen] == [
         "Checking 1,200 rows…",
-        "Checking 1,200 rows… 500 of 1,200 rows checked.",
-        "Checking 1,200 rows… 1,000 of 1,200 rows checked.",
+        "Checking 1,200 rows…\n500 of 1,200 rows checked.",
+        "Checking 1,200 rows…\n1,000 of 1,200 rows checked.",
     ]
     assert not any(note["pressable"] for note in seen)  # the file cannot be sent twice while it is checked
 
@@ -80,8 +80,8 @@ def test_the_check_and_the_import_show_how_far_they_have_got(logged_in_browser, 
     waiting = "Importing 1,200 rows… this page will change when they are in."
     assert [note["said"] for note in seen] == [
         waiting,
-        f"{waiting} 500 of 1,200 rows imported.",
-        f"{waiting} 1,000 of 1,200 rows imported.",
+        f"{waiting}\n500 of 1,200 rows imported.",
+        f"{waiting}\n1,000 of 1,200 rows imported.",
     ]
     assert not any(note["pressable"] for note in seen)
     assert "1,200 takes" in wait_for(browser, ".messagelist .success").text

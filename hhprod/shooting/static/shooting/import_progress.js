@@ -14,7 +14,7 @@ document.addEventListener("submit", (event) => {
       if (progress.total) {
         const done = Number(progress.done).toLocaleString();
         const total = Number(progress.total).toLocaleString();
-        note.textContent = `${form.dataset.importing} ${done} of ${total} rows ${progress.verb}.`;
+        note.replaceChildren(form.dataset.importing, document.createElement("br"), `${done} of ${total} rows ${progress.verb}.`);
       }
     } catch {
       // No answer this time (the server is busy): the next second asks again.
