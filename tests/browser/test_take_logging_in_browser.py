@@ -122,6 +122,19 @@ def test_a_take_not_saved_with_the_network_down_is_kept_and_saved_on_retry(brows
     assert Take.objects.count() == 1
 
 
+def test_a_save_with_no_answer_is_given_up_and_sent_again(browser, live_server, producer, on_set):
+    open_page(browser, live_server, producer, on_set["day"])
+    # A connection that answers after 30 s: the page gives the save up at 20 s, as not saved.
+    browser.set_network_conditions(offline=False, latency=30000, download_throughput=-1, upload_throughput=-1)
+    typed(browser, "14", Keys.TAB, Keys.TAB, Keys.TAB, "1:00", Keys.TAB, "g", Keys.TAB, "v2 #1", Keys.TAB)
+    typed(browser, Keys.TAB, "Stunt wearer 2", Keys.ENTER)
+    unsent = WebDriverWait(browser, 28).until(lambda b: b.find_element(By.CSS_SELECTOR, "#takes tr.unsent"))
+    assert "Not saved: no connection" in unsent.text
+    browser.set_network_conditions(offline=False, latency=0, download_throughput=-1, upload_throughput=-1)
+    saved_rows(browser, 1)
+    assert Take.objects.get().scene.number == "14"
+
+
 def test_warning_before_a_take_would_pass_the_wearers_daily_limit(browser, live_server, producer, on_set):
     day, scene, rig = on_set["day"], on_set["day"].production.scenes.get(number="4"), make.rig("v1", version=1)
     ShootDay.objects.filter(pk=day.pk).update(status="shot", actual_date=timezone.localdate())

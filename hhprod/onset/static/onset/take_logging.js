@@ -132,13 +132,12 @@
 
   async function save(row) {
     const body = new URLSearchParams({ ...row.values, key: row.key });
-    // A stalled connection must not hold the rows behind it: given up on, the row is sent again later.
-    const abort = new AbortController();
-    const timer = setTimeout(() => abort.abort(), SAVE_TIMEOUT_MS);
     let response;
     try {
       response = await fetch(root.dataset.saveUrl, {
-        method: "POST", body, credentials: "same-origin", signal: abort.signal,
+        method: "POST", body, credentials: "same-origin",
+        // A stalled connection must not hold the rows behind it: given up on, the row is sent again later.
+        signal: AbortSignal.timeout(SAVE_TIMEOUT_MS),
         headers: { "X-CSRFToken": csrf, Accept: "application/json" },
       });
     } catch (error) {
@@ -146,7 +145,6 @@
     }
     const json = (response.headers.get("Content-Type") || "").includes("application/json");
     const answer = json ? await response.json().catch(() => null) : null;
-    clearTimeout(timer);
     if (response.ok && answer && answer.take) {
       row.state = "saved";
       keep(row);
