@@ -192,3 +192,10 @@ def test_take_logging_page_carries_the_last_take_over(set_up, login_as, django_a
     html = page.content.decode()
     assert 'name="number" value="4"' in html and f'data-initial="unit-{set_up["unit"].pk}"' in html
     assert f'<option value="{set_up["wearer"].pk}" selected>Test wearer</option>' in html
+
+
+def test_take_logging_page_has_the_offices_header_and_the_logins_links(set_up, login_as):
+    """As every other page of the site: its name, who is logged in, the way out."""
+    page = login_as("Script supervisor").get(reverse("onset:take-logging", args=[set_up["day"].pk])).content.decode()
+    assert '<a href="/admin/">Hardcore Henry production office</a>' in page
+    assert 'id="logout-form"' in page and "Django administration" not in page

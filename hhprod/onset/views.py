@@ -1,5 +1,6 @@
 """The script supervisor's take-logging page for one shoot day, and the two JSON answers its script asks for."""
 
+from django.contrib import admin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
 from django.http import JsonResponse
@@ -83,6 +84,8 @@ def take_logging(request, day_id):
         request,
         "onset/take_logging.html",
         {
+            **admin.site.each_context(request),
+            "is_nav_sidebar_enabled": False,  # the entry form needs the width, on a phone above all
             "day": day,
             "title": f"Log takes: {day}",
             "takes": [take_row(take) for take in takes],
