@@ -228,15 +228,14 @@ class TakeImport(SetRowsMixin):
             return
         if take.scene_id and take.number and "number" not in errors and "setup" not in errors:
             in_file = self.seen.key(*key)
+            where = ""
             if first := self.seen.first_row(in_file):
-                errors["number"] = [
-                    f"Scene {take.setup_name} take {take.number} is already in this file, in row {first}."
-                ]
+                where = f"in this file, in row {first}"
             elif key in self.logged:
-                errors["number"] = [
-                    f"Scene {take.setup_name} take {take.number} is already logged in {self.production}."
-                ]
+                where = f"logged in {self.production}"
                 self.refused_as_logged += 1
+            if where:
+                errors["number"] = [f"Scene {take.setup_name} take {take.number} is already {where}."]
             self.seen.add(in_file, number)
         try:
             # The foreign keys were found above and uniqueness checked against what was read; the

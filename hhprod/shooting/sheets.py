@@ -11,6 +11,7 @@ The caller has already bounded the workbook's unpacked size (takefiles.read_xlsx
 """
 
 import contextlib
+import functools
 import pyexpat
 import zipfile
 import zlib
@@ -221,16 +222,15 @@ def shared_strings(archive, path):
     return strings
 
 
-def column_number(letters, columns={}):  # noqa: B006 (a cache shared by every call)
+@functools.lru_cache(maxsize=1024)  # a sheet's few columns, asked for at every cell
+def column_number(letters):
     """ "A" -> 1, "AB" -> 28; 0 for what is not a column's letters."""
-    if letters not in columns:
-        number = 0
-        for letter in letters:
-            if not "A" <= letter <= "Z":
-                return 0
-            number = number * 26 + ord(letter) - 64
-        columns[letters] = number
-    return columns[letters]
+    number = 0
+    for letter in letters:
+        if not "A" <= letter <= "Z":
+            return 0
+        number = number * 26 + ord(letter) - 64
+    return number
 
 
 def sheet_rows(archive, path, strings, dates, durations, epoch):
