@@ -4,6 +4,7 @@ import hashlib
 import secrets
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import models, transaction
 from django.utils import timezone
 
@@ -52,6 +53,9 @@ class CalendarFeed(models.Model):
         """A new address for `user`, the old one revoked: (feed, token). The token is not kept."""
         token = secrets.token_urlsafe(32)
         with transaction.atomic():
+            # Renewals of one login wait for each other on its row: two at once would both find
+            # the old address live and both add a new one, which the one-live-feed constraint refuses.
+            get_user_model().objects.select_for_update().get(pk=user.pk)
             cls.objects.filter(user=user, revoked=None).update(revoked=timezone.now())
             return cls.objects.create(user=user, digest=digest(token)), token
 
