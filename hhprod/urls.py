@@ -15,3 +15,4 @@ urlpatterns = [
     path("set/", include("hhprod.onset.urls")),
     path("calendars/", include("hhprod.feeds.urls")),
 ]
+handler400 = "hhprod.lib.params.bad_request"

@@ -3,10 +3,10 @@
 from django.apps import apps
 
 
-def database_snapshot():
-    """Every row of every project model, history included, in primary-key order."""
+def database_snapshot(app_labels=("productions", "rigs", "shooting", "office")):
+    """Every row of every model of the apps, history included, in primary-key order."""
     return {
         model._meta.label: list(model.objects.order_by("pk").values())
         for model in apps.get_models()
-        if model._meta.app_label in ("productions", "rigs", "shooting", "office")
+        if model._meta.app_label in app_labels
     }

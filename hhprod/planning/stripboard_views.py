@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
+from hhprod.lib.params import number_param
 from hhprod.productions.models import Production
 from hhprod.shooting.models import pages_and_eighths
 
@@ -56,9 +57,9 @@ def board_page(request, production, lock_form=None):
 @permission_required("planning.view_strip", raise_exception=True)
 def stripboard_index(request):
     """The first production's board, or the one the picker names."""
-    chosen = request.GET.get("production", "")
+    chosen = number_param(request.GET, "production")
     productions = Production.objects.order_by("kind", "title")
-    production = get_object_or_404(productions, pk=chosen) if chosen.isdigit() else productions.first()
+    production = productions.first() if chosen is None else get_object_or_404(productions, pk=chosen)
     if production is None:
         return render(request, "planning/stripboard.html", {**admin.site.each_context(request), "board": None})
     return redirect("stripboard", production=production.pk)

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from hhprod.lib.expressions import GroupConcat
 from hhprod.lib.formatting import long_date, short_date
+from hhprod.lib.params import whole_number
 from hhprod.paperwork.models import CallSheetIssue
 from hhprod.planning.models import RevisionDay, ScheduleRevision, Strip
 from hhprod.productions.models import Credit
@@ -259,7 +260,7 @@ def issue(production, day_number, user):
 
 
 def reprint(production, wanted):
-    number = int(wanted) if str(wanted).isdecimal() and len(str(wanted)) <= 18 else None
+    number = whole_number(str(wanted))
     found = (
         CallSheetIssue.objects.select_related("shoot_day", "issued_by")
         .filter(pk=number, shoot_day__production=production)

@@ -5,6 +5,7 @@ from django.db.models.functions import Coalesce
 
 from hhprod.lib.expressions import GroupConcat
 from hhprod.lib.formatting import short_date
+from hhprod.lib.params import whole_number
 from hhprod.productions.models import Credit
 from hhprod.shooting.models import DayCall, ShootDay, Take
 
@@ -45,8 +46,8 @@ def chosen_day(production, params, days, default):
     wanted = (params.get("day") or "").strip()
     if not wanted:
         return default(days) if days else None
-    # Any script's decimal digits name a day (int() reads them); superscripts and the like do not.
-    number = int(wanted) if wanted.isdecimal() and len(wanted) <= QUOTED else None
+    # A day that is no number is a day the production does not have: the 404 lists the valid ones.
+    number = whole_number(wanted)
     day = next((d for d in days if d.number == number), None)
     if day is None:
         valid = f"valid days: {day_ranges([d.number for d in days])}" if days else "it has no shoot days yet"

@@ -7,6 +7,7 @@ from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
+from hhprod.lib.params import whole_number
 from hhprod.office.permissions import report_view
 from hhprod.productions.models import Production
 from hhprod.productions.timezones import use_production_time_zone
@@ -33,16 +34,11 @@ def report_context(request, production=None, report=None):
     }
 
 
-def whole_number(text):
-    """A whole number from a query parameter, in any script's decimal digits; None for anything else."""
-    text = (text or "").strip()
-    return int(text) if text.isdecimal() and len(text) <= 18 else None
-
-
 @report_view
 def index(request):
     """The production picker lands here: on the chosen report, or the first feature's overview."""
     productions = Production.objects.features_first()
+    # The picker only ever sends a production's id: any other value falls back to the first one.
     chosen = whole_number(request.GET.get("production"))
     production = (chosen and productions.filter(pk=chosen).first()) or productions.first()
     if production is None:

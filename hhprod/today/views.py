@@ -4,10 +4,10 @@ from django.contrib import admin
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_safe
 
+from hhprod.lib.params import whole_number
 from hhprod.productions.models import Production
 from hhprod.productions.timezones import production_today, use_production_time_zone
 from hhprod.reports.days import day_of
-from hhprod.reports.views import whole_number
 
 from . import day as selectors
 from .links import can_read_reports, day_links
