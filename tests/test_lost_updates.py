@@ -8,6 +8,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from hhprod.planning.board import move_strip
+from hhprod.planning.models import Strip
 from hhprod.shooting.models import DayCall, ShootDay, Take
 
 from . import factories as make
@@ -216,3 +218,167 @@ def test_the_version_is_checked_on_a_locked_row(shoot, staff_client):
         assert staff_client.post(change_url(take), form).status_code == 302
     locking = [query["sql"] for query in queries if "FOR UPDATE" in query["sql"]]
     assert len(locking) == (1 if connection.features.has_select_for_update else 0)
+
+
+@pytest.fixture
+def office(shoot):
+    """One of every record the office edits, around the shoot's day, take and wearer."""
+    day, take = shoot["day"], shoot["take"]
+    prod, wearer, rig, scene = day.production, take.wearer, take.rig, take.scene
+    unit, camera, report = make.unit(rig), make.camera(rig), make.day_report(day)
+    return {
+        "production": prod,
+        "person": wearer,
+        "credit": wearer.credits.get(),
+        "trip": make.trip(wearer, prod, date(2013, 8, 30), date(2013, 9, 10)),
+        "rig": rig,
+        "camera": camera,
+        "unit": unit,
+        "mounting": make.mounting(camera, unit, date(2013, 9, 1)),
+        "fit": make.fit(unit, wearer, date(2013, 8, 31)),
+        "fault": make.fault(unit, day=day),
+        "scene": scene,
+        "incident": make.incident(day, wearer),
+        "strip": make.strip(day, scene),
+        "calendar entry": make.calendar_entry(prod, "day_off", date(2013, 9, 3)),
+        "location": make.location(),
+        "day report": report,
+        "delay": make.delay(report),
+    }
+
+
+def assert_kept(browser, obj, first_change, stale_form, second_change):
+    """The first save's values are the record's; the refused form's are nowhere."""
+    now = opened(browser, obj)
+    assert {name: now.get(name) for name in first_change} == first_change
+    assert {name: now.get(name) for name in second_change} == {name: stale_form.get(name) for name in second_change}
+
+
+@pytest.mark.parametrize(
+    "record, first_change, second_change, message",
+    [
+        ("production", {"planned_days": "45"}, {"notes": "Bond"}, "planned days: yours 10, now saved 45"),
+        ("person", {"trade": "director"}, {"notes": "Fitted"}, "trade: yours stunt performer, now saved director"),
+        ("credit", {"character": "Henry"}, {"source": "Poster"}, "character: yours (empty), now saved Henry"),
+        ("trip", {"destination": "Sochi"}, {"source": "Visa"}, "destination: yours Moscow, Russia, now saved Sochi"),
+        ("rig", {"weight_grams": "450"}, {"notes": "Padded"}, "weight (g): yours (empty), now saved 450"),
+        ("camera", {"letter": "A"}, {"notes": "Scratch"}, "letter: yours (empty), now saved A"),
+        ("unit", {"number": "2"}, {"notes": "Strap worn"}, "unit number: yours 1, now saved 2"),
+        ("mounting", {"mounted_to": "2013-09-20"}, {"notes": "Tape"}, "yours (empty), now saved 2013-09-20"),
+        ("fit", {"fitted_on": "2013-08-30"}, {"notes": "Pads"}, "fitted on: yours 2013-08-31, now saved 2013-08-30"),
+        ("fault", {"minutes_lost": "40"}, {"notes": "Strap"}, "minutes lost: yours 15, now saved 40"),
+        ("scene", {"synopsis": "Henry wakes"}, {"stunt_notes": "Wire"}, "synopsis: yours (empty), now saved Henry"),
+        ("incident", {"minutes_lost": "45"}, {"notes": "Rested"}, "minutes lost: yours 20, now saved 45"),
+        ("strip", {"screen_seconds": "30"}, {"page_eighths": "3"}, "(seconds): yours (empty), now saved 30"),
+        ("calendar entry", {"note": "Crew rest"}, {"source": "Call sheet"}, "note: yours (empty), now saved Crew rest"),
+        ("location", {"address": "Tverskaya 1"}, {"notes": "Parking"}, "address: yours Red Square, Moscow, now saved"),
+        ("day report", {"crew_call": "07:00:00"}, {"notes": "Rain"}, "crew call: yours (empty), now saved 07:00:00"),
+    ],
+)  # fmt: skip
+def test_a_stale_form_of_any_edited_record_is_refused(
+    office, two_offices, record, first_change, second_change, message
+):
+    producer, script = two_offices
+    obj = office[record]
+    first_form, second_form = opened(producer, obj), opened(script, obj)
+    assert producer.post(change_url(obj), {**first_form, **first_change}).status_code == 302
+
+    response = script.post(change_url(obj), {**second_form, **second_change})
+
+    assert response.status_code == 200
+    assert "after you opened it, so nothing was saved" in errors_on(response) and message in errors_on(response)
+    assert_kept(producer, obj, first_change, second_form, second_change)
+
+
+@pytest.mark.parametrize(
+    "parent, row, saved_elsewhere, row_change, message",
+    [
+        ("production", "credits", {"character": "Henry"}, {"source": "Poster"}, "character: yours (empty), now saved"),
+        ("person", "trips", {"destination": "Sochi"}, {"source": "Visa"}, "now saved Sochi"),
+        ("rig", "cameras", {"notes": "Scratch"}, {"serial": "CAM-9"}, "notes: yours (empty), now saved Scratch"),
+        ("unit", "mountings", {"notes": "Tape"}, {"mounted_to": "2013-09-20"}, "notes: yours (empty), now saved Tape"),
+        ("unit", "fits", {"notes": "Pads"}, {"fitted_on": "2013-08-30"}, "notes: yours (empty), now saved Pads"),
+        ("unit", "faults", {"minutes_lost": 40}, {"notes": "Strap"}, "minutes lost: yours 15, now saved 40"),
+        ("day report", "delays", {"minutes": 45}, {"note": "Rain"}, "minutes: yours 30, now saved 45"),
+    ],
+)  # fmt: skip
+def test_a_stale_row_on_its_parents_page_is_refused(
+    office, two_offices, parent, row, saved_elsewhere, row_change, message
+):
+    """A row changed elsewhere (its own page, a script) since the parent's page was opened."""
+    _, script = two_offices
+    page = office[parent]
+    stale_page = opened(script, page)
+    child = getattr(page, row).get()
+    for name, value in saved_elsewhere.items():
+        setattr(child, name, value)
+    child.save()
+
+    response = script.post(change_url(page), {**stale_page, **{f"{row}-0-{name}": v for name, v in row_change.items()}})
+
+    assert response.status_code == 200 and message in errors_on(response)
+    child.refresh_from_db()
+    assert all(getattr(child, name) == value for name, value in saved_elsewhere.items())
+    assert all(str(getattr(child, name)) != value for name, value in row_change.items())
+
+
+def test_a_strips_planned_wearer_is_not_reverted_by_a_stale_form(office, two_offices):
+    producer, script = two_offices
+    strip, wearer = office["strip"], office["person"]
+    first_form, second_form = opened(producer, strip), opened(script, strip)
+    assert producer.post(change_url(strip), {**first_form, "wearer": str(wearer.pk)}).status_code == 302
+
+    response = script.post(change_url(strip), {**second_form, "screen_seconds": "30"})
+
+    assert response.status_code == 200
+    assert "wearer: yours (empty), now saved Unnamed stunt performer 1" in errors_on(response)
+    strip.refresh_from_db()
+    assert (strip.wearer, strip.screen_seconds) == (wearer, None)
+
+
+def test_a_stale_strip_form_does_not_undo_moves_on_the_stripboard(office, staff_client):
+    """The moved strip and the one that closed up behind it both moved on since their forms were opened."""
+    moved, day = office["strip"], office["strip"].shoot_day
+    prod = day.production
+    closed_up = make.strip(day, make.scene(prod, "2"), order=2)
+    other_day = make.shoot_day(prod, number=2, scheduled=date(2013, 9, 9), actual=None)
+    stale_moved, stale_closed_up = opened(staff_client, moved), opened(staff_client, closed_up)
+
+    move_strip(prod, moved.scene_id, 1, other_day.pk, 1)
+
+    refused = staff_client.post(change_url(moved), {**stale_moved, "screen_seconds": "30"})
+    assert "shoot day: yours Test feature day 1, now saved Test feature day 2" in errors_on(refused)
+    refused = staff_client.post(change_url(closed_up), {**stale_closed_up, "screen_seconds": "30"})
+    assert "shooting order: yours 2, now saved 1" in errors_on(refused)
+    assert list(Strip.objects.values_list("scene__number", "shoot_day__number", "order", "screen_seconds")) == [
+        ("2", 1, 1, None),
+        ("1", 2, 1, None),
+    ]
+
+
+@pytest.mark.parametrize("record, field", [("credit", "character"), ("trip", "destination"), ("unit", "notes"),
+                                           ("fault", "notes"), ("strip", "screen_seconds")])  # fmt: skip
+def test_a_save_moves_the_version_but_not_the_history(office, record, field):
+    obj = office[record]
+    setattr(obj, field, 30 if field == "screen_seconds" else "Changed")
+    obj.save()
+    latest = obj.history.first()
+    assert latest.diff_against(latest.prev_record).changed_fields == [field]
+    assert type(obj).objects.get(pk=obj.pk).version == 2
+
+
+def test_a_rigs_record_version_is_not_its_version_number(office, two_offices):
+    """A rig's `version` is v1, v2; its save counter is `record_version`, out of the history too."""
+    producer, script = two_offices
+    rig = office["rig"]
+    first_form, second_form = opened(producer, rig), opened(script, rig)
+    assert first_form["record_version"] == "1" and first_form["version"] == "90"
+    assert producer.post(change_url(rig), {**first_form, "version": "91"}).status_code == 302
+
+    response = script.post(change_url(rig), {**second_form, "notes": "Padded"})
+
+    assert "version: yours 90, now saved 91" in errors_on(response)
+    rig.refresh_from_db()
+    assert (rig.version, rig.record_version, rig.notes) == (91, 2, "")
+    latest = rig.history.first()
+    assert latest.diff_against(latest.prev_record).changed_fields == ["version"]

@@ -1,6 +1,5 @@
 """Admin forms that refuse to overwrite a record someone else saved since the form was opened."""
 
-from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 
@@ -26,29 +25,34 @@ class VersionCheckedForm(ShownFieldsForm):
     The check reads the saved row with SELECT ... FOR UPDATE inside the admin's transaction,
     so a second save waits for the first to commit and then sees its new version. A form
     sent without a version (a script, a test building the POST by hand) is not checked.
+    The version is the model's VersionField (hhprod.lib.versions), a hidden field on the form.
     """
 
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1, max_value=2**31 - 1)
     check_version = True
     # An inline row the user left alone is not saved, so it cannot overwrite anything.
     check_only_when_changed = False
 
+    @property
+    def version_name(self):
+        return type(self.instance).version_field_name()
+
     def clean(self):
         cleaned = super().clean()
-        seen = cleaned.get("version")
+        name = self.version_name
+        seen = cleaned.get(name)
         if self.must_check(seen):
             manager = type(self.instance)._default_manager
             current = manager.select_for_update().filter(pk=self.instance.pk).first()
-            if current is not None and current.version != seen:
+            if current is not None and getattr(current, name) != seen:
                 raise ValidationError(self.conflict_message(current), code="conflict")
         # What is written is the database's own count (hhprod.lib.versions), never the form's.
-        cleaned["version"] = self.instance.version
+        cleaned[name] = getattr(self.instance, name)
         return cleaned
 
     def must_check(self, seen):
         if not self.check_version or seen is None or self.instance.pk is None:
             return False
-        return not self.check_only_when_changed or bool(set(self.changed_data) - {"version"})
+        return not self.check_only_when_changed or bool(set(self.changed_data) - {self.version_name})
 
     def conflict_message(self, current):
         opts = current._meta
@@ -60,7 +64,7 @@ class VersionCheckedForm(ShownFieldsForm):
         )
         differences = []
         for field in opts.concrete_fields:
-            if field.name == "version" or field.name not in self.cleaned_data:
+            if field.name == self.version_name or field.name not in self.cleaned_data:
                 continue
             yours, saved = self.cleaned_data[field.name], getattr(current, field.name)
             if comparable(yours) != comparable(saved):

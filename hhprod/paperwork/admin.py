@@ -3,24 +3,26 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from hhprod.lib.admin import OfficeAdmin
+from hhprod.lib.conflicts import InlineVersionCheckedForm, VersionCheckedAdmin
 
 from .models import CallSheetIssue, DayReport, Delay, Location
 
 
 @admin.register(Location)
-class LocationAdmin(OfficeAdmin):
+class LocationAdmin(VersionCheckedAdmin, OfficeAdmin):
     list_display = ["name", "address", "latitude", "longitude", "time_zone"]
     search_fields = ["name", "address", "nearest_hospital"]
 
 
 class DelayInline(admin.TabularInline):
     model = Delay
+    form = InlineVersionCheckedForm
     extra = 1
-    fields = ["cause", "minutes", "note"]
+    fields = ["cause", "minutes", "note", "version"]
 
 
 @admin.register(DayReport)
-class DayReportAdmin(OfficeAdmin):
+class DayReportAdmin(VersionCheckedAdmin, OfficeAdmin):
     list_display = ["shoot_day", "crew_call", "camera_wrap", "cards_used", "gigabytes", "ad_signed_by", "pm_signed_by"]
     list_filter = ["shoot_day__production"]
     list_select_related = ["shoot_day__production"]
@@ -28,7 +30,7 @@ class DayReportAdmin(OfficeAdmin):
     autocomplete_fields = ["shoot_day"]
     inlines = [DelayInline]
     fieldsets = [
-        (None, {"fields": ["shoot_day"]}),
+        (None, {"fields": ["shoot_day", "version"]}),
         ("Times", {"fields": ["crew_call", "first_shot", "lunch_start", "lunch_end", "camera_wrap", "last_out"]}),
         ("Media", {"fields": ["cards_used", "gigabytes", "notes"]}),
         ("Sign-off", {"fields": ["ad_signed_by", "ad_signed_at", "pm_signed_by", "pm_signed_at"]}),

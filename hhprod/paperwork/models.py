@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from hhprod.lib.versions import Versioned
 from hhprod.productions.models import Sourced
 from hhprod.shooting.models import ShootDay
 
@@ -21,7 +22,7 @@ def known_time_zone(name):
         raise ValidationError(f"{name!r} is not a time zone name: use one such as Europe/Moscow.")
 
 
-class Location(Sourced):
+class Location(Versioned, Sourced):
     """A place a unit shoots: the call sheet prints its address, the nearest hospital and its sun times."""
 
     name = models.CharField(max_length=200, unique=True)
@@ -68,7 +69,7 @@ class CallSheetIssue(models.Model):
         return f"Call sheet for {self.shoot_day}, issued {self.issued_at:%d %b %Y %H:%M}"
 
 
-class DayReport(Sourced):
+class DayReport(Versioned, Sourced):
     """The 1st AD's times and figures for a shot day, and the sign-offs: the production report's own lines."""
 
     shoot_day = models.OneToOneField(ShootDay, on_delete=models.CASCADE, related_name="day_report")
@@ -122,7 +123,7 @@ DELAY_CAUSES = [
 ] + [("company_move", "Company move"), ("camera", "Camera or cards"), ("other", "Other")]
 
 
-class Delay(models.Model):
+class Delay(Versioned):
     day_report = models.ForeignKey(DayReport, on_delete=models.CASCADE, related_name="delays")
     cause = models.CharField(max_length=20, choices=DELAY_CAUSES)
     minutes = models.PositiveIntegerField(validators=[MinValueValidator(1)])

@@ -8,6 +8,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 
 from hhprod.lib.admin import OfficeAdmin
+from hhprod.lib.conflicts import VersionCheckedAdmin
 from hhprod.productions.models import Production
 from hhprod.shooting.models import ShootDay, minutes_seconds
 
@@ -16,7 +17,7 @@ from .revisions import compare, lock_schedule, variance_by_cause, with_finish
 
 
 @admin.register(Strip)
-class StripAdmin(OfficeAdmin):
+class StripAdmin(VersionCheckedAdmin, OfficeAdmin):
     list_display = ["shoot_day", "order", "part_label", "pages", "screen_time", "shoot_day_status"]
     list_display_links = ["part_label"]
     list_filter = ["shoot_day__production"]
@@ -50,7 +51,7 @@ class StripAdmin(OfficeAdmin):
 
 
 @admin.register(CalendarEntry)
-class CalendarEntryAdmin(OfficeAdmin):
+class CalendarEntryAdmin(VersionCheckedAdmin, OfficeAdmin):
     list_display = ["kind", "starts", "ends", "production", "note"]
     list_filter = ["production", "kind"]
     list_select_related = ["production"]

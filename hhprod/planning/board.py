@@ -35,8 +35,11 @@ class Moved:
 
 
 def shift(day, by, **places):
-    """Add `by` to the shooting order of the day's strips at `places`, no two sharing a place on the way."""
-    Strip.objects.filter(shoot_day=day, **places).update(order=F("order") + by + PARKED)
+    """Add `by` to the shooting order of the day's strips at `places`, no two sharing a place on the way.
+
+    Each shifted strip's version moves on too, so a strip's form opened before the shift cannot put it back.
+    """
+    Strip.objects.filter(shoot_day=day, **places).update(order=F("order") + by + PARKED, version=F("version") + 1)
     Strip.objects.filter(shoot_day=day, order__gte=PARKED).update(order=F("order") - PARKED)
 
 

@@ -7,6 +7,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from hhprod.lib.versions import Versioned
 from hhprod.productions.models import Person, Production, Sourced
 from hhprod.rigs.models import RigUnit
 from hhprod.shooting.models import Scene, ShootDay, pages_and_eighths
@@ -26,7 +27,7 @@ def revision_colour(number):
     return prefix + REVISION_COLOURS[index]
 
 
-class Strip(Sourced):
+class Strip(Versioned, Sourced):
     """A scene, or one part of a split scene, placed on a shoot day in shooting order."""
 
     shoot_day = models.ForeignKey(ShootDay, on_delete=models.CASCADE, related_name="strips")
@@ -49,7 +50,8 @@ class Strip(Sourced):
         RigUnit, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", help_text="The planned rig unit."
     )
 
-    history = HistoricalRecords()  # who moved a strip where, on the stripboard or in the admin
+    # Who moved a strip where, on the stripboard or in the admin.
+    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         ordering = ["shoot_day", "order"]
@@ -140,7 +142,7 @@ class StripMove(models.Model):
         return f"Scene {self.scene.number} part {self.part} moved by {self.moved_by} at {self.moved_at:%H:%M}"
 
 
-class CalendarEntry(Sourced):
+class CalendarEntry(Versioned, Sourced):
     """A date that is not a shoot day, so the calendar between shoot days is explained."""
 
     class Kind(models.TextChoices):

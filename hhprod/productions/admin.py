@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.db.models import Count, Q
 
 from hhprod.lib.admin import OfficeAdmin
+from hhprod.lib.conflicts import InlineVersionCheckedForm, VersionCheckedAdmin
 from hhprod.office.history import HistoryAdmin
 
 from .models import Credit, Person, Production, Trip
@@ -39,18 +40,20 @@ class SharedChoicesInline(admin.TabularInline):
 
 class CreditInline(SharedChoicesInline):
     model = Credit
+    form = InlineVersionCheckedForm
     select_related = ["person", "production"]
-    fields = ["person", "role", "character", "wears_rig", "source"]
+    fields = ["person", "role", "character", "wears_rig", "source", "version"]
 
 
 class TripInline(SharedChoicesInline):
     model = Trip
+    form = InlineVersionCheckedForm
     select_related = ["person"]
-    fields = ["production", "destination", "starts", "ends", "source"]
+    fields = ["production", "destination", "starts", "ends", "source", "version"]
 
 
 @admin.register(Production)
-class ProductionAdmin(OfficeAdmin):
+class ProductionAdmin(VersionCheckedAdmin, OfficeAdmin):
     ordering = ["title"]  # annotated querysets drop Meta.ordering
     list_display = [
         "title",
@@ -75,7 +78,7 @@ class ProductionAdmin(OfficeAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(OfficeAdmin):
+class PersonAdmin(VersionCheckedAdmin, OfficeAdmin):
     ordering = ["name"]  # annotated querysets drop Meta.ordering
     list_display = ["name", "trade", "credit_count", "take_count"]
     search_fields = ["name", "trade"]
@@ -101,7 +104,7 @@ class PersonAdmin(OfficeAdmin):
 
 
 @admin.register(Credit)
-class CreditAdmin(HistoryAdmin):
+class CreditAdmin(VersionCheckedAdmin, HistoryAdmin):
     list_display = ["person", "role", "character", "wears_rig", "production"]
     list_filter = ["production", "role", "wears_rig"]
     list_select_related = ["person", "production"]
@@ -110,7 +113,7 @@ class CreditAdmin(HistoryAdmin):
 
 
 @admin.register(Trip)
-class TripAdmin(HistoryAdmin):
+class TripAdmin(VersionCheckedAdmin, HistoryAdmin):
     list_display = ["person", "destination", "starts", "ends", "production"]
     list_filter = ["production"]
     list_select_related = ["person", "production"]

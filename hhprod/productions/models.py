@@ -6,6 +6,8 @@ from django.db import models
 from django.db.models import Case, Count, F, Max, Q, Sum, Value, When
 from simple_history.models import HistoricalRecords
 
+from hhprod.lib.versions import Versioned
+
 
 class Sourced(models.Model):
     """Where a record comes from: the article's sentence, or "illustrative"."""
@@ -34,7 +36,7 @@ class ProductionQuerySet(models.QuerySet):
         return self.order_by(feature, "title")
 
 
-class Production(Sourced):
+class Production(Versioned, Sourced):
     class Kind(models.TextChoices):
         FEATURE = "feature", "Feature"
         MUSIC_VIDEO = "music_video", "Music video"
@@ -135,7 +137,7 @@ class PersonQuerySet(models.QuerySet):
         return self.annotate(against_limit=Case(over, default=Value("within")))
 
 
-class Person(Sourced):
+class Person(Versioned, Sourced):
     name = models.CharField(
         max_length=200,
         help_text="As credited. Someone the article does not name is entered as "
@@ -154,7 +156,7 @@ class Person(Sourced):
         return self.name
 
 
-class Credit(Sourced):
+class Credit(Versioned, Sourced):
     class Role(models.TextChoices):
         DIRECTOR = "director", "Director"
         PRODUCER = "producer", "Producer"
@@ -172,7 +174,7 @@ class Credit(Sourced):
         "rig wearer", default=False, help_text="Credited to wear the head-mounted camera rig."
     )
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         ordering = ["production", "role", "person"]
@@ -184,7 +186,7 @@ class Credit(Sourced):
         return f"{self.person} — {self.get_role_display()} on {self.production}"
 
 
-class Trip(Sourced):
+class Trip(Versioned, Sourced):
     """A person's travel window to the shoot: travel days in the Day Out of Days."""
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="trips")
@@ -193,7 +195,7 @@ class Trip(Sourced):
     starts = models.DateField(help_text="Travel day out.")
     ends = models.DateField(help_text="Travel day home.")
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         ordering = ["starts", "person"]

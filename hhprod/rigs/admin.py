@@ -3,6 +3,7 @@ from django.db.models import Count, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
 
 from hhprod.lib.admin import OfficeAdmin
+from hhprod.lib.conflicts import InlineVersionCheckedForm, VersionCheckedAdmin
 from hhprod.office.history import HistoryAdmin
 
 from .models import Camera, Fault, Fit, Mounting, Rig, RigUnit
@@ -10,12 +11,13 @@ from .models import Camera, Fault, Fit, Mounting, Rig, RigUnit
 
 class CameraInline(admin.TabularInline):
     model = Camera
+    form = InlineVersionCheckedForm
     extra = 0
-    fields = ["model", "serial", "notes"]
+    fields = ["model", "serial", "notes", "version"]
 
 
 @admin.register(Rig)
-class RigAdmin(HistoryAdmin):
+class RigAdmin(VersionCheckedAdmin, HistoryAdmin):
     ordering = ["version"]  # annotated querysets drop Meta.ordering
     list_display = [
         "name",
@@ -39,7 +41,7 @@ class RigAdmin(HistoryAdmin):
 
 
 @admin.register(Camera)
-class CameraAdmin(OfficeAdmin):
+class CameraAdmin(VersionCheckedAdmin, OfficeAdmin):
     list_display = ["serial", "letter", "model", "rig"]
     list_filter = ["model", "rig"]
     list_select_related = ["rig"]
@@ -49,27 +51,30 @@ class CameraAdmin(OfficeAdmin):
 
 class MountingInline(admin.TabularInline):
     model = Mounting
+    form = InlineVersionCheckedForm
     extra = 0
-    fields = ["camera", "mounted_from", "mounted_to", "notes"]
+    fields = ["camera", "mounted_from", "mounted_to", "notes", "version"]
     autocomplete_fields = ["camera"]
 
 
 class FitInline(admin.TabularInline):
     model = Fit
+    form = InlineVersionCheckedForm
     extra = 0
-    fields = ["wearer", "fitted_on", "fitted_by", "notes"]
+    fields = ["wearer", "fitted_on", "fitted_by", "notes", "version"]
     autocomplete_fields = ["wearer", "fitted_by"]
 
 
 class FaultInline(admin.TabularInline):
     model = Fault
+    form = InlineVersionCheckedForm
     extra = 0
-    fields = ["kind", "shoot_day", "minutes_lost", "fixed_on", "notes"]
+    fields = ["kind", "shoot_day", "minutes_lost", "fixed_on", "notes", "version"]
     autocomplete_fields = ["shoot_day"]
 
 
 @admin.register(RigUnit)
-class RigUnitAdmin(HistoryAdmin):
+class RigUnitAdmin(VersionCheckedAdmin, HistoryAdmin):
     ordering = ["rig__version", "number"]  # annotated querysets drop Meta.ordering
     list_display = ["unit", "rig", "take_count", "open_faults", "minutes_lost"]
     list_display_links = ["unit"]
@@ -114,7 +119,7 @@ class RigUnitAdmin(HistoryAdmin):
 
 
 @admin.register(Mounting)
-class MountingAdmin(OfficeAdmin):
+class MountingAdmin(VersionCheckedAdmin, OfficeAdmin):
     list_display = ["camera", "unit", "mounted_from", "mounted_to", "notes"]
     list_filter = ["unit__rig"]
     list_select_related = ["camera", "unit__rig"]
@@ -124,7 +129,7 @@ class MountingAdmin(OfficeAdmin):
 
 
 @admin.register(Fit)
-class FitAdmin(OfficeAdmin):
+class FitAdmin(VersionCheckedAdmin, OfficeAdmin):
     list_display = ["wearer", "unit", "fitted_on", "fitted_by", "notes"]
     list_filter = ["unit__rig"]
     list_select_related = ["wearer", "unit__rig", "fitted_by"]
@@ -146,7 +151,7 @@ class OpenFilter(admin.SimpleListFilter):
 
 
 @admin.register(Fault)
-class FaultAdmin(HistoryAdmin):
+class FaultAdmin(VersionCheckedAdmin, HistoryAdmin):
     list_display = ["__str__", "kind", "unit", "shoot_day", "minutes_lost", "fixed_on"]
     list_filter = [OpenFilter, "kind", "unit__rig"]
     list_select_related = ["unit__rig", "shoot_day__production"]

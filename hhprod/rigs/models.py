@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
+from hhprod.lib.versions import Versioned, VersionField
 from hhprod.productions.models import Sourced
 
 
@@ -11,7 +12,7 @@ class RigQuerySet(models.QuerySet):
         return self.filter(Q(in_service_to__isnull=True) | Q(in_service_to__gte=day), in_service_from__lte=day)
 
 
-class Rig(Sourced):
+class Rig(Versioned, Sourced):
     """A version of the head-mounted camera rig."""
 
     class Material(models.TextChoices):
@@ -19,7 +20,9 @@ class Rig(Sourced):
         PLASTIC = "plastic", "3D-printed plastic"
 
     name = models.CharField(max_length=100, unique=True, help_text='For example "v1".')
+    # The rig's own version (v1, v2) takes the name `version`; its save counter is record_version.
     version = models.PositiveIntegerField(unique=True)
+    record_version = VersionField()
     material = models.CharField(max_length=20, choices=Material.choices)
     weight_grams = models.PositiveIntegerField("weight (g)", null=True, blank=True)
     in_service_from = models.DateField()
@@ -27,7 +30,7 @@ class Rig(Sourced):
     notes = models.TextField(blank=True)
 
     objects = RigQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["record_version"])
 
     class Meta:
         ordering = ["version"]
@@ -46,7 +49,7 @@ class Rig(Sourced):
         return self.in_service_from <= day and (self.in_service_to is None or day <= self.in_service_to)
 
 
-class Camera(Sourced):
+class Camera(Versioned, Sourced):
     model = models.CharField(max_length=100, help_text='For example "GoPro Hero 3".')
     serial = models.CharField(max_length=100, unique=True)
     letter = models.CharField(
@@ -62,14 +65,14 @@ class Camera(Sourced):
         return f"{self.model} #{self.serial}"
 
 
-class RigUnit(Sourced):
+class RigUnit(Versioned, Sourced):
     """One physical rig of a version: v2 #1 and v2 #2 are two units of v2."""
 
     rig = models.ForeignKey(Rig, on_delete=models.CASCADE, related_name="units")
     number = models.PositiveIntegerField("unit number")
     notes = models.TextField(blank=True)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         ordering = ["rig", "number"]
@@ -96,7 +99,7 @@ class MountingQuerySet(models.QuerySet):
         return overlapping if mounted_to is None else overlapping.filter(mounted_from__lte=mounted_to)
 
 
-class Mounting(Sourced):
+class Mounting(Versioned, Sourced):
     """A camera on a rig unit from one day to another: one camera per unit, one unit per camera."""
 
     camera = models.ForeignKey(Camera, on_delete=models.CASCADE, related_name="mountings")
@@ -135,7 +138,7 @@ class Mounting(Sourced):
             raise ValidationError(errors)
 
 
-class Fit(Sourced):
+class Fit(Versioned, Sourced):
     """A unit fitted to a wearer's head: each wearer is fitted before wearing it."""
 
     unit = models.ForeignKey(RigUnit, on_delete=models.CASCADE, related_name="fits")
@@ -163,7 +166,7 @@ class FaultQuerySet(models.QuerySet):
         return self.filter(fixed_on__isnull=True)
 
 
-class Fault(Sourced):
+class Fault(Versioned, Sourced):
     """A fault or a maintenance job on a unit, and the shooting time it cost."""
 
     class Kind(models.TextChoices):
@@ -188,7 +191,7 @@ class Fault(Sourced):
     notes = models.TextField(blank=True)
 
     objects = FaultQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         ordering = ["unit", "pk"]

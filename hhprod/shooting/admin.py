@@ -1,10 +1,9 @@
-from django import forms
 from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html
 
 from hhprod.lib.admin import OfficeAdmin
-from hhprod.lib.conflicts import InlineVersionCheckedForm, VersionCheckedAdmin
+from hhprod.lib.conflicts import InlineVersionCheckedForm, VersionCheckedAdmin, VersionCheckedForm
 from hhprod.office.history import HistoryAdmin
 from hhprod.productions.admin import SharedChoicesInline
 from hhprod.productions.models import Credit, Person
@@ -115,7 +114,7 @@ class DayCallAdmin(VersionCheckedAdmin, HistoryAdmin):
     autocomplete_fields = ["person", "shoot_day"]
 
 
-class SceneForm(forms.ModelForm):
+class SceneForm(VersionCheckedForm):
     def clean(self):
         data = super().clean()
         production, cast = data.get("production"), data.get("cast")
@@ -130,7 +129,7 @@ class SceneForm(forms.ModelForm):
 
 
 @admin.register(Scene)
-class SceneAdmin(OfficeAdmin):
+class SceneAdmin(VersionCheckedAdmin, OfficeAdmin):
     """Scenes and their breakdown: what the breakdown sheet prints."""
 
     form = SceneForm
@@ -151,7 +150,7 @@ class SceneAdmin(OfficeAdmin):
     search_fields = ["number", "description", "synopsis", "set_name"]
     readonly_fields = ["breakdown_sheet"]
     fieldsets = [
-        (None, {"fields": ["production", "number", "description", "breakdown_sheet"]}),
+        (None, {"fields": ["production", "number", "description", "breakdown_sheet", "version"]}),
         (
             "Breakdown",
             {"fields": [
@@ -272,7 +271,7 @@ class TakeAdmin(TakeImportAdmin, VersionCheckedAdmin, HistoryAdmin):
 
 
 @admin.register(HealthIncident)
-class HealthIncidentAdmin(OfficeAdmin):
+class HealthIncidentAdmin(VersionCheckedAdmin, OfficeAdmin):
     list_display = ["person", "kind", "shoot_day", "minutes_lost", "notes"]
     list_filter = ["kind", "shoot_day__production"]
     list_select_related = ["person", "shoot_day__production"]

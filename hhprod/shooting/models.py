@@ -179,7 +179,7 @@ class DayCall(Versioned, Sourced):
         return f"{self.person} called {self.call_time:%H:%M} on {self.shoot_day}"
 
 
-class HealthIncident(Sourced):
+class HealthIncident(Versioned, Sourced):
     """A wearer's health incident on a shoot day, and the shooting time it cost."""
 
     class Kind(models.TextChoices):
@@ -206,7 +206,7 @@ class SceneQuerySet(models.QuerySet):
         return self.annotate(**recorded())
 
 
-class Scene(Sourced):
+class Scene(Versioned, Sourced):
     """A scene and its breakdown: what the breakdown sheet carries, before any take is shot."""
 
     class Setting(models.TextChoices):
