@@ -10,9 +10,10 @@ import openpyxl
 import pytest
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.urls import reverse
 
+from hhprod.shooting import takefiles
 from hhprod.shooting.models import Take, TakeImportUpload
 from hhprod.shooting.takefiles import FileRefused, read_take_log
 
@@ -93,6 +94,82 @@ def test_a_sheet_declaring_fewer_rows_than_it_holds_imports_every_row(shoot, tmp
 def test_a_cell_past_the_last_column_allowed_is_refused_not_padded_into_memory():
     far = with_sheet(workbook(takes(1)), lambda xml: xml.replace("</row>", '<c r="XFD1"><v>1</v></c></row>', 1))
     assert refusal(far, "xlsx") == "The header row has 16384 columns; a take log may have at most 64."
+
+
+def rows_of_cells(cells):
+    """A sheet's rows from row 2 on, each holding only the given cell (its reference's row filled in)."""
+    rows = "".join(f'<row r="{number}">{cell.format(row=number)}</row>' for number, cell in enumerate(cells, 2))
+    return lambda xml: xml.replace("</sheetData>", rows + "</sheetData>")
+
+
+LAST_ROW = '<row r="1048576"><c r="A1048576"><v>7</v></c></row>'
+BLANK_IN_LAST_COLUMN = '<c r="XFD{row}" t="inlineStr"><is><t> </t></is></c>'
+
+# The costliest shapes found for their size, each with how many cells (or rows) its file really
+# holds and what reading it ends in: the rows of takes, or the refusal.
+WORST_SHAPES = {
+    # The review's 2 KB file: a blank cell in the sheet's last column, row after row.
+    "blank cells in the last column": (
+        "xlsx", with_sheet(workbook([]), rows_of_cells([BLANK_IN_LAST_COLUMN] * 100)), 110, 0
+    ),
+    "a take in the sheet's last row": (
+        "xlsx",
+        with_sheet(workbook([]), lambda xml: xml.replace("</sheetData>", f"{LAST_ROW}</sheetData>")),
+        11,
+        "The file has more than 50,000 rows of takes; split it into smaller files.",
+    ),
+    "empty cells before a far one": (
+        "xlsx",
+        with_sheet(workbook([]), rows_of_cells(["<c/>" * 20_000 + '<c t="inlineStr"><is><t>x</t></is></c>'])),
+        20_011,
+        "Row 1 has 20001 columns; a take log may have at most 64.",
+    ),
+    "lines of commas": ("csv", ("Day,Scene,Take\n" + ("," * 60_000 + "\n") * 10).encode(), 600_013, 0),
+    "lines of tabs": (
+        "ale", ("Heading\nColumn\nName\nData\n" + ("x" + "\t" * 60_000 + "\n") * 10).encode(), 600_011, 10
+    ),
+}  # fmt: skip
+
+
+@pytest.fixture
+def work(monkeypatch):
+    """Counts the work of reading a take log: each row and cell a reader hands over, each blank check."""
+    counted = {"work": 0}
+    handed, checked = takefiles.capped, takefiles.blank
+
+    def counting(numbered_rows):
+        for line, row in numbered_rows:
+            counted["work"] += 1 + len(row)
+            yield line, row
+
+    def blank(value):
+        counted["work"] += 1
+        return checked(value)
+
+    monkeypatch.setattr(takefiles, "capped", lambda numbered_rows: handed(counting(numbered_rows)))
+    monkeypatch.setattr(takefiles, "blank", blank)
+    return counted
+
+
+@pytest.mark.parametrize("shape", WORST_SHAPES)
+def test_reading_a_file_costs_work_in_proportion_to_what_it_holds_not_to_its_sheets_size(shape, work):
+    kind, data, cells, outcome = WORST_SHAPES[shape]
+    if isinstance(outcome, str):
+        assert refusal(data, kind) == outcome
+    else:
+        assert len(read_take_log(data, kind)) == outcome
+    assert work["work"] <= 3 * cells
+
+
+@pytest.mark.parametrize("fps", ["inf", "1e400", "-inf", "nan"])
+def test_an_ale_whose_frame_rate_is_no_number_is_refused_with_the_reason(shoot, tmp_path, fps):
+    ale = tmp_path / "day.ale"
+    ale.write_text(f"Heading\nFPS\t{fps}\nColumn\nName\tScene\tTake\nData\nGOPR0101.MP4\t7\t1\n")
+    reason = f"The ALE heading's FPS is '{fps}', not a frame rate (25, 23.976, 29.97...)."
+    assert refusal(ale.read_bytes(), "ale") == reason
+    with pytest.raises(CommandError, match=re.escape(reason)):
+        call_command("import_takes", str(ale), "--production", "Test feature", stdout=io.StringIO())
+    assert not Take.objects.exists()
 
 
 def test_a_huge_inline_string_is_refused_by_the_unpacked_size_before_it_is_parsed():

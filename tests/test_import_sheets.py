@@ -21,7 +21,12 @@ SHEET = "xl/worksheets/sheet1.xml"
 
 
 def hhprod_rows(data):
-    return [trimmed(row) for row in active_sheet_rows(zipfile.ZipFile(io.BytesIO(data)))]
+    """The sheet's rows as openpyxl gives them: a row the sheet leaves out as an empty one."""
+    rows = []
+    for index, row in active_sheet_rows(zipfile.ZipFile(io.BytesIO(data))):
+        rows += [()] * (index - len(rows))
+        rows.append(trimmed(row))
+    return rows
 
 
 def openpyxl_rows(data):

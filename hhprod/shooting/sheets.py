@@ -18,6 +18,7 @@ import zlib
 
 from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format, is_timedelta_format
 from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, from_excel, from_ISO8601
+from openpyxl.utils.escape import unescape
 
 CHUNK = 64 * 1024  # bytes of the sheet parsed between the rows handed out
 LAST_ROW = 1_048_576  # Excel's last row and column: a reference past them is not a sheet's
@@ -35,9 +36,22 @@ class Unreadable(ValueError):
     """The workbook's parts are not what an XLSX holds; the message says where."""
 
 
-def active_sheet_rows(archive):
-    """The rows of the sheet the workbook opens on, each a tuple of values (None for an empty cell)
-    as wide as its last cell; a row missing between two is an empty tuple."""
+class TooWide(ValueError):
+    """A cell past the widest row the caller reads holds something."""
+
+    def __init__(self, row, column):
+        super().__init__(f"row {row} has a value in column {column}")
+        self.row, self.column = row, column
+
+
+def active_sheet_rows(archive, columns=LAST_COLUMN):
+    """The rows of the sheet the workbook opens on, each as (its index from 0, a tuple of values
+    (None for an empty cell) as wide as its last cell). A row the sheet leaves out is not given:
+    a sheet that skips to row 1,048,576 costs a number, not a million empty rows.
+
+    A row is never wider than `columns`: a cell past it is passed over when blank (empty or
+    spaces) and refused with TooWide when it holds anything, so one blank cell in the sheet's
+    last column costs a comparison, not a row of 16,384 cells."""
     book_path = part_of(archive, "_rels/.rels", "officeDocument", "")
     book_folder = book_path.rpartition("/")[0]
     book_links = links(archive, rels_path(book_path), book_folder)
@@ -51,7 +65,7 @@ def active_sheet_rows(archive):
         raise Unreadable("the sheet the workbook opens on is not a worksheet (a chart sheet?)")
     strings = shared_strings(archive, by_type.get("sharedStrings"))
     dates, durations = date_styles(archive, by_type.get("styles"))
-    return sheet_rows(archive, sheet_path, strings, dates, durations, epoch)
+    return sheet_rows(archive, sheet_path, strings, dates, durations, epoch, columns)
 
 
 def parser_for(part, namespaces=True):
@@ -205,7 +219,7 @@ def shared_strings(archive, path):
         if name == "si":
             if len(strings) == MAX_SHARED_STRINGS:
                 raise Unreadable(f"{path} has more than {MAX_SHARED_STRINGS:,} strings")
-            strings.append("".join(text).replace("x005F_", ""))
+            strings.append(unescaped("".join(text)))
         elif name == "t":
             state["reading"] = False
         elif name == "rPh":
@@ -222,6 +236,12 @@ def shared_strings(archive, path):
     return strings
 
 
+def unescaped(text):
+    """Text as Excel shows it: OOXML writes a control character as _xHHHH_ (a line break's \\r as
+    _x000D_) and a literal "_x" that would read as one as _x005F_x."""
+    return unescape(text) if "_x" in text else text
+
+
 @functools.lru_cache(maxsize=1024)  # a sheet's few columns, asked for at every cell
 def column_number(letters):
     """ "A" -> 1, "AB" -> 28; 0 for what is not a column's letters."""
@@ -233,13 +253,13 @@ def column_number(letters):
     return number
 
 
-def sheet_rows(archive, path, strings, dates, durations, epoch):
+def sheet_rows(archive, path, strings, dates, durations, epoch, columns):
     """The sheet's rows as they are parsed, CHUNK bytes at a time.
 
     A cell is five callbacks (<c>, <v>, its text, </v>, </c>) and this is most of reading a take
     log, so the state is a handful of local variables and tags are compared without namespace
     processing: the sheet's own prefix, if it uses one ("x:c"), is read from its root element."""
-    done = []  # rows parsed from the latest chunk, handed out before the next is parsed
+    done = []  # (index, row) parsed from the latest chunk, handed out before the next is parsed
     cells, text = [], []
     row = column = phonetic = 0
     kind, style, reading = "n", "0", False
@@ -267,7 +287,6 @@ def sheet_rows(archive, path, strings, dates, durations, epoch):
             following = whole(number, "a row's number") if number else row + 1
             if not row < following <= LAST_ROW:
                 raise Unreadable(f"row {following} follows row {row}")
-            done.extend([()] * (following - row - 1))
             row, column = following, 0
             cells.clear()
         elif name == PHONETIC:
@@ -281,13 +300,16 @@ def sheet_rows(archive, path, strings, dates, durations, epoch):
         if name == C:
             if text:
                 value = cell_value("".join(text))
-                if value is not None:
+                if column > columns:
+                    if value is not None and (not isinstance(value, str) or value.strip()):
+                        raise TooWide(row, column)
+                elif value is not None:
                     cells.extend([None] * (column - len(cells)))
                     cells[column - 1] = value
         elif name == V or name == T:
             reading = False
         elif name == ROW:
-            done.append(tuple(cells))
+            done.append((row - 1, tuple(cells)))
         elif name == PHONETIC:
             phonetic -= 1
 
@@ -313,7 +335,9 @@ def sheet_rows(archive, path, strings, dates, durations, epoch):
             return bool(int(value))
         if kind == "d":
             return from_ISO8601(value)
-        return value  # "str" (a formula's text), "inlineStr", "e" (an error, "#N/A")
+        if kind == "e":
+            return value  # an error, "#N/A"
+        return unescaped(value)  # "str" (a formula's text), "inlineStr"
 
     parser = parser_for(path, namespaces=False)
     parser.StartElementHandler, parser.EndElementHandler = start, end
@@ -326,7 +350,7 @@ def sheet_rows(archive, path, strings, dates, durations, epoch):
                 done.clear()
             parser.Parse(b"", True)
             yield from done
-    except Unreadable:
+    except (Unreadable, TooWide):
         raise
     except (ValueError, IndexError) as error:  # a cell whose text its type cannot hold
         raise Unreadable(f"{path}, row {row}: {error}") from None

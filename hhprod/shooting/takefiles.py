@@ -19,7 +19,7 @@ import zipfile
 from django.conf import settings
 from import_export.formats import base_formats
 
-from .sheets import Unreadable, active_sheet_rows
+from .sheets import TooWide, Unreadable, active_sheet_rows
 
 MAX_COLUMNS = 64  # the take log has ten; an ALE may have 64 (Avid's own limit)
 MAX_CELL_CHARACTERS = 2000  # a take's notes are a line or two
@@ -78,8 +78,9 @@ class TakeLog:
     def lines(self):
         """The file's header, then its rows, read within the limits."""
         data, kind = self.data, self.kind
-        rows = read_xlsx(data) if kind == "xlsx" else ale_rows(data, self.heading) if kind == "ale" else read_csv(data)
-        return capped(rows)
+        if kind == "xlsx":
+            return capped(read_xlsx(data))
+        return capped(enumerate(ale_rows(data, self.heading) if kind == "ale" else read_csv(data)))
 
     def mapped(self, columns):
         """This file's rows with only the columns mapped to a take-log column (`columns`, one per
@@ -161,7 +162,9 @@ def read_xlsx(data):
             f"at most {megabytes(MAX_XLSX_UNPACKED_BYTES)}. Save the take log alone, as CSV or a one-sheet XLSX."
         )
     try:
-        yield from active_sheet_rows(archive)
+        yield from active_sheet_rows(archive, columns=MAX_COLUMNS)
+    except TooWide as error:
+        raise FileRefused(too_wide(error.row - 1, error.column)) from None
     except Unreadable as error:
         raise FileRefused(f"The file is not a readable XLSX workbook ({error}).") from None
 
@@ -170,40 +173,44 @@ def blank(value):
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def capped(rows):
+def capped(numbered_rows):
     """The rows, each checked against the limits as it arrives; blank rows after the last take dropped.
 
-    A run of blank rows is only counted until a row with something in it follows, so a
-    sheet whose last formatted cell is a million rows down costs a counter, not a list.
+    `numbered_rows` gives each row with its index (0 for the header); a sheet may leave blank
+    rows out. Blank rows are only counted until a row with something in it follows, so a sheet
+    whose last formatted cell is a million rows down costs a number, not a list. Trailing blank
+    cells are counted from the end and cut once: a row costs its width, however many are blank.
     """
     max_rows = settings.TAKE_IMPORT_MAX_ROWS
-    blanks = 0
-    kept = 0
-    for line, row in enumerate(rows):
-        row = tuple(row)
-        while row and blank(row[-1]):
-            row = row[:-1]
-        if not row:
-            blanks += 1
+    last = -1  # the index of the last row with something in it
+    for line, row in numbered_rows:
+        width = len(row)
+        while width and blank(row[width - 1]):
+            width -= 1
+        if not width:
             continue
-        if len(row) > MAX_COLUMNS:
-            raise FileRefused(f"{where(line)} has {len(row)} columns; a take log may have at most {MAX_COLUMNS}.")
+        if width > MAX_COLUMNS:
+            raise FileRefused(too_wide(line, width))
+        row = tuple(row[:width])
         for column, value in enumerate(row, 1):
             if isinstance(value, str) and len(value) > MAX_CELL_CHARACTERS:
                 raise FileRefused(
                     f"{where(line)}, column {column} holds {len(value):,} characters; "
                     f"a cell may hold at most {MAX_CELL_CHARACTERS:,}."
                 )
-        kept += blanks + 1
-        if kept > max_rows + 1:  # the header, then the takes
+        if line > max_rows:  # the header, then the takes
             raise FileRefused(f"The file has more than {max_rows:,} rows of takes; split it into smaller files.")
-        yield from [()] * blanks
-        blanks = 0
+        yield from [()] * (line - last - 1)
+        last = line
         yield row
 
 
 def where(line):
     return "The header row" if line == 0 else f"Row {line}"
+
+
+def too_wide(line, width):
+    return f"{where(line)} has {width} columns; a take log may have at most {MAX_COLUMNS}."
 
 
 # Avid Log Exchange: the bin log Avid, Resolve and Silverstack write. Tab-separated text in three
@@ -217,7 +224,7 @@ def nominal_fps(text):
     """A heading's FPS as the whole frames a timecode counts: "25" -> 25, "23.976" -> 24, "29.97" -> 30."""
     try:
         fps = round(float(text))
-    except ValueError:
+    except (ValueError, OverflowError):  # not a number; "inf", "1e400"
         raise FileRefused(f"The ALE heading's FPS is {text!r}, not a frame rate (25, 23.976, 29.97...).") from None
     if not 1 <= fps <= 240:
         raise FileRefused(f"The ALE heading's FPS is {text!r}, not a frame rate (25, 23.976, 29.97...).")
