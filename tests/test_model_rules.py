@@ -5,12 +5,14 @@ from datetime import date
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 
 from hhprod.productions.models import Trip
-from hhprod.rigs.models import Rig
+from hhprod.rigs.models import Rig, RigUnit
 from hhprod.shooting.models import ShootDay, Take
 
 from . import factories as make
+from .admin_forms import form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -181,3 +183,47 @@ def test_slip_is_actual_minus_scheduled(shoot):
     make.shoot_day(shoot["production"], number=2, scheduled=date(2013, 9, 3), actual=date(2013, 9, 10))
     slips = dict(ShootDay.objects.with_slip().values_list("number", "slip"))
     assert slips == {1: None, 2: 7}
+
+
+def test_retiring_a_rig_before_its_own_takes_is_refused_naming_them(henry):
+    v1 = Rig.objects.get(name="v1")
+    v1.in_service_to = date(2013, 10, 31)
+    assert refused(v1, "in_service_to") == (
+        "21 takes on days 45–50 (2013-11-01 to 2013-11-08) would fall outside its service, e.g. "
+        "Hardcore Henry day 50: Scene 17 take 6; Hardcore Henry day 50: Scene 17 take 5; "
+        "Hardcore Henry day 49: Scene 17 take 4. Correct those takes' rig first, or keep the dates."
+    )
+
+
+def test_a_rig_entering_service_after_its_first_takes_is_refused(henry):
+    v2 = Rig.objects.get(name="v2")
+    v2.in_service_from = date(2014, 3, 4)
+    assert refused(v2, "in_service_from") == (
+        "5 takes on day 51 (2014-03-03) would fall outside its service, e.g. Hardcore Henry day 51: "
+        "Scene 17 take 7; Hardcore Henry day 51: Scene 17 take 8; Hardcore Henry day 51: Scene 17 take 9. "
+        "Correct those takes' rig first, or keep the dates."
+    )
+
+
+def test_service_dates_that_keep_every_take_are_fine(henry):
+    v1 = Rig.objects.get(name="v1")
+    v1.in_service_from, v1.in_service_to = date(2013, 9, 2), date(2013, 11, 8)
+    v1.full_clean()
+
+
+def test_the_admin_refuses_a_retirement_that_strands_takes(henry, staff_client):
+    v1 = Rig.objects.get(name="v1")
+    url = reverse("admin:rigs_rig_change", args=[v1.pk])
+    response = staff_client.post(url, {**form_data(staff_client.get(url)), "in_service_to": "2013-10-31"})
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["in_service_to"][0].startswith("21 takes on days 45–50")
+    assert Rig.objects.get(name="v1").in_service_to == date(2014, 2, 28)
+
+
+def test_a_unit_with_takes_cannot_move_to_another_rig(henry):
+    unit = RigUnit.objects.get(rig__name="v1", number=1)
+    unit.rig = Rig.objects.get(name="v2")
+    assert refused(unit, "rig") == (
+        "123 takes on this unit were shot on rig v1, e.g. Hardcore Henry day 1: Scene 1 take 1. "
+        "It stays a unit of v1; add a new unit to v2 instead."
+    )

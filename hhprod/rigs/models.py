@@ -1,6 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Count, F, Max, Min, Q
 from simple_history.models import HistoricalRecords
 
 from hhprod.lib.versions import Versioned, VersionField
@@ -48,6 +48,52 @@ class Rig(Versioned, Sourced):
     def in_service_on(self, day):
         return self.in_service_from <= day and (self.in_service_to is None or day <= self.in_service_to)
 
+    def clean(self):
+        """New service dates may not leave takes already shot on this rig outside its service:
+        those takes, and their days, could no longer be saved."""
+        if self.pk is None or not self.in_service_from:
+            return
+        if self.in_service_to and self.in_service_to < self.in_service_from:
+            return  # the check constraint names dates that end before they start
+        errors = {}
+        early = self.takes.filter(shoot_day__actual_date__lt=self.in_service_from)
+        if problem := stranded_takes(early, latest_first=False):
+            errors["in_service_from"] = problem
+        if self.in_service_to:
+            late = self.takes.filter(shoot_day__actual_date__gt=self.in_service_to)
+            if problem := stranded_takes(late, latest_first=True):
+                errors["in_service_to"] = problem
+        if errors:
+            raise ValidationError(errors)
+
+
+def stranded_takes(takes, latest_first):
+    """What a refusal says of takes a change would leave outside a rig's service: how many, on which
+    days, and the few furthest out; None when there are none."""
+    span = takes.aggregate(
+        count=Count("pk"),
+        first=Min("shoot_day__number"),
+        last=Max("shoot_day__number"),
+        since=Min("shoot_day__actual_date"),
+        until=Max("shoot_day__actual_date"),
+    )
+    if not span["count"]:
+        return None
+    order = ["shoot_day__actual_date", "shoot_day__number", "scene__number", "setup", "number"]
+    furthest = takes.select_related("scene", "shoot_day__production").order_by(
+        *(f"-{key}" for key in order) if latest_first else order
+    )[:3]
+    examples = "; ".join(f"{take.shoot_day.production} day {take.shoot_day.number}: {take}" for take in furthest)
+    if (span["first"], span["since"]) == (span["last"], span["until"]):
+        days = f"day {span['first']} ({span['since']})"
+    else:
+        days = f"days {span['first']}–{span['last']} ({span['since']} to {span['until']})"
+    takes_shot = f"{span['count']} take{'s' if span['count'] > 1 else ''}"
+    return (
+        f"{takes_shot} on {days} would fall outside its service, "
+        f"e.g. {examples}. Correct those takes' rig first, or keep the dates."
+    )
+
 
 class Camera(Versioned, Sourced):
     model = models.CharField(max_length=100, help_text='For example "GoPro Hero 3".')
@@ -86,6 +132,19 @@ class RigUnit(Versioned, Sourced):
 
     def __str__(self):
         return f"{self.rig.name} #{self.number}"
+
+    def clean(self):
+        """A unit stays a unit of the rig its takes were shot on: moved to another, they could no longer be saved."""
+        if self.pk is None or not self.rig_id:
+            return
+        shot_elsewhere = self.takes.exclude(rig_id=self.rig_id)
+        if count := shot_elsewhere.count():
+            first = shot_elsewhere.select_related("rig", "scene", "shoot_day__production").order_by("pk").first()
+            raise ValidationError(
+                {"rig": f"{count} take{'s' if count > 1 else ''} on this unit were shot on rig {first.rig.name}, "
+                 f"e.g. {first.shoot_day.production} day {first.shoot_day.number}: {first}. "
+                 f"It stays a unit of {first.rig.name}; add a new unit to {self.rig.name} instead."}
+            )  # fmt: skip
 
 
 class MountingQuerySet(models.QuerySet):
