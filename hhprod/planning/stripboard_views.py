@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
+from hhprod.lib.controls import ControlCharactersRemoved
 from hhprod.lib.params import number_param
 from hhprod.productions.models import Production
 from hhprod.shooting.models import pages_and_eighths
@@ -32,7 +33,7 @@ class MoveForm(forms.Form):
     version = forms.IntegerField(min_value=0)
 
 
-class LockForm(forms.Form):
+class LockForm(ControlCharactersRemoved, forms.Form):
     name = forms.CharField(max_length=200, help_text='For example "Rig rebuild: block 2 added".')
     dated = forms.DateField(label="Revision date", initial=timezone.localdate)
     reason = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}))

@@ -8,6 +8,7 @@ from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
 
+from hhprod.lib.controls import without_controls
 from hhprod.lib.formulas import unquote
 
 # The database's integer columns (PostgreSQL integer); a bigger number is refused before any query.
@@ -15,7 +16,9 @@ LARGEST_NUMBER = 2**31 - 1
 
 
 def cell_text(value, column, strip=True):
-    """A cell as text: empty for a blank cell, the export's formula quote removed."""
+    """A cell as text: empty for a blank cell, the export's formula quote removed, no control character.
+
+    A cell kept as typed (strip=False: the notes) is free text, so it keeps its line breaks."""
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -23,7 +26,8 @@ def cell_text(value, column, strip=True):
     text = unquote(str(value).strip() if strip else str(value))
     if "\x00" in text:
         raise ValueError(f"{column} contains a NUL character, which cannot be stored.")
-    return text
+    text = without_controls(text, multiline=not strip)
+    return text.strip() if strip else text
 
 
 def as_whole_number(value):
