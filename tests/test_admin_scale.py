@@ -14,6 +14,7 @@ from django.urls import reverse
 
 from hhprod.productions.models import Credit, Person, Production, Trip
 from hhprod.rigs.models import Camera, Rig
+from hhprod.shooting.admin import FirstCallsFormSet
 from hhprod.shooting.models import DayCall, Scene, ShootDay, Take
 
 from .database import wipe_office_records
@@ -101,7 +102,7 @@ def test_filtered_take_list_queries_do_not_grow(production, staff_client, django
 
 
 CHANGE_PAGES = {
-    "shoot day with its takes and calls": (ShootDay, busiest_day, 10),
+    "shoot day with its calls, its takes a link": (ShootDay, busiest_day, 9),
     "production with its credits": (Production, lambda production: production, 7),
     "person with trips": (Person, travelling_person, 7),
     "take": (Take, lambda production: Take.objects.filter(shoot_day__production=production).first(), 12),  # + its unit
@@ -123,11 +124,30 @@ def test_change_page_queries_do_not_grow(production, staff_client, django_assert
     assert response.status_code == 200
 
 
-def test_the_busiest_day_page_carries_every_take_and_call(production, staff_client):
+def test_the_busiest_days_page_links_to_its_takes_rather_than_listing_them(production, staff_client):
     day = busiest_day(production)
     page = staff_client.get(admin_url(ShootDay, "change", day.pk)).content.decode()
-    assert f'name="takes-TOTAL_FORMS" value="{day.takes.count()}"' in page
+    assert "takes-TOTAL_FORMS" not in page
+    link = f'<a href="{admin_url(Take, "changelist")}?shoot_day={day.pk}">{day.n:,} takes on this day →</a>'
+    assert link in page
     assert f'name="calls-TOTAL_FORMS" value="{day.calls.count()}"' in page
+
+
+def test_the_days_page_shows_its_first_calls_only(production, staff_client, monkeypatch):
+    monkeypatch.setattr(FirstCallsFormSet, "most", 2)
+    day = busiest_day(production)
+    page = staff_client.get(admin_url(ShootDay, "change", day.pk)).content.decode()
+    assert day.calls.count() > 2 and 'name="calls-TOTAL_FORMS" value="2"' in page
+    assert f'<a href="{admin_url(DayCall, "changelist")}?shoot_day={day.pk}">Every call on this day →</a>' in page
+
+
+def test_the_days_takes_are_listed_a_page_at_a_time(production, staff_client, django_assert_num_queries):
+    day = busiest_day(production)
+    with django_assert_num_queries(7):  # the take list's 6, and the day its filter names
+        response = staff_client.get(admin_url(Take, "changelist") + f"?shoot_day={day.pk}")
+    takes = response.context["cl"].result_list
+    assert len(takes) == min(day.n, 100) and {take.shoot_day_id for take in takes} == {day.pk}
+    assert f"{day}" in response.content.decode()  # the filter names the day, to be cleared
 
 
 def posted_back(response):
@@ -146,20 +166,20 @@ def posted_back(response):
     return data
 
 
-def test_a_take_is_circled_on_its_shoot_day_page(production, staff_client):
+def test_a_call_is_changed_on_its_shoot_day_page(production, staff_client, monkeypatch):
+    monkeypatch.setattr(FirstCallsFormSet, "most", 2)
     day = busiest_day(production)
-    take = day.takes.exclude(status="circled").first()
     url = admin_url(ShootDay, "change", day.pk)
     data = posted_back(staff_client.get(url))
-    position = next(i for i in range(day.takes.count()) if data[f"takes-{i}-id"] == take.pk)
-    data[f"takes-{position}-status"] = "circled"
+    call = DayCall.objects.get(pk=data["calls-0-id"])
+    data["calls-0-notes"] = "Picked up at the hotel"
     response = staff_client.post(url, data)
     assert response.status_code == 302, response.context and response.context["errors"]
-    take.refresh_from_db()
-    assert take.status == "circled"
+    call.refresh_from_db()
+    assert call.notes == "Picked up at the hotel"
 
 
 def test_new_takes_are_logged_in_the_take_admin_not_on_the_day_page(production, staff_client):
     response = staff_client.get(admin_url(ShootDay, "change", busiest_day(production).pk))
-    can_add = {inline.formset.prefix: inline.has_add_permission for inline in response.context["inline_admin_formsets"]}
-    assert can_add == {"calls": True, "takes": False}
+    assert [inline.formset.prefix for inline in response.context["inline_admin_formsets"]] == ["calls"]
+    assert "Log a take on this day" in response.content.decode()

@@ -154,9 +154,15 @@ def test_one_bad_row_and_nothing_is_written_each_error_naming_row_column_and_rea
     assert database_snapshot() == before
 
 
+def many_takes(count, setup=None):
+    """`count` rows of takes, 750 a scene (12, 13...): a slate's take numbers stop at 999."""
+    rows = [[1, "", str(12 + row // 750), row % 750 + 1, "0:30", "v1", "", WEARER, "Good", ""] for row in range(count)]
+    return rows if setup is None else [[*row, setup] for row in rows]
+
+
 def test_a_bad_row_after_batches_were_written_leaves_nothing(shoot, tmp_path, monkeypatch):
     """Takes go in a batch at a time inside the file's transaction; a bad row near the end undoes them all."""
-    rows = [[1, "", "12", number, "0:30", "v1", "", WEARER, "Good", ""] for number in range(1, 2 * BATCH + 11)]
+    rows = many_takes(2 * BATCH + 10)
     rows[-1][4] = "7:30"
     path = write_csv(tmp_path, rows)
     before = database_snapshot()
@@ -175,14 +181,14 @@ def test_a_bad_row_after_batches_were_written_leaves_nothing(shoot, tmp_path, mo
     assert database_snapshot() == before
     rows[-1][4] = "0:30"
     lines, refusal = import_takes(write_csv(tmp_path, rows))
-    assert refusal is None and lines[-1] == f"Imported {len(rows):,} takes into Test feature; new scenes 12."
+    assert refusal is None and lines[-1] == f"Imported {len(rows):,} takes into Test feature; new scenes 12, 13, 14."
     assert Take.objects.count() == Take.history.count() == len(rows)
 
 
 def test_a_limit_met_part_way_down_the_file_undoes_the_batches_written_above_it(shoot, tmp_path, settings, monkeypatch):
     """The confirm reads the held file once, as it imports: a limit lowered since its upload meets
     the import after a batch went in."""
-    rows = [[1, "", "12", number, "0:30", "v1", "", WEARER, "Good", ""] for number in range(1, BATCH + 11)]
+    rows = many_takes(BATCH + 10)
     log = read_take_log(write_csv(tmp_path, rows).read_bytes(), "csv", checked=False)
     settings.TAKE_IMPORT_MAX_ROWS = BATCH + 5
     written = []
@@ -227,16 +233,16 @@ def test_a_take_twice_in_one_file_is_refused(shoot, tmp_path):
 
 def test_takes_twice_in_one_file_batches_apart_name_the_first_row_and_a_bad_setup_is_its_rows_error(shoot, tmp_path):
     header = [*HEADER, "Setup"]
-    rows = [[1, "", "12", number, "0:30", "v1", "", WEARER, "Good", "", "A"] for number in range(1, 3 * BATCH + 1)]
+    rows = many_takes(3 * BATCH, setup="A")
     rows.append([1, "", "12", 7, "0:30", "v1", "", WEARER, "Good", "", "a"])  # the setup's letters upper-cased
-    rows.append([1, "", "12", 2 * BATCH + 5, "0:30", "v1", "", WEARER, "Good", "", "A"])
+    rows.append([1, "", "14", 505, "0:30", "v1", "", WEARER, "Good", "", "A"])  # row 2,005 again
     rows.append([1, "", "12", 7, "0:30", "v1", "", WEARER, "Good", "", "B"])  # another setup: a new take
     rows.append([1, "", "12", 8, "0:30", "v1", "", WEARER, "Good", "", "ABC"])
     lines, refusal = import_takes(write_csv(tmp_path, rows, header))
     assert refusal == "Nothing imported: day1.csv has errors (above)."
     assert lines[-4:] == [
         f"Row {3 * BATCH + 1}, Take: Scene 12A take 7 is already in this file, in row 7.",
-        f"Row {3 * BATCH + 2}, Take: Scene 12A take {2 * BATCH + 5} is already in this file, in row {2 * BATCH + 5}.",
+        f"Row {3 * BATCH + 2}, Take: Scene 14A take 505 is already in this file, in row {2 * BATCH + 5}.",
         f"Row {3 * BATCH + 3}: new take, scene 12B take 7 on day 1, 0:30, rig v1, worn by {WEARER}, Good",
         f'Row {3 * BATCH + 4}, Setup: A setup is the letters after the scene number: "", "A", "B"... "AA".',
     ]

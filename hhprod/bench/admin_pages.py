@@ -109,13 +109,13 @@ ADMIN_PAGES = [
         count("shooting_take"),
     ),
     Page(
-        "admin: busiest shoot day, takes and calls inline",
+        "admin: busiest shoot day, its calls inline and its takes a link",
         lambda context: admin_url(ShootDay, "change", context["busiest_day"]),
         (
-            "SELECT * FROM shooting_shootday WHERE id = %(busiest_day)s",
-            "SELECT * FROM shooting_take WHERE shoot_day_id = %(busiest_day)s",
-            "SELECT * FROM shooting_daycall WHERE shoot_day_id = %(busiest_day)s",
-            "SELECT id, number, description FROM shooting_scene WHERE production_id = %(production)s",
+            """SELECT d.*, COUNT(t.id), SUM(t.length) FROM shooting_shootday d
+               LEFT JOIN shooting_take t ON t.shoot_day_id = d.id WHERE d.id = %(busiest_day)s GROUP BY d.id""",
+            """SELECT * FROM shooting_daycall WHERE shoot_day_id = %(busiest_day)s
+               ORDER BY call_time, person_id LIMIT 100""",
             """SELECT DISTINCT pe.id, pe.name FROM productions_person pe
                JOIN productions_credit c ON c.person_id = pe.id WHERE c.production_id = %(production)s""",
         ),

@@ -5,9 +5,9 @@ from django.core.exceptions import ValidationError
 
 from hhprod.productions.models import Person
 from hhprod.rigs.models import Camera, Rig, RigUnit
-from hhprod.shooting.camera_report import setup_letters
+from hhprod.shooting.camera_report import LAST_TAKE, setup_letters
 from hhprod.shooting.models import Scene, Take
-from hhprod.shooting.setvalues import LARGEST_NUMBER, parse_length
+from hhprod.shooting.setvalues import parse_length
 
 # One key a status on the page; the camera report's own marks (NG, FS, Print...) are read too.
 STATUS_KEYS = {
@@ -30,7 +30,7 @@ class TakeRowForm(forms.Form):
     key = forms.UUIDField(error_messages={"required": "The row has no key: reload the page."})
     scene = forms.CharField(max_length=20)
     setup = forms.CharField(max_length=2, required=False)
-    number = forms.IntegerField(label="Take", min_value=1, max_value=LARGEST_NUMBER)
+    number = forms.IntegerField(label="Take", min_value=1, max_value=LAST_TAKE)
     length = forms.CharField(max_length=20)
     status = forms.CharField(max_length=12, error_messages={"required": "Press * or P (circled), G, N or F."})
     unit = forms.CharField(label="Rig unit", error_messages={"required": "Choose the rig unit (or the rig)."})

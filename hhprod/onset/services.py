@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from hhprod.lib.formatting import minutes_seconds
 from hhprod.productions.models import Person
+from hhprod.shooting.camera_report import LAST_TAKE
 from hhprod.shooting.models import ShootDay, Take
 
 from .models import LoggedTake
@@ -20,9 +21,11 @@ SETUP_LETTERS = [letter for letter in string.ascii_uppercase if letter not in "I
 
 
 def next_take_number(scene, setup=""):
-    """The take number to suggest in a setup: one after the highest logged, 1 in a new setup."""
+    """The take number to suggest in a setup: one after the highest logged, 1 in a new setup;
+    None after a slate's last take, where the next take starts a new setup."""
     last = Take.objects.filter(scene=scene, setup=setup).aggregate(last=Max("number"))["last"]
-    return (last or 0) + 1
+    following = (last or 0) + 1
+    return following if following <= LAST_TAKE else None
 
 
 def next_setup(scene):

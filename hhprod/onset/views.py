@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from hhprod.lib.formatting import minutes_seconds
 from hhprod.rigs.models import Camera, Mounting, Rig, RigUnit
+from hhprod.shooting.camera_report import LAST_TAKE
 from hhprod.shooting.models import Scene, ShootDay, Take
 from hhprod.shooting.setvalues import parse_length
 
@@ -98,6 +99,7 @@ def take_logging(request, day_id):
             "wearers": wearers_of(day.production),
             "rig_time": rig_time_rows(day),
             "limit": day.production.daily_rig_limit_minutes,
+            "last_take": LAST_TAKE,
             "today": timezone.localdate(),
         },
     )

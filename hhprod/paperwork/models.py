@@ -114,6 +114,15 @@ class DayReport(Versioned, Sourced):
     def __str__(self):
         return f"Production report for {self.shoot_day}"
 
+    def clean(self):
+        # The report's times are clock times of the shoot day's own date, with no next-day mark.
+        if self.crew_call and self.camera_wrap and self.camera_wrap < self.crew_call:
+            raise ValidationError(
+                {"camera_wrap": f"Camera wrap {self.camera_wrap:%H:%M} is before the crew call "
+                 f"{self.crew_call:%H:%M}: a day report's times are on the shoot day's date, and a wrap "
+                 "after midnight cannot be entered."}
+            )  # fmt: skip
+
 
 # A shoot day's causes, where a delay within a day has the same cause; plus what only loses hours.
 DELAY_CAUSES = [

@@ -1,3 +1,5 @@
+from functools import cached_property
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, F, Max, Min, Q
@@ -110,6 +112,15 @@ class Camera(Versioned, Sourced):
     def __str__(self):
         return f"{self.model} #{self.serial}"
 
+    @cached_property
+    def mountings_read(self):
+        """The camera's mountings with their units, read once per object: an import checks thousands of takes."""
+        return list(self.mountings.select_related("unit__rig"))
+
+    def mounting_on(self, day):
+        """The mounting that had the camera on a unit on `day`, None when none records it."""
+        return next((mounting for mounting in self.mountings_read if mounting.covers(day)), None)
+
 
 class RigUnit(Versioned, Sourced):
     """One physical rig of a version: v2 #1 and v2 #2 are two units of v2."""
@@ -183,6 +194,9 @@ class Mounting(Versioned, Sourced):
 
     def __str__(self):
         return f"{self.camera} on {self.unit} from {self.mounted_from} to {self.mounted_to or 'now'}"
+
+    def covers(self, day):
+        return self.mounted_from <= day and (self.mounted_to is None or day <= self.mounted_to)
 
     def clean(self):
         if not self.mounted_from or (self.mounted_to and self.mounted_to < self.mounted_from):

@@ -18,6 +18,10 @@ GOPRO_CLIP = re.compile(r"^(GOPR\d{4}|GP\d{2}\d{4})\.MP4$")
 # A take stores only the letters after the scene number ("" for the first setup).
 setup_letters = RegexValidator(r"^[A-Z]{0,2}$", 'A setup is the letters after the scene number: "", "A", "B"... "AA".')
 
+# A slate's take box holds three digits: more takes than any setup has needed (Chaplin's
+# famous 342 of one City Lights shot), and the seed's and generator's setups stop at 18 and 8.
+LAST_TAKE = 999
+
 
 class FieldOfView(models.TextChoices):
     WIDE = "wide", "Wide"

@@ -178,6 +178,17 @@ class DayCall(Versioned, Sourced):
     def __str__(self):
         return f"{self.person} called {self.call_time:%H:%M} on {self.shoot_day}"
 
+    def clean(self):
+        """Only someone credited on the day's production is called: the Day Out of Days, the call
+        sheet and the production report list everyone called."""
+        if not (self.person_id and self.shoot_day_id):
+            return
+        production = self.shoot_day.production
+        if not Credit.objects.filter(production=production, person=self.person_id).exists():
+            raise ValidationError(
+                {"person": f"{self.person} is not credited on {production}: credit them on it before calling them."}
+            )
+
 
 class HealthIncident(Versioned, Sourced):
     """A wearer's health incident on a shoot day, and the shooting time it cost."""
@@ -437,6 +448,8 @@ class Take(Versioned, Sourced):
                 f"Rig {self.rig} was not in service on {day.actual_date} "
                 f"(in service {self.rig.in_service_from} to {until})."
             )
+        if self.number and self.number > camera_report.LAST_TAKE:
+            errors["number"] = f"Take numbers run up to {camera_report.LAST_TAKE}, as on a slate; got {self.number}."
         if self.wearer_id and production and self.wearer_id not in production.rig_wearer_ids:
             errors["wearer"] = f"{self.wearer} is not credited as a rig wearer on {production}."
         errors.update(self.camera_report_errors())
@@ -444,12 +457,20 @@ class Take(Versioned, Sourced):
             raise ValidationError(errors)
 
     def camera_report_errors(self):
-        """The camera report's own rules: the unit is one of the take's rig, a GoPro's clip name
-        one a GoPro writes, the mode one the Hero 3 Black records."""
+        """The camera report's own rules: the unit is one of the take's rig and carried the take's
+        camera that day, a GoPro's clip name one a GoPro writes, the mode one the Hero 3 Black records."""
         errors = {}
         if self.rig_unit_id and self.rig_id and self.rig_unit.rig_id != self.rig_id:
             errors["rig_unit"] = f"Unit {self.rig_unit} is a unit of {self.rig_unit.rig}, not of {self.rig}."
         camera = self.camera if self.camera_id else None
+        on = self.shoot_day.actual_date if self.shoot_day_id else None
+        if camera and self.rig_unit_id and on and "rig_unit" not in errors:
+            mounted = camera.mounting_on(on)
+            if mounted and mounted.unit_id != self.rig_unit_id:
+                errors["rig_unit"] = (
+                    f"Camera {camera} was mounted on {mounted.unit} on {on}, not on {self.rig_unit}: "
+                    "log the take on the unit that carried its camera, or correct the camera."
+                )
         if problem := camera_report.clip_name_problem(self.clip_name, camera):
             errors["clip_name"] = problem
         if problem := camera_report.mode_problem(self.resolution, self.frame_rate):

@@ -215,8 +215,11 @@
 
   async function suggestNumber() {
     const answer = await preview();
-    if (answer && answer.scene_found) field("number").value = Math.max(answer.next_number, localNext());
-    else if (answer) warning.textContent = `No scene ${field("scene").value.trim()} in this production.`;
+    if (answer && answer.scene_found) {
+      // No next number past a slate's last take (the input's max): the next take starts a new setup.
+      const next = answer.next_number && Math.max(answer.next_number, localNext());
+      field("number").value = next && next <= Number(field("number").max) ? next : "";
+    } else if (answer) warning.textContent = `No scene ${field("scene").value.trim()} in this production.`;
   }
 
   async function nextSetup() {
