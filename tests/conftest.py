@@ -10,6 +10,8 @@ from django.core import serializers
 from django.core.management.color import no_style
 from django.db import connection
 
+from hhprod.lib.names import keep_name_key
+
 ARTICLE_FIXTURE = Path(settings.BASE_DIR) / "fixtures" / "hardcore_henry.json"
 
 
@@ -44,6 +46,7 @@ def article_records():
     groups = {}
     with ARTICLE_FIXTURE.open() as fixture:
         for record in serializers.deserialize("json", fixture):
+            keep_name_key(type(record.object), record.object)  # as loaddata's save sends pre_save
             groups.setdefault(type(record.object), []).append(record.object)
             for name, targets in record.m2m_data.items():
                 field = record.object._meta.get_field(name)

@@ -4,12 +4,13 @@ from django.utils.html import format_html
 
 from hhprod.lib.admin import OfficeAdmin
 from hhprod.lib.conflicts import InlineVersionCheckedForm, VersionCheckedAdmin
+from hhprod.lib.names import NameSearch
 
 from .models import CallSheetIssue, DayReport, Delay, Location
 
 
 @admin.register(Location)
-class LocationAdmin(VersionCheckedAdmin, OfficeAdmin):
+class LocationAdmin(NameSearch, VersionCheckedAdmin, OfficeAdmin):
     list_display = ["name", "address", "latitude", "longitude", "time_zone"]
     search_fields = ["name", "address", "nearest_hospital"]
 

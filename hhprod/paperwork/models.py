@@ -10,6 +10,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from hhprod.lib.freetext import FreeTextField
+from hhprod.lib.names import NameKeyed
 from hhprod.lib.versions import Versioned
 from hhprod.productions.models import Sourced
 from hhprod.shooting.models import ShootDay
@@ -22,12 +24,12 @@ def known_time_zone(name):
         raise ValidationError(f"{name!r} is not a time zone name: use one such as Europe/Moscow.")
 
 
-class Location(Versioned, Sourced):
+class Location(NameKeyed, Versioned, Sourced):
     """A place a unit shoots: the call sheet prints its address, the nearest hospital and its sun times."""
 
-    name = models.CharField(max_length=200, unique=True)
-    address = models.TextField()
-    nearest_hospital = models.TextField(help_text="Name, address and telephone of the nearest emergency department.")
+    name = models.CharField(max_length=200, help_text="One location a name, in any case.")
+    address = FreeTextField()
+    nearest_hospital = FreeTextField(help_text="Name, address and telephone of the nearest emergency department.")
     latitude = models.DecimalField(
         max_digits=8, decimal_places=5, validators=[MinValueValidator(-90), MaxValueValidator(90)]
     )
@@ -35,10 +37,11 @@ class Location(Versioned, Sourced):
         max_digits=8, decimal_places=5, validators=[MinValueValidator(-180), MaxValueValidator(180)]
     )
     time_zone = models.CharField(max_length=60, default="Europe/Moscow", validators=[known_time_zone])
-    notes = models.TextField(blank=True, help_text="Parking, unit base, access.")
+    notes = FreeTextField(blank=True, help_text="Parking, unit base, access.")
 
     class Meta:
         ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["name_key"], name="location_name_unique_in_any_case")]
 
     def __str__(self):
         return self.name
@@ -81,7 +84,7 @@ class DayReport(Versioned, Sourced):
     last_out = models.TimeField("last person out", null=True, blank=True)
     cards_used = models.PositiveIntegerField(default=0)
     gigabytes = models.DecimalField(max_digits=8, decimal_places=1, default=0)
-    notes = models.TextField(blank=True)
+    notes = FreeTextField(blank=True)
     ad_signed_by = models.CharField("signed by the 1st AD", max_length=200, blank=True)
     ad_signed_at = models.DateTimeField(null=True, blank=True)
     pm_signed_by = models.CharField("signed by the production manager", max_length=200, blank=True)

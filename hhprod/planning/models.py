@@ -7,6 +7,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from hhprod.lib.freetext import FreeTextField
 from hhprod.lib.versions import Versioned
 from hhprod.productions.models import Person, Production, Sourced
 from hhprod.rigs.models import RigUnit
@@ -198,7 +199,7 @@ class ScheduleRevision(Sourced):
     number = models.PositiveIntegerField(help_text="1 is the baseline (White), then Blue, Pink...")
     name = models.CharField(max_length=200)
     dated = models.DateField("revision date")
-    reason = models.TextField()
+    reason = FreeTextField()
     locked_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

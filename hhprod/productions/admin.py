@@ -3,6 +3,7 @@ from django.db.models import Count, Q
 
 from hhprod.lib.admin import OfficeAdmin
 from hhprod.lib.conflicts import InlineVersionCheckedForm, VersionCheckedAdmin
+from hhprod.lib.names import NameSearch
 from hhprod.office.history import HistoryAdmin
 
 from .models import Credit, Person, Production, Trip
@@ -78,7 +79,7 @@ class ProductionAdmin(VersionCheckedAdmin, OfficeAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(VersionCheckedAdmin, OfficeAdmin):
+class PersonAdmin(NameSearch, VersionCheckedAdmin, OfficeAdmin):
     ordering = ["name"]  # annotated querysets drop Meta.ordering
     list_display = ["name", "trade", "credit_count", "take_count"]
     search_fields = ["name", "trade"]

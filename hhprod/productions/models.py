@@ -6,13 +6,15 @@ from django.db import models
 from django.db.models import Case, Count, F, Max, Q, Sum, Value, When
 from simple_history.models import HistoricalRecords
 
+from hhprod.lib.freetext import FreeTextField
+from hhprod.lib.names import NameKeyed
 from hhprod.lib.versions import Versioned
 
 
 class Sourced(models.Model):
     """Where a record comes from: the article's sentence, or "illustrative"."""
 
-    source = models.TextField(
+    source = FreeTextField(
         blank=True,
         help_text='The article\'s sentence this record rests on, or "illustrative".',
     )
@@ -90,7 +92,7 @@ class Production(Versioned, Sourced):
         help_text="The frames a second of the production's timecode, to read a take length typed as "
         "timecode (00:02:05:12); empty until known.",
     )
-    notes = models.TextField(blank=True)
+    notes = FreeTextField(blank=True)
 
     objects = ProductionQuerySet.as_manager()
 
@@ -137,20 +139,21 @@ class PersonQuerySet(models.QuerySet):
         return self.annotate(against_limit=Case(over, default=Value("within")))
 
 
-class Person(Versioned, Sourced):
+class Person(NameKeyed, Versioned, Sourced):
     name = models.CharField(
         max_length=200,
         help_text="As credited. Someone the article does not name is entered as "
         '"Unnamed <trade> N", never with an invented name.',
     )
     trade = models.CharField(max_length=100, blank=True, help_text="Actor, stunt performer, cinematographer...")
-    notes = models.TextField(blank=True)
+    notes = FreeTextField(blank=True)
 
     objects = PersonQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
         verbose_name_plural = "people"
+        constraints = [models.UniqueConstraint(fields=["name_key"], name="person_name_unique_in_any_case")]
 
     def __str__(self):
         return self.name

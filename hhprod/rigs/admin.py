@@ -4,6 +4,7 @@ from django.db.models.functions import Coalesce
 
 from hhprod.lib.admin import OfficeAdmin
 from hhprod.lib.conflicts import InlineVersionCheckedForm, VersionCheckedAdmin
+from hhprod.lib.names import NameSearch
 from hhprod.office.history import HistoryAdmin
 
 from .models import Camera, Fault, Fit, Mounting, Rig, RigUnit
@@ -17,7 +18,7 @@ class CameraInline(admin.TabularInline):
 
 
 @admin.register(Rig)
-class RigAdmin(VersionCheckedAdmin, HistoryAdmin):
+class RigAdmin(NameSearch, VersionCheckedAdmin, HistoryAdmin):
     ordering = ["version"]  # annotated querysets drop Meta.ordering
     list_display = [
         "name",

@@ -5,6 +5,8 @@ from django.db import models
 from django.db.models import Count, F, Max, Min, Q
 from simple_history.models import HistoricalRecords
 
+from hhprod.lib.freetext import FreeTextField
+from hhprod.lib.names import NameKeyed
 from hhprod.lib.versions import Versioned, VersionField
 from hhprod.productions.models import Sourced
 
@@ -14,14 +16,14 @@ class RigQuerySet(models.QuerySet):
         return self.filter(Q(in_service_to__isnull=True) | Q(in_service_to__gte=day), in_service_from__lte=day)
 
 
-class Rig(Versioned, Sourced):
+class Rig(NameKeyed, Versioned, Sourced):
     """A version of the head-mounted camera rig."""
 
     class Material(models.TextChoices):
         METAL = "metal", "Metal"
         PLASTIC = "plastic", "3D-printed plastic"
 
-    name = models.CharField(max_length=100, unique=True, help_text='For example "v1".')
+    name = models.CharField(max_length=100, help_text='For example "v1"; one rig a name, in any case.')
     # The rig's own version (v1, v2) takes the name `version`; its save counter is record_version.
     version = models.PositiveIntegerField(unique=True)
     record_version = VersionField()
@@ -29,7 +31,7 @@ class Rig(Versioned, Sourced):
     weight_grams = models.PositiveIntegerField("weight (g)", null=True, blank=True)
     in_service_from = models.DateField()
     in_service_to = models.DateField(null=True, blank=True, help_text="Empty while in service.")
-    notes = models.TextField(blank=True)
+    notes = FreeTextField(blank=True)
 
     objects = RigQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=["record_version"])
@@ -37,6 +39,7 @@ class Rig(Versioned, Sourced):
     class Meta:
         ordering = ["version"]
         constraints = [
+            models.UniqueConstraint(fields=["name_key"], name="rig_name_unique_in_any_case"),
             models.CheckConstraint(
                 condition=Q(in_service_to__isnull=True) | Q(in_service_to__gte=F("in_service_from")),
                 name="rig_retired_after_start",
@@ -104,7 +107,7 @@ class Camera(Versioned, Sourced):
         max_length=2, blank=True, help_text='The camera\'s letter on set ("A", "B"): how a camera report names it.'
     )
     rig = models.ForeignKey(Rig, on_delete=models.SET_NULL, null=True, blank=True, related_name="cameras")
-    notes = models.TextField(blank=True)
+    notes = FreeTextField(blank=True)
 
     class Meta:
         ordering = ["model", "serial"]
@@ -127,7 +130,7 @@ class RigUnit(Versioned, Sourced):
 
     rig = models.ForeignKey(Rig, on_delete=models.CASCADE, related_name="units")
     number = models.PositiveIntegerField("unit number")
-    notes = models.TextField(blank=True)
+    notes = FreeTextField(blank=True)
 
     history = HistoricalRecords(excluded_fields=["version"])
 
@@ -225,7 +228,7 @@ class Fit(Versioned, Sourced):
         related_name="rig_fits_made",
         help_text="The rig technician.",
     )
-    notes = models.TextField(blank=True, help_text="Straps, padding, counterweight...")
+    notes = FreeTextField(blank=True, help_text="Straps, padding, counterweight...")
 
     class Meta:
         ordering = ["unit", "fitted_on"]
@@ -261,7 +264,7 @@ class Fault(Versioned, Sourced):
     )
     minutes_lost = models.PositiveIntegerField(default=0, help_text="Shooting time lost to it.")
     fixed_on = models.DateField(null=True, blank=True, help_text="Empty while the fault is open.")
-    notes = models.TextField(blank=True)
+    notes = FreeTextField(blank=True)
 
     objects = FaultQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=["version"])

@@ -197,12 +197,10 @@ class TakeImport(SetRowsMixin):
         self.scenes = {scene.number: scene for scene in scenes}
         for scene in self.scenes.values():
             scene.production = self.production
-        # Of two rigs whose names differ only in case, the first is meant, as in a search.
-        self.rigs = {rig.name.lower(): rig for rig in reversed(list(Rig.objects.all()))}
+        # By their names' keys: a name typed in any case finds its one record (hhprod.lib.names).
+        self.rigs = {rig.name_key: rig for rig in Rig.objects.all()}
         self.cameras = {camera.serial: camera for camera in Camera.objects.all()}
-        self.people = {}
-        for person in Person.objects.all():
-            self.people.setdefault(person.name.lower(), []).append(person)
+        self.people = {person.name_key: person for person in Person.objects.all()}
         self.logged = set(
             Take.objects.filter(scene__production=self.production).values_list("scene_id", "setup", "number")
         )

@@ -11,6 +11,7 @@ from simple_history.models import HistoricalRecords
 
 from hhprod.lib.expressions import DaysBetween
 from hhprod.lib.formatting import minutes_seconds
+from hhprod.lib.freetext import FreeTextField, within_text_limit
 from hhprod.lib.versions import Versioned
 from hhprod.productions.models import Credit, Person, Production, Sourced
 from hhprod.rigs.models import Camera, Rig, RigUnit
@@ -104,7 +105,7 @@ class ShootDay(Versioned, Sourced):
     crew_call = models.TimeField("general crew call", null=True, blank=True)
     shooting_call = models.TimeField(null=True, blank=True, help_text="When the camera is to roll.")
     weather = models.CharField(max_length=200, blank=True, help_text="The forecast, filled in by the office.")
-    notes = models.TextField(blank=True)
+    notes = FreeTextField(blank=True)
     change_cause = models.CharField(
         "cause of change",
         max_length=20,
@@ -202,7 +203,7 @@ class HealthIncident(Versioned, Sourced):
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="health_incidents")
     kind = models.CharField(max_length=20, choices=Kind.choices)
     minutes_lost = models.PositiveIntegerField(default=0, help_text="Shooting time lost to it.")
-    notes = models.TextField(blank=True)
+    notes = FreeTextField(blank=True)
 
     class Meta:
         ordering = ["shoot_day", "person"]
@@ -264,8 +265,8 @@ class Scene(Versioned, Sourced):
         verbose_name="rig version",
         help_text="The version planned, when the head rig is worn.",
     )
-    stunt_notes = models.TextField(blank=True)
-    safety_notes = models.TextField(blank=True)
+    stunt_notes = FreeTextField(blank=True)
+    safety_notes = FreeTextField(blank=True)
 
     objects = SceneQuerySet.as_manager()
 
@@ -370,7 +371,7 @@ class Take(Versioned, Sourced):
     frame_rate = models.PositiveSmallIntegerField(choices=FrameRate.choices, null=True, blank=True)
     mos = models.BooleanField("MOS", default=False, help_text="Shot without sound.")
     vfx = models.BooleanField("VFX", default=False, help_text="Visual effects will be added.")
-    notes = models.TextField(blank=True)
+    notes = FreeTextField(blank=True)
 
     objects = TakeQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=["version"])
@@ -405,6 +406,8 @@ class Take(Versioned, Sourced):
                 name="take_number_positive",
                 violation_error_message="Take numbers start at 1.",
             ),
+            # The import writes takes in bulk and a script may update them: the database holds the limit too.
+            within_text_limit("notes", name="take_notes_within_limit"),
         ]
 
     def __str__(self):

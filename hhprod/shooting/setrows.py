@@ -4,6 +4,7 @@ finds a row's value among them. Rig, unit and wearer fall back on the day's plan
 
 import re
 
+from hhprod.lib.names import name_key
 from hhprod.planning.models import Strip
 from hhprod.rigs.models import Mounting, RigUnit
 
@@ -24,7 +25,7 @@ class SetRowsMixin:
         self.mountings = {}
         for mounting in Mounting.objects.select_related("unit__rig"):
             self.mountings.setdefault(mounting.camera_id, []).append(mounting)
-        self.units = {str(unit).lower(): unit for unit in RigUnit.objects.select_related("rig")}
+        self.units = {name_key(str(unit)): unit for unit in RigUnit.objects.select_related("rig")}
         self.camera_letters = {}
         for camera in self.cameras.values():
             if camera.letter:
@@ -121,7 +122,7 @@ class SetRowsMixin:
     def clean_rig_unit(self, value, row, take):
         name = cell_text(value, "Unit")
         if name:
-            unit = self.units.get(" ".join(name.split()).lower())
+            unit = self.units.get(name_key(name))
             if unit is None:
                 raise ValueError(f'No rig unit {name!r}: name it as its version and number ("v2 #1").')
             return unit
@@ -139,7 +140,7 @@ class SetRowsMixin:
     def clean_rig(self, value, row, take):
         name = cell_text(value, "Rig")
         if name:
-            rig = self.rigs.get(name.lower())
+            rig = self.rigs.get(name_key(name))
             if rig is None:
                 known = ", ".join(sorted(rig.name for rig in self.rigs.values()))
                 raise ValueError(f"No rig named {name!r}; the rigs are {known or 'not entered yet'}.")
@@ -158,14 +159,10 @@ class SetRowsMixin:
                 take.sources.append(f"worn by {strip.wearer.name} (from the plan)")
                 return strip.wearer
             raise ValueError("Wearer is empty, and the day's plan names no wearer for this scene: who wore the rig?")
-        people = self.people.get(name.lower(), [])
-        # Of two people with one name, the one credited as a wearer here is meant.
-        matches = [person for person in people if person.pk in self.production.rig_wearer_ids] or people
-        if not matches:
+        person = self.people.get(name_key(name))
+        if person is None:
             raise ValueError(f"No person named {name!r}.")
-        if len(matches) > 1:
-            raise ValueError(f"More than one person is named {name!r}; tell them apart in the admin first.")
-        return matches[0]
+        return person
 
     def clean_status(self, value, row, take):
         """A status as set tools write it (Circled, "*", "NG", "FS"...); a Circled or Print column's yes circles it."""

@@ -19,6 +19,7 @@ from datetime import date, time, timedelta
 from django.db import transaction
 from django.db.models import Max
 
+from hhprod.lib.names import keyed, name_key
 from hhprod.productions.models import Credit, Person, Production, Trip
 from hhprod.rigs.models import Camera, Mounting, Rig, RigUnit
 
@@ -132,9 +133,21 @@ class _Shoot:
             for n in range(1, operators - stunts + 1)
         ]
         cast = [(f"Synthetic cast member {n}", "actor", Credit.Role.CAST) for n in range(1, CAST + 1)]
-        people = self.save(
-            Person, [Person(name=name, trade=trade, source=self.plan.source) for name, trade, _ in wearers + cast]
+        # One person per name (in any case): another synthetic production's people are the same people.
+        keys = [name_key(name) for name, _, _ in wearers + cast]
+        known = Person.objects.in_bulk(keys, field_name="name_key")
+        self.save(
+            Person,
+            keyed(
+                *(
+                    Person(name=name, trade=trade, source=self.plan.source)
+                    for (name, trade, _), key in zip(wearers + cast, keys, strict=True)
+                    if key not in known
+                )
+            ),
         )
+        known = Person.objects.in_bulk(keys, field_name="name_key")
+        people = [known[key] for key in keys]
         self.save(
             Credit,
             [
@@ -207,7 +220,7 @@ class _Shoot:
         label = f"synthetic, seed {self.plan.seed}, {self.plan.takes} takes"
         self.rig_list = self.save(
             Rig,
-            [
+            keyed(
                 Rig(
                     name=f"v1 ({label})",
                     version=version,
@@ -223,7 +236,7 @@ class _Shoot:
                     in_service_from=refined,
                     source=self.plan.source,
                 ),
-            ],
+            ),
         )
         cameras = self.save(
             Camera,
