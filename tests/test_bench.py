@@ -10,23 +10,29 @@ import subprocess
 import sys
 from datetime import date, datetime, time
 from decimal import Decimal
+from urllib.parse import urlsplit
 
 import pytest
 from django.core.management import call_command
 from django.db import connection
+from django.urls import resolve
 
 from hhprod.bench import report_pages as sql
 from hhprod.bench.admin_pages import ADMIN_PAGES
 from hhprod.bench.benchmark import context_of, measure, run_bare_sql
+from hhprod.planning.models import Strip
+from hhprod.planning.revisions import lock_schedule
 from hhprod.productions.models import Production
 from hhprod.reports import (
     day_figures,
     dood_dates,
     rigs,
+    scenes,
     schedule,
     take_log,
     wearers,
 )
+from hhprod.reports.catalogue import REPORTS
 from hhprod.reports.days import day_calls, day_choices
 from hhprod.rigs.models import RigUnit
 from hhprod.shooting.models import Take
@@ -169,6 +175,31 @@ def test_take_log(production, context):
     assert bare(sql.TAKE_COUNT, context) == [(Take.objects.filter(shoot_day__production=production).count(),)]
 
 
+def test_scenes_planned_against_shot(production, context):
+    # The generated production has no plan: nine scenes go on strips on the first three days, locked
+    # as the baseline, then one strip moves two days later in a second revision.
+    days = list(production.shoot_days.order_by("number")[:3])
+    planned = production.scenes.order_by("pk")[:9]
+    Strip.objects.bulk_create(Strip(shoot_day=days[n // 3], scene=scene, order=n) for n, scene in enumerate(planned))
+    lock_schedule(production, name="White", reason="Baseline", dated=date(2013, 8, 1))
+    Strip.objects.filter(shoot_day=days[0], order=0).update(shoot_day=days[2], order=9)
+    lock_schedule(production, name="Blue", reason="A scene later", dated=date(2013, 8, 9))
+    scene_fields = ["number", "description", "page_eighths", "baseline_day", "latest_day", "plan_day"]
+    shot_fields = ["first_shot_day", "circled_day", "slip"]
+    expected = rows(scenes.scene_plan(production), *scene_fields, *shot_fields)
+    assert any(row[3] != row[4] for row in expected) and any(row[-1] is not None for row in expected)
+    assert bare(sql.SCENES, context) == expected
+    day_fields = ["number", "plan_date", "status", "strip_count", "planned_eighths"]
+    completed = ["completed_scenes", "completed_eighths"]
+    assert bare(sql.SCENE_DAYS, context) == rows(scenes.day_plan(production), *day_fields, *completed)
+
+
+def test_every_report_in_the_catalogue_is_benchmarked(context):
+    pages = [urlsplit(page.url(context)) for page in sql.REPORT_PAGES]
+    benchmarked = {resolve(url.path).kwargs.get("slug") for url in pages if "export=" not in url.query}
+    assert [slug for slug in REPORTS if slug not in benchmarked] == []
+
+
 def test_day_out_of_days(production, context):
     dates = dood_dates.person_dates(production)
     assert dates
@@ -188,13 +219,16 @@ def test_call_sheet_on_the_busiest_day(context, busiest):
 
 
 def test_production_report_on_the_busiest_day(production, context, busiest):
-    _, days_sql, takes_sql, wearers_sql = sql.PRODUCTION_REPORT
+    _, days_sql, takes_sql, wearers_sql, scenes_sql = sql.PRODUCTION_REPORT
     progress = day_figures.day_progress(busiest)
     assert bare(days_sql, context) == [(progress["shot_to_date"],)]
     figures = ["takes", "circled", "good", "no_good", "false_start", "seconds", "seconds_to_date"]
     assert bare(takes_sql, context) == [tuple(progress[name] for name in figures)]
     on_day = day_figures.day_wearers(busiest, production.daily_rig_limit_minutes)
     assert bare(wearers_sql, context) == rows(on_day, "pk", "name", "take_count", "seconds_worn", "longest")
+    completed = day_figures.scenes_completed(busiest)
+    assert completed["scenes_today"] and completed["scenes_to_date"]
+    assert bare(scenes_sql, context) == [tuple(completed.values())]
 
 
 def test_measure_counts_the_queries_of_each_request(production, client, django_user_model):

@@ -88,13 +88,21 @@ def test_a_value_not_in_the_filter_is_a_message_not_an_error(feature, staff_clie
 def test_the_page_and_csv_cost_the_same_queries_at_two_sizes(staff_client, django_assert_num_queries):
     for title, extra in (("Small", 0), ("Large", 40)):
         prod = shoot(make.production(title, planned_days=None), extra=extra)
-        # Session, user, productions, the scenes, the days, the production picker.
-        with django_assert_num_queries(6):
+        # Session, user, productions, the scenes and their count, the days, the production picker.
+        with django_assert_num_queries(7):
             page = staff_client.get(report_url(prod, SLUG))
         assert page.status_code == 200 and "Scenes: planned against shot" in page.content.decode()
         with django_assert_num_queries(4):
             body = b"".join(staff_client.get(report_url(prod, SLUG, export="csv"))).decode()
         assert len(list(csv.reader(io.StringIO(body)))) == 1 + 5 + extra
+
+
+def test_the_page_shows_a_hundred_scenes_at_a_time_and_the_csv_all(staff_client):
+    prod = shoot(make.production("Long shoot", planned_days=None), extra=100)
+    table = staff_client.get(report_url(prod, SLUG, page=2)).context["content"].tables[0][1]
+    assert table.paginator.count == 105 and [row.record.number for row in table.paginated_rows][-2:] == ["x98", "x99"]
+    body = b"".join(staff_client.get(report_url(prod, SLUG, export="csv"))).decode()
+    assert len(list(csv.reader(io.StringIO(body)))) == 1 + 105
 
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx", "pdf", "md"])

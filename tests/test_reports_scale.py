@@ -30,7 +30,7 @@ SIZES = {
 # Queries per report page, the session and the user included.
 PAGE_QUERIES = {
     "schedule": 13,
-    "scenes": 6,
+    "scenes": 7,  # the scenes a page at a time: their count
     "wearers": 5,
     "rigs": 8,
     "take-log": 9,  # the rig units' list in the filter

@@ -2,7 +2,7 @@
 schedule, the rig wearers and the take log, each with hand-written SQL for its numbers.
 
 A page's bare SQL is the aggregates behind its figures and chart and its table rows (the
-take log, the one paginated table: its first page and the paginator's count); an export's
+take log and the scenes, the paginated tables: their first page and the paginator's count); an export's
 is every row it writes (and, for XLSX and PDF, the figures too). tests/test_bench.py
 checks that this SQL gives the same numbers as the reports' selectors. The SQL is what a
 person would write against the tables to get the same numbers, in one statement per
@@ -23,6 +23,7 @@ SPELLINGS = {
         "serials": "GROUP_CONCAT(DISTINCT c.serial)",
         "roles": "GROUP_CONCAT(DISTINCT cr.role)",
         "wearer_names": "GROUP_CONCAT(DISTINCT p.name)",
+        "circled_slip": "CAST(julianday(circled.actual_date) - julianday(baseline.date) AS INTEGER)",
     },
     "postgresql": {
         "slip": "d.actual_date - d.scheduled_date",
@@ -31,6 +32,7 @@ SPELLINGS = {
         "serials": "STRING_AGG(DISTINCT c.serial, ',' ORDER BY c.serial)",
         "roles": "STRING_AGG(DISTINCT cr.role, ',' ORDER BY cr.role)",
         "wearer_names": "STRING_AGG(DISTINCT p.name, ',' ORDER BY p.name)",
+        "circled_slip": "circled.actual_date - baseline.date",
     },
 }
 
@@ -149,6 +151,48 @@ TAKE_LOG_CHOICES = [
     "SELECT u.id, r.name, u.number FROM rigs_rigunit u JOIN rigs_rig r ON r.id = u.rig_id ORDER BY r.version, u.number",
 ]
 
+# Scenes: planned against shot ------------------------------------------------------------------
+
+# The day of a scene's first take and of its first circled take (the day it was completed), in the
+# order the days were shot: each found once per scene.
+FIRST_DAY = """(SELECT t.shoot_day_id FROM shooting_take t JOIN shooting_shootday d ON d.id = t.shoot_day_id
+    WHERE t.scene_id = s.id{circled} ORDER BY d.actual_date, d.number LIMIT 1)"""
+FIRST_SHOT_DAY = FIRST_DAY.format(circled="")
+CIRCLED_DAY = FIRST_DAY.format(circled=" AND t.status = 'circled'")
+# A scene's first planned part: in the baseline (revision 1), the latest revision, and the plan now.
+FIRST_PART = "(SELECT {day} FROM {strips} WHERE st.scene_id = s.id{where} ORDER BY st.part LIMIT 1)"
+REVISION_STRIPS = "planning_revisionstrip st JOIN planning_schedulerevision r ON r.id = st.revision_id"
+IN_REVISION = " AND r.production_id = %(production)s AND r.number = {number}"
+LATEST = "(SELECT MAX(number) FROM planning_schedulerevision WHERE production_id = %(production)s)"
+BASELINE_DAY = FIRST_PART.format(day="st.day_number", strips=REVISION_STRIPS, where=IN_REVISION.format(number=1))
+LATEST_DAY = FIRST_PART.format(day="st.day_number", strips=REVISION_STRIPS, where=IN_REVISION.format(number=LATEST))
+PLAN_DAY = FIRST_PART.format(
+    day="d.number", strips="planning_strip st JOIN shooting_shootday d ON d.id = st.shoot_day_id", where=""
+)
+SCENES = spelled(
+    f"""SELECT s.number, s.description, s.page_eighths, {BASELINE_DAY}, {LATEST_DAY}, {PLAN_DAY},
+            first_shot.number, circled.number, {{circled_slip}}
+        FROM shooting_scene s
+        LEFT JOIN shooting_shootday first_shot ON first_shot.id = {FIRST_SHOT_DAY}
+        LEFT JOIN shooting_shootday circled ON circled.id = {CIRCLED_DAY}
+        LEFT JOIN planning_revisionday baseline ON baseline.number = {BASELINE_DAY}
+            AND baseline.revision_id = (SELECT id FROM planning_schedulerevision
+                                        WHERE production_id = %(production)s AND number = 1)
+        WHERE s.production_id = %(production)s ORDER BY s.number"""
+)
+SCENE_COUNT = "SELECT COUNT(*) FROM shooting_scene WHERE production_id = %(production)s"
+SCENE_DAYS = f"""SELECT d.number, COALESCE(d.scheduled_date, d.actual_date), d.status, COALESCE(planned.scenes, 0),
+        planned.eighths, COALESCE(completed.scenes, 0), COALESCE(completed.eighths, 0)
+    FROM shooting_shootday d LEFT JOIN (
+        SELECT st.shoot_day_id, COUNT(*) AS scenes, SUM(COALESCE(st.page_eighths, sc.page_eighths)) AS eighths
+        FROM planning_strip st JOIN shooting_scene sc ON sc.id = st.scene_id GROUP BY st.shoot_day_id
+    ) AS planned ON planned.shoot_day_id = d.id LEFT JOIN (
+        SELECT day_id, COUNT(*) AS scenes, SUM(page_eighths) AS eighths
+        FROM (SELECT s.page_eighths, {CIRCLED_DAY} AS day_id FROM shooting_scene s
+              WHERE s.production_id = %(production)s) AS done GROUP BY day_id
+    ) AS completed ON completed.day_id = d.id
+    WHERE d.production_id = %(production)s ORDER BY d.number"""
+
 # Day Out of Days --------------------------------------------------------------------------
 
 # The dates the report codes, one statement per source as the report reads them; the coding
@@ -210,6 +254,11 @@ CALL_SHEET = [
            WHERE c.shoot_day_id = %(busiest_day)s ORDER BY c.call_time, p.name"""
     ),
 ]
+SCENES_COMPLETED = ", ".join(
+    f"SUM(CASE WHEN {done} THEN {value} ELSE 0 END)"
+    for done in ("today = 1", "by_date = 1", "by_date = 0 AND in_plan")
+    for value in ("1", "page_eighths", "screen_seconds")
+)
 PRODUCTION_REPORT = [
     DAY_CHOICES,
     """SELECT SUM(CASE WHEN d.status = 'shot' AND d.actual_date <= %(busiest_on)s THEN 1 ELSE 0 END)
@@ -225,6 +274,17 @@ PRODUCTION_REPORT = [
     """SELECT p.id, p.name, COUNT(*), SUM(t.length), MAX(t.length)
        FROM shooting_take t JOIN productions_person p ON p.id = t.wearer_id
        WHERE t.shoot_day_id = %(busiest_day)s GROUP BY p.id, p.name ORDER BY SUM(t.length) DESC, p.name""",
+    # Scenes (their pages and screen time) completed on the day, to date, and left of the plan.
+    f"""SELECT {SCENES_COMPLETED}
+        FROM (SELECT s.page_eighths, s.screen_seconds,
+                     MAX(CASE WHEN t.status = 'circled' AND t.shoot_day_id = %(busiest_day)s
+                         THEN 1 ELSE 0 END) AS today,
+                     MAX(CASE WHEN t.status = 'circled' AND d.status = 'shot' AND d.actual_date <= %(busiest_on)s
+                         THEN 1 ELSE 0 END) AS by_date,
+                     EXISTS (SELECT 1 FROM planning_strip st WHERE st.scene_id = s.id) AS in_plan
+              FROM shooting_scene s LEFT JOIN shooting_take t ON t.scene_id = s.id
+              LEFT JOIN shooting_shootday d ON d.id = t.shoot_day_id
+              WHERE s.production_id = %(production)s GROUP BY s.id) AS scene""",
 ]
 
 # Pages: the report as it opens (every row; the take log's first 50), then the files.
@@ -239,6 +299,7 @@ REPORT_PAGES = [
     Page("report: rig wearers", report_url("wearers"), (WEARERS, DAYS_OVER_LIMIT)),
     Page("report: rigs", report_url("rigs"), (RIGS, RIG_UNITS, INCIDENTS_BY_KIND, INCIDENTS_BY_WEARER)),
     Page("report: take log", report_url("take-log"), (TAKE_COUNT, limited(TAKE_LOG_ALL, 50), *TAKE_LOG_CHOICES)),
+    Page("report: scenes", report_url("scenes"), (SCENE_COUNT, limited(SCENES, 100), SCENE_DAYS)),
     Page("report: day out of days", report_url("day-out-of-days"), tuple(DAY_OUT_OF_DAYS)),
     Page("report: call sheet, busiest day", report_url("call-sheet", BUSIEST), tuple(CALL_SHEET)),
     Page("report: production report, busiest day", report_url("production-report", BUSIEST), tuple(PRODUCTION_REPORT)),

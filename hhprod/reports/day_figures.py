@@ -53,12 +53,15 @@ def scheduled_on(day):
 
 def scenes_completed(day):
     """Scenes (their pages and screen time) completed on the day, to date, and left of the plan's."""
-    circled_takes = Take.objects.filter(circled(), scene=OuterRef("pk"))
-    today = Q(done_today=True)
-    by_date, left = Q(done_by_date=True), Q(in_plan=True, done_by_date=False)
+    # Each scene's circled takes counted in one grouped pass over its takes. As EXISTS subqueries,
+    # PostgreSQL wrote each into every sum that tests it: six per scene for "to date" (0.8 s at
+    # 100,000 takes); a grouped subquery is computed once.
+    circled_takes = circled("takes__")
+    today = Q(done_today__gt=0)
+    by_date, left = Q(done_by_date__gt=0), Q(in_plan=True, done_by_date=0)
     scenes = Scene.objects.filter(production=day.production_id).annotate(
-        done_today=Exists(circled_takes.filter(shoot_day=day)),
-        done_by_date=Exists(circled_takes.filter(shot_to_date(day, "shoot_day__"))),
+        done_today=Count("takes", filter=circled_takes & Q(takes__shoot_day=day)),
+        done_by_date=Count("takes", filter=circled_takes & shot_to_date(day, "takes__shoot_day__")),
         in_plan=Exists(Strip.objects.filter(scene=OuterRef("pk"))),
     )
     figures = {}

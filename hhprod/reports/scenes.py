@@ -45,6 +45,9 @@ def scene_plan(production):
             plan_day=first(Strip.objects.filter(scene=OuterRef("pk")).order_by("part"), "shoot_day__number"),
             first_shot_day=first(takes, "shoot_day__number"),
             circled_day=first(circled, "shoot_day__number"),
+        )
+        # Aliases, not columns: the slip repeats their subqueries in its own (one more per scene each).
+        .alias(
             baseline_on=first(baseline_dates.filter(number=OuterRef("baseline_day")), "date"),
             circled_on=first(circled, "shoot_day__actual_date"),
         )
@@ -55,8 +58,11 @@ def scene_plan(production):
 
 def day_plan(production):
     """Per shoot day: the scenes and pages planned on it (its strips) against the scenes completed on it."""
+    # Only a scene circled on the day can have been completed on it: each is checked once, on the days
+    # it was circled, rather than every scene of the production on every day (7.6 s at 100,000 takes).
+    circled_that_day = Take.objects.circled().filter(shoot_day=OuterRef(OuterRef("pk"))).values("scene")
     completed = (
-        Scene.objects.filter(production=production)
+        Scene.objects.filter(pk__in=circled_that_day)
         .annotate(done_on=first_circled_day())
         .filter(done_on=OuterRef("pk"))
         .order_by()
@@ -101,6 +107,9 @@ class PagesColumn(FormattedColumn):
 
 
 class SceneTable(ReportTable):
+    # A row per scene: thousands on a long shoot (2,500 took 2.2 s to render), so a page at a time.
+    paginated = True
+
     number = tables.Column("Scene")
     description = tables.Column("Description", default="")
     page_eighths = PagesColumn("Pages", default="—", attrs=NUMBER)
@@ -113,6 +122,7 @@ class SceneTable(ReportTable):
 
     class Meta(ReportTable.Meta):
         empty_text = "No scene matches."
+        per_page = 100
 
 
 class DayPlanTable(ReportTable):
