@@ -57,6 +57,25 @@ def test_database_url_selects_postgresql():
     assert "'NAME': 'hhprod'" in result.stdout
 
 
+def database_setting(name, **env):
+    script = f"from django.conf import settings; print(settings.DATABASES['default'][{name!r}])"
+    return manage("shell", "--no-imports", "-c", script, SECRET_KEY=get_random_secret_key(), **env).stdout.strip()
+
+
+POSTGRESQL = "postgres://office@db.example.com:5432/hhprod"
+
+
+def test_postgresql_connections_are_kept_and_checked_before_reuse():
+    assert database_setting("CONN_MAX_AGE", DATABASE_URL=POSTGRESQL) == "60"
+    assert database_setting("CONN_HEALTH_CHECKS", DATABASE_URL=POSTGRESQL) == "True"
+    assert database_setting("CONN_MAX_AGE", DATABASE_URL=POSTGRESQL, CONN_MAX_AGE="5") == "5"
+    assert database_setting("CONN_MAX_AGE") == "0"  # SQLite: a local file, opened per request
+
+
+def test_postgresql_statements_are_not_jit_compiled():
+    assert database_setting("OPTIONS", DATABASE_URL=POSTGRESQL) == "{'options': '-c jit=off'}"
+
+
 def test_a_server_error_with_debug_off_writes_its_traceback_to_standard_error(tmp_path):
     # A real 500: a login posted to a database with no tables, served with production settings.
     request = (
