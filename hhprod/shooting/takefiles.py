@@ -19,10 +19,12 @@ import zipfile
 from django.conf import settings
 from import_export.formats import base_formats
 
+from hhprod.lib.freetext import TEXT_LIMIT
+
 from .sheets import TooWide, Unreadable, active_sheet_rows
 
 MAX_COLUMNS = 64  # the take log has ten; an ALE may have 64 (Avid's own limit)
-MAX_CELL_CHARACTERS = 2000  # a take's notes are a line or two
+MAX_CELL_CHARACTERS = TEXT_LIMIT  # a take's notes, the longest text it has
 MAX_XLSX_PARTS = 200  # a one-sheet workbook has about a dozen
 MAX_XLSX_UNPACKED_BYTES = 50 * 2**20  # a 10,000-row sheet unpacks to about 5 MB
 # A CSV line is read whole before it is split: longer than a full row of full cells is refused first.
@@ -193,7 +195,9 @@ def capped(numbered_rows):
             raise FileRefused(too_wide(line, width))
         row = tuple(row[:width])
         for column, value in enumerate(row, 1):
-            if isinstance(value, str) and len(value) > MAX_CELL_CHARACTERS:
+            # A note at its limit may come back behind the quote that kept a spreadsheet from
+            # reading it as a formula (the export's): the quote is not counted.
+            if isinstance(value, str) and len(value) - value.startswith("'") > MAX_CELL_CHARACTERS:
                 raise FileRefused(
                     f"{where(line)}, column {column} holds {len(value):,} characters; "
                     f"a cell may hold at most {MAX_CELL_CHARACTERS:,}."
