@@ -46,6 +46,18 @@ def trimmed(row):
     return tuple(row)
 
 
+@pytest.mark.parametrize("options", [{}, {"constant_memory": True}], ids=["shared strings", "inline strings"])
+def test_text_escaped_as_excel_writes_it_reads_as_typed(options):
+    """Excel and XlsxWriter write a carriage return as _x000D_, and text that looks like such an escape
+    behind _x005F_; openpyxl leaves both as written, so a note's Windows line break came back as
+    "_x000D_" followed by a line feed."""
+    out = io.BytesIO()
+    book = xlsxwriter.Workbook(out, {"in_memory": True, **options})
+    book.add_worksheet().write_row(0, 0, ["a\r\nb", "typed _x000D_ as text", "tab\there"])
+    book.close()
+    assert hhprod_rows(out.getvalue()) == [("a\r\nb", "typed _x000D_ as text", "tab\there")]
+
+
 def excel_style_workbook(**options):
     """Every kind of cell a take log from set may hold, written as Excel does (XlsxWriter): text in
     the shared-strings table, dates as serial numbers with a date format, formulas with their value."""
