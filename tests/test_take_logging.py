@@ -199,3 +199,15 @@ def test_take_logging_page_has_the_offices_header_and_the_logins_links(set_up, l
     page = login_as("Script supervisor").get(reverse("onset:take-logging", args=[set_up["day"].pk])).content.decode()
     assert '<a href="/admin/">Hardcore Henry production office</a>' in page
     assert 'id="logout-form"' in page and "Django administration" not in page
+
+
+def test_the_take_logging_page_refuses_a_long_note_by_the_same_rule(set_up, login_as):
+    client = login_as("Script supervisor")
+    page = client.get(reverse("onset:take-logging", args=[set_up["day"].pk])).content.decode()
+    assert 'name="notes" maxlength="2000"' in page
+    response = client.post(save_url(set_up["day"]), row(set_up, notes="x" * 2001))
+    assert response.status_code == 400
+    assert response.json()["errors"]["notes"] == ["Notes may be at most 2,000 characters; this has 2,001."]
+    assert not Take.objects.exists()
+    response = client.post(save_url(set_up["day"]), row(set_up, notes="x" * 2000))
+    assert response.status_code == 201 and len(Take.objects.get().notes) == 2000

@@ -7,6 +7,8 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import IntegrityError
 from django.http import HttpResponseRedirect
 
+from .controls import ControlCharactersRemoved
+
 
 def is_key(field, value):
     """Whether value could be a key of field: a number in the column's range for an id."""
@@ -47,7 +49,11 @@ class KeyCheckedMultipleChoiceField(forms.ModelMultipleChoiceField):
         return super()._check_values(value)
 
 
-class ShownFieldsForm(forms.ModelForm):
+class OfficeForm(ControlCharactersRemoved, forms.ModelForm):
+    """Every admin form's base: what is typed is kept without control characters."""
+
+
+class ShownFieldsForm(OfficeForm):
     """A form that shows every error of its record, including those on fields it does not edit.
 
     A take row on the shoot day's page shows its rig and wearer as text; the take's own rules
@@ -95,6 +101,8 @@ class OfficeAdmin(admin.ModelAdmin):
 
     `source` comes from an abstract base, so Django would put it at the top of every form.
     """
+
+    form = OfficeForm
 
     def get_fields(self, request, obj=None):
         fields = list(super().get_fields(request, obj))

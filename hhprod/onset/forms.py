@@ -3,6 +3,8 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
+from hhprod.lib.controls import ControlCharactersRemoved
+from hhprod.lib.params import whole_number
 from hhprod.productions.models import Person
 from hhprod.rigs.models import Camera, Rig, RigUnit
 from hhprod.shooting.camera_report import LAST_TAKE, setup_letters
@@ -26,7 +28,7 @@ def wearers_of(production):
     return Person.objects.filter(credits__production=production, credits__wears_rig=True).distinct().order_by("name")
 
 
-class TakeRowForm(forms.Form):
+class TakeRowForm(ControlCharactersRemoved, forms.Form):
     key = forms.UUIDField(error_messages={"required": "The row has no key: reload the page."})
     scene = forms.CharField(max_length=20)
     setup = forms.CharField(max_length=2, required=False)
@@ -36,7 +38,9 @@ class TakeRowForm(forms.Form):
     unit = forms.CharField(label="Rig unit", error_messages={"required": "Choose the rig unit (or the rig)."})
     camera = forms.ModelChoiceField(Camera.objects.all(), required=False)
     wearer = forms.ModelChoiceField(Person.objects.none())
-    notes = forms.CharField(max_length=2000, required=False)
+    # Its length is the model's rule (FreeTextField), checked on save. A text area, as a take's notes are
+    # anywhere else: their line breaks are kept when control characters are removed.
+    notes = forms.CharField(required=False, widget=forms.Textarea)
 
     def __init__(self, data, *, day):
         super().__init__(data)
@@ -73,9 +77,9 @@ class TakeRowForm(forms.Form):
 
     def clean_unit(self):
         """ "unit-3" is a rig unit (and so its rig); "rig-2" a rig whose unit was not recorded."""
-        kind, _, pk = self.cleaned_data["unit"].partition("-")
-        model = {"unit": RigUnit, "rig": Rig}.get(kind)
-        found = model.objects.filter(pk=pk).first() if model and pk.isdigit() else None
+        kind, _, typed = self.cleaned_data["unit"].partition("-")
+        model, pk = {"unit": RigUnit, "rig": Rig}.get(kind), whole_number(typed)
+        found = model.objects.filter(pk=pk).first() if model and pk is not None else None
         if found is None:
             raise ValidationError("Choose the rig unit (or the rig) from the list.")
         return (found.rig, found) if kind == "unit" else (found, None)

@@ -9,6 +9,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from hhprod.lib.formatting import minutes_seconds
+from hhprod.lib.freetext import TEXT_LIMIT
+from hhprod.lib.params import NotANumber, number_param
 from hhprod.rigs.models import Camera, Mounting, Rig, RigUnit
 from hhprod.shooting.camera_report import LAST_TAKE
 from hhprod.shooting.models import Scene, ShootDay, Take
@@ -100,6 +102,7 @@ def take_logging(request, day_id):
             "rig_time": rig_time_rows(day),
             "limit": day.production.daily_rig_limit_minutes,
             "last_take": LAST_TAKE,
+            "notes_limit": TEXT_LIMIT,
             "today": timezone.localdate(),
         },
     )
@@ -151,7 +154,10 @@ def preview(request, day_id):
             length = parse_length(request.GET["length"], day.production.timecode_fps)
         except ValueError as error:
             answer["length_error"] = str(error)
-    wearer_id = request.GET.get("wearer", "")
-    wearer = wearers_of(day.production).filter(pk=wearer_id).first() if wearer_id.isdigit() else None
+    try:
+        wearer_id = number_param(request.GET, "wearer")
+    except NotANumber as refusal:
+        return JsonResponse({"errors": {"wearer": [str(refusal)]}}, status=400)
+    wearer = None if wearer_id is None else wearers_of(day.production).filter(pk=wearer_id).first()
     answer["warning"] = services.limit_warning(day, wearer, length)
     return JsonResponse(answer)
