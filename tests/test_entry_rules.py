@@ -153,10 +153,10 @@ def test_take_999_is_the_last_a_slate_holds(shoot):
     )
 
 
-def test_the_admin_refuses_a_take_number_past_999(shoot, staff_client):
-    response = add_take(staff_client, shoot, shoot["first"], number=2**31)
+def test_the_admin_refuses_take_1000(shoot, staff_client):
+    response = add_take(staff_client, shoot, shoot["first"], number=1000)
     assert response.context["adminform"].form.errors["number"] == [
-        "Take numbers run up to 999, as on a slate; got 2147483648."
+        "Take numbers run up to 999, as on a slate; got 1000."
     ]
     assert not Take.objects.exists()
 
@@ -203,3 +203,10 @@ def test_the_day_report_admin_refuses_a_wrap_before_the_call(shoot, staff_client
 
 def test_a_wrap_after_the_call_is_fine(shoot):
     DayReport(shoot_day=shoot["day"], crew_call=time(7, 0), camera_wrap=time(19, 0)).full_clean()
+
+
+def test_every_call_in_the_seed_is_for_someone_credited(henry):
+    calls = DayCall.objects.select_related("shoot_day__production", "person")
+    assert calls.count() == 592
+    for call in calls:
+        call.full_clean()
