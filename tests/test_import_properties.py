@@ -10,6 +10,7 @@ from django.db import transaction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from hhprod.lib.controls import without_controls
 from hhprod.shooting.imports import COLUMNS, TakeImport
 from hhprod.shooting.mapping import ALL_COLUMNS
 from hhprod.shooting.models import Take, minutes_seconds
@@ -80,7 +81,8 @@ def good_rows(draw):
         "Status": draw(st.sampled_from([status.label, status.value, status.label.upper()])),
         "Notes": export_quoted(notes),
     }
-    return cells, (day, scene, number, seconds, status.value, notes)
+    # A note is kept as typed, less the control characters removed wherever text enters.
+    return cells, (day, scene, number, seconds, status.value, without_controls(notes, multiline=True))
 
 
 @st.composite
