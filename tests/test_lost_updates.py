@@ -112,24 +112,6 @@ def test_stale_shoot_day_and_call_forms_are_refused(shoot, two_offices, record, 
     assert obj.notes == ""
 
 
-def take_row(form, field):
-    return next(key for key in form if key.startswith("takes-") and key.endswith(f"-{field}"))
-
-
-def test_stale_take_row_on_the_shoot_day_page_is_refused(shoot, two_offices):
-    producer, script = two_offices
-    take, day = shoot["take"], shoot["day"]
-    stale_day_page = opened(script, day)
-    assert producer.post(change_url(take), {**opened(producer, take), "length": "300"}).status_code == 302
-
-    response = script.post(change_url(day), {**stale_day_page, take_row(stale_day_page, "notes"): "Lens fogged"})
-
-    assert response.status_code == 200
-    assert "length (seconds): yours 120, now saved 300" in errors_on(response)
-    take.refresh_from_db()
-    assert (take.length, take.notes) == (300, "")
-
-
 def test_stale_call_row_on_the_shoot_day_page_is_refused(shoot, two_offices):
     producer, script = two_offices
     call, day = shoot["call"], shoot["day"]
@@ -145,7 +127,7 @@ def test_stale_call_row_on_the_shoot_day_page_is_refused(shoot, two_offices):
 
 
 def test_a_take_changed_only_outside_the_day_page_does_not_block_it(shoot, two_offices):
-    """A take row shows some of the take's fields; a change to the others cannot be reverted from there."""
+    """The day's page links to its takes rather than holding them: a take saved meanwhile cannot block it."""
     producer, script = two_offices
     take, day = shoot["take"], shoot["day"]
     stale_day_page = opened(script, day)
@@ -156,20 +138,6 @@ def test_a_take_changed_only_outside_the_day_page_does_not_block_it(shoot, two_o
     assert response.status_code == 302
     take.refresh_from_db()
     assert take.source == "illustrative" and DayCall.objects.get().notes == "Late"
-
-
-def test_a_stale_take_row_left_alone_is_refused_too(shoot, two_offices):
-    """The stale page still shows the old length: saved as it is, it would put it back."""
-    producer, script = two_offices
-    take, day = shoot["take"], shoot["day"]
-    stale_day_page = opened(script, day)
-    assert producer.post(change_url(take), {**opened(producer, take), "length": "300"}).status_code == 302
-
-    response = script.post(change_url(day), {**stale_day_page, "calls-0-notes": "Late"})
-
-    assert response.status_code == 200 and "now saved 300" in errors_on(response)
-    take.refresh_from_db()
-    assert take.length == 300 and DayCall.objects.get().notes == ""
 
 
 def test_stale_day_form_is_refused_even_when_only_a_row_changed(shoot, two_offices):
@@ -206,7 +174,6 @@ def test_pages_carry_the_version_they_were_opened_at(shoot, staff_client):
     day = shoot["day"]
     page = staff_client.get(change_url(day)).content.decode()
     assert '<input type="hidden" name="version" value="1"' in page
-    assert '<input type="hidden" name="takes-0-version" value="1"' in page
     assert '<input type="hidden" name="calls-0-version" value="1"' in page
 
 
