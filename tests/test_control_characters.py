@@ -8,13 +8,14 @@ import uuid
 from datetime import date
 
 import pytest
+from django.apps import apps as django_apps
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
 
 from hhprod.feeds.models import CalendarFeed
-from hhprod.lib.controls import without_controls
+from hhprod.lib.controls import clean_stored_text, without_controls
 from hhprod.planning.models import ScheduleRevision
 from hhprod.productions.models import Person
 from hhprod.shooting.models import Take
@@ -150,3 +151,17 @@ def test_a_revision_locked_from_the_stripboard_is_named_without_control_characte
     typed = {"name": "Approved\x07", "dated": "2013-08-01", "reason": "Studio\x1b approval\r\nblock 2\x85"}
     assert producer.post(reverse("stripboard_lock", args=[prod.pk]), typed).status_code == 302
     assert ScheduleRevision.objects.values_list("name", "reason").get() == ("Approved", "Studio approval\nblock 2")
+
+
+def test_text_stored_before_the_upgrade_is_cleaned_once_by_its_migration(logged):
+    """An office's old notes: typed in a browser (\r\n) or pasted with controls, before they were removed."""
+    take = Take.objects.get()
+    Take.objects.filter(pk=take.pk).update(notes=TYPED_NOTES, source="seed\x1b")
+    untouched = make.take(take.shoot_day, take.scene, take.rig, take.wearer, number=2, notes="two\nlines")
+
+    clean_stored_text("shooting")(django_apps, None)
+
+    assert list(Take.objects.order_by("number").values_list("notes", "source")) == [
+        (NOTES, "seed"),
+        ("two\nlines", untouched.source),
+    ]
