@@ -38,15 +38,19 @@ class KeyCheckedMultipleChoiceField(forms.ModelMultipleChoiceField):
     column's range ("Python int too large to convert to SQLite INTEGER") rather than refusing it.
     """
 
-    def _check_values(self, value):
-        key = self.to_field_name or "pk"
-        target = self.queryset.model._meta.pk if key == "pk" else self.queryset.model._meta.get_field(key)
-        for item in value:
-            if not is_key(target, item):
-                raise ValidationError(
-                    self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": item}
-                )
-        return super()._check_values(value)
+    def clean(self, value):
+        # Checked before Django's clean() looks each value up; a value that is not a list is
+        # left to it (its "Enter a list of values." error).
+        value = self.prepare_value(value)
+        if isinstance(value, list | tuple):
+            key = self.to_field_name or "pk"
+            target = self.queryset.model._meta.pk if key == "pk" else self.queryset.model._meta.get_field(key)
+            for item in value:
+                if not is_key(target, item):
+                    raise ValidationError(
+                        self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": item}
+                    )
+        return super().clean(value)
 
 
 class OfficeForm(ControlCharactersRemoved, forms.ModelForm):

@@ -11,26 +11,17 @@ class HistoryAdmin(OfficeAdmin, SimpleHistoryAdmin):
 
     Each history entry rebuilds the object to print its name; the related rows that
     name reads (a take's scene, a call's day and production) come with the page's one
-    query instead of one query per entry.
+    query instead of one query per entry, and the list names each entry by them
+    (office/object_history_list.html).
     """
 
+    object_history_list_template = "office/object_history_list.html"
     history_select_related = ()  # deeper paths than the tracked foreign keys, for __str__
 
     def get_history_queryset(self, request, history_manager, pk_name, object_id):
         queryset = super().get_history_queryset(request, history_manager, pk_name, object_id)
         # select_related() with no names would drop the tracked foreign keys already selected.
         return queryset.select_related(*self.history_select_related) if self.history_select_related else queryset
-
-    def set_history_delta_changes(self, request, historical_records, **kwargs):
-        super().set_history_delta_changes(request, historical_records, **kwargs)
-        for record in historical_records:
-            obj = record.history_object
-            for field in obj._meta.concrete_fields:
-                if field.many_to_one:
-                    historical = record._meta.get_field(field.name)
-                    if historical.is_cached(record):
-                        field.set_cached_value(obj, historical.get_cached_value(record))
-            record.history_object = obj
 
     def history_view(self, request, object_id, extra_context=None):
         # simple_history looks up an id from the URL as it comes: text that is no id is no page.

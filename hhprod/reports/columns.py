@@ -15,6 +15,12 @@ class ReportTable(tables.Table):
     # re-runs every aggregate, as long again as the page itself.
     paginated = False
 
+    def __init__(self, data, *args, **kwargs):
+        super().__init__(data, *args, **kwargs)
+        # The records as the report built them, for the exports to read in their own query
+        # (tables2_export.py): django-tables2 keeps its own copy in a container it calls internal.
+        self.records = data
+
     class Meta:
         template_name = "django_tables2/table.html"
         attrs = {"class": "report-table"}

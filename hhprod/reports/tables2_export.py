@@ -1,20 +1,17 @@
 """A table's export rows: the page's columns and headers, each cell's text, or its typed value.
 
 A table whose columns all read a database field and format it with a plain function
-(`values_export = True`: the take log) is written from one `.values_list()` query, a
-function per column: at 100,000 takes building each cell through django-tables2 costs
-30 times the query itself. Any other table goes through `Table.as_values()`'s steps,
-each value function's signature read once rather than at every cell, and a queryset read
-in chunks. That path uses BoundRow._call_value and _optional_cell_arguments,
-utils.signature and TableQuerysetData: tests/test_report_tables2_export.py checks they
-still exist and that both paths' rows equal as_values().
+(`values_export = True`: the take log) is written from one `.values_list()` query of the
+records the report built it from (`ReportTable.records`), sorted as the page sorts them, a
+function per column: at 100,000 takes building each cell through django-tables2 costs 30
+times the query itself. Any other table (a row per day, person or rig) is written as
+`Table.as_values()` writes it, row by row, with the typed cells read by each column's accessor.
+Only django-tables2's public API: tests/test_public_apis.py holds it so.
 """
 
 import django_tables2 as tables
+from django.db.models import QuerySet
 from django.utils.encoding import force_str
-from django_tables2.data import TableQuerysetData
-from django_tables2.rows import BoundRow
-from django_tables2.utils import signature
 
 from hhprod.lib.formulas import neutralise
 
@@ -23,17 +20,6 @@ from .columns import FormattedColumn
 CHUNK = 2000
 EMPTY = (None, "")
 PLAIN = (str, int)  # force_str() would hand these back unchanged
-
-
-class ExportRow(BoundRow):
-    def __init__(self, record, table, readers):
-        super().__init__(record, table=table)
-        self.readers = readers
-
-    def _call_value(self, bound_column, value=None):
-        read, wanted = self.readers[bound_column.name]
-        offered = self._optional_cell_arguments(bound_column, value)
-        return read(**(offered if wanted is None else {name: offered[name] for name in wanted}))
 
 
 def exported_columns(table):
@@ -96,7 +82,7 @@ def cells(table, columns, kinds, finishes=None):
             raw_cell if is_typed(kind) else text_cell(column, finish)
             for column, kind, finish in zip(columns, kinds, finishes, strict=True)
         ]
-        for row in table.data.data.values_list(*paths(columns)).iterator(chunk_size=CHUNK):
+        for row in sorted_records(table).values_list(*paths(columns)).iterator(chunk_size=CHUNK):
             yield [show(value) for show, value in zip(formats, row, strict=True)]
         return
     rows = records_cells(table, columns, kinds)
@@ -108,18 +94,11 @@ def cells(table, columns, kinds, finishes=None):
 
 
 def records_cells(table, columns, kinds):
-    readers = {}
-    for column in columns:
-        read = column.value
-        if getattr(read, "__func__", None) is tables.Column.value:
-            read = column.column.render  # what Column.value does, without inspecting render at each call
-        wanted, catch_all = signature(read)
-        readers[column.name] = (read, None if catch_all else wanted)
+    """Each row's cells as Table.as_values() gives them; a typed column's the database's value."""
     pairs = list(zip(columns, kinds, strict=True))
-    for record in records(table):
-        row = ExportRow(record, table, readers)
+    for row in table.rows:
         yield [
-            raw_cell(column.accessor.resolve(record, quiet=True))
+            raw_cell(column.accessor.resolve(row.record, quiet=True))
             if is_typed(kind)
             else force_str(row.get_cell_value(column.name), strings_only=True)
             for column, kind in pairs
@@ -130,10 +109,17 @@ def reads_values(table, columns):
     """True when every column is a database field formatted by a plain function: one values_list() query."""
     return (
         getattr(table, "values_export", False)
-        and isinstance(table.data, TableQuerysetData)
+        and isinstance(table.records, QuerySet)
         and all(type(c.column) is tables.Column or isinstance(c.column, FormattedColumn) for c in columns)
-        and not any(hasattr(table, f"render_{c.name}") or hasattr(table, f"value_{c.name}") for c in columns)
+        and not any(hasattr(table, f"{hook}_{c.name}") for c in columns for hook in ("render", "value", "order"))
     )
+
+
+def sorted_records(table):
+    """The table's queryset in the page's order: the sorted columns' keys, as django-tables2 sorts
+    a queryset (each column's order_by, reversed when sorted descending); as built when unsorted."""
+    keys = [key.for_queryset() for alias in table.order_by or () for key in table.columns[alias.bare].order_by]
+    return table.records.order_by(*keys) if keys else table.records
 
 
 def paths(columns):
@@ -174,7 +160,3 @@ def quoted_shown(shown):
         return "" if value in EMPTY else neutralise(force_str(shown(value), strings_only=True))
 
     return cell
-
-
-def records(table):
-    return table.data.data.iterator(chunk_size=CHUNK) if isinstance(table.data, TableQuerysetData) else table.data

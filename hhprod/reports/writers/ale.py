@@ -10,6 +10,8 @@ from django.db.models import Count
 
 from hhprod.shooting.models import Take
 
+from ..tables2_export import sorted_records
+
 COLUMNS = [
     "Name",
     "Tracks",
@@ -97,7 +99,7 @@ def data_line(row, fps):
 
 def write(report, production, content):
     """The take log's filtered, sorted takes: one query for the heading's rate, one for the rows."""
-    takes = content.tables[0][1].data.data
+    takes = sorted_records(content.tables[0][1])
     fps = frame_rate(takes)
     yield line(["Heading"]) + line(["FIELD_DELIM", "TABS"]) + line(["VIDEO_FORMAT", VIDEO_FORMAT])
     yield line(["AUDIO_FORMAT", AUDIO_FORMAT]) + line(["FPS", str(fps)]) + b"\n"
