@@ -18,7 +18,7 @@ QUERIES = {
     Trip: (8, 3, 6),
     Rig: (5, 3, 4),
     Camera: (7, 3, 4),
-    ShootDay: (8, 6, 9),
+    ShootDay: (8, 6, 8),
     DayCall: (6, 3, 9),
     Scene: (6, 6, 7),  # its breakdown form reads the cast and rig choices, and a scene its own cast
     Take: (6, 3, 11),  # the change page reads the take's rig unit with its rig
@@ -48,12 +48,13 @@ def test_changelist_shows_the_articles_data(seed, staff_client):
     assert "Hardcore Henry" in page and "120 shoot days" in page
 
 
-def test_shoot_day_page_lists_its_takes_and_calls(seed, staff_client):
+def test_shoot_day_page_links_its_takes_and_lists_its_calls(seed, staff_client):
     day = ShootDay.objects.get(production__title="Hardcore Henry", number=1)
     page = staff_client.get(admin_url(ShootDay, "change", day.pk)).content.decode()
-    assert f'name="takes-TOTAL_FORMS" value="{day.takes.count()}"' in page
+    takes = day.takes.count()
+    assert f'<a href="{admin_url(Take, "changelist")}?shoot_day={day.pk}">{takes} takes on this day →</a>' in page
     assert f'name="calls-TOTAL_FORMS" value="{day.calls.count()}"' in page
-    assert day.takes.count() > 0 and day.calls.count() > 0
+    assert takes > 1 and day.calls.count() > 0
 
 
 @pytest.mark.parametrize("model", QUERIES, ids=lambda m: m.__name__)

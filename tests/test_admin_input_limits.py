@@ -43,16 +43,16 @@ def test_history_pages_of_ids_that_cannot_exist_are_not_found(shoot, staff_clien
     assert staff_client.get(url(Take, "changelist") + path).status_code == 404
 
 
-def test_a_day_moved_out_of_its_rigs_service_names_the_rig_on_the_take_row(shoot, staff_client):
+def test_a_day_moved_out_of_its_rigs_service_names_the_rig_and_its_takes(shoot, staff_client):
     day = shoot["day"]
     data = form_data(staff_client.get(url(ShootDay, "change", day.pk)))
     before = database_snapshot()
-    response = staff_client.post(
-        url(ShootDay, "change", day.pk), {**data, "actual_date": "0001-01-01", "takes-0-notes": "moved"}
-    )
+    response = staff_client.post(url(ShootDay, "change", day.pk), {**data, "actual_date": "0001-01-01"})
     assert response.status_code == 200
-    row_errors = response.context["inline_admin_formsets"][1].formset.forms[0].non_field_errors()
-    assert "Rig v1 (Metal) was not in service on 0001-01-01" in str(row_errors)
+    assert response.context["adminform"].form.errors["actual_date"] == [
+        "Rig v1 (Metal) was not in service on 0001-01-01 (in service 2013-08-01 to today): "
+        "1 take of this day was shot on it. Correct those takes' rig first, or keep the date."
+    ]
     assert database_snapshot() == before
 
 

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import Coalesce
+from django.template.defaultfilters import pluralize
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
@@ -143,6 +144,26 @@ class ShootDay(Versioned, Sourced):
 
     def __str__(self):
         return f"{self.production} day {self.number}"
+
+    def clean(self):
+        """A new shooting date may not leave the day's takes on a rig out of service that day: those
+        takes could no longer be saved."""
+        if self.pk is None or self.actual_date is None:
+            return
+        shot_on = self.actual_date
+        out_of_service = (
+            Rig.objects.filter(Q(in_service_from__gt=shot_on) | Q(in_service_to__lt=shot_on), takes__shoot_day=self)
+            .annotate(stranded=Count("takes"))
+            .order_by("version")
+        )
+        problems = [
+            f"Rig {rig} was not in service on {shot_on} (in service {rig.in_service_from} to "
+            f"{rig.in_service_to or 'today'}): {rig.stranded} take{pluralize(rig.stranded)} of this day "
+            f"{pluralize(rig.stranded, 'was,were')} shot on it. Correct those takes' rig first, or keep the date."
+            for rig in out_of_service
+        ]
+        if problems:
+            raise ValidationError({"actual_date": problems})
 
 
 class DayCall(Versioned, Sourced):
