@@ -20,11 +20,12 @@ from django.urls import resolve
 from hhprod.bench import report_pages as sql
 from hhprod.bench.admin_pages import ADMIN_PAGES
 from hhprod.bench.benchmark import context_of, measure, run_bare_sql
+from hhprod.figures import days, rig_time, takes
+from hhprod.figures.scenes import scenes_completed
 from hhprod.planning.models import Strip
 from hhprod.planning.revisions import lock_schedule
 from hhprod.productions.models import Production
 from hhprod.reports import (
-    day_figures,
     dood_dates,
     rigs,
     scenes,
@@ -220,13 +221,13 @@ def test_call_sheet_on_the_busiest_day(context, busiest):
 
 def test_production_report_on_the_busiest_day(production, context, busiest):
     _, days_sql, takes_sql, wearers_sql, scenes_sql = sql.PRODUCTION_REPORT
-    progress = day_figures.day_progress(busiest)
-    assert bare(days_sql, context) == [(progress["shot_to_date"],)]
+    progress = takes.takes_on(busiest)
+    assert bare(days_sql, context) == [(days.to_date(busiest)["shot"],)]
     figures = ["takes", "circled", "good", "no_good", "false_start", "seconds", "seconds_to_date"]
     assert bare(takes_sql, context) == [tuple(progress[name] for name in figures)]
-    on_day = day_figures.day_wearers(busiest, production.daily_rig_limit_minutes)
+    on_day = rig_time.wearers_on(busiest, production.daily_rig_limit_minutes)
     assert bare(wearers_sql, context) == rows(on_day, "pk", "name", "take_count", "seconds_worn", "longest")
-    completed = day_figures.scenes_completed(busiest)
+    completed = scenes_completed(busiest)
     assert completed["scenes_today"] and completed["scenes_to_date"]
     assert bare(scenes_sql, context) == [tuple(completed.values())]
 

@@ -72,7 +72,9 @@ def test_shoot_days_are_polled_without_a_session_one_event_per_day(viewer, shoot
     calendar, events = events_of(poll(reverse("feeds:schedule", args=[token, shoot.pk])))
     assert [str(event["summary"]) for event in events] == ["Subscribed day 1: Shot", "Subscribed day 2: Scheduled"]
     assert [event.decoded("dtstart") for event in events] == [date(2013, 9, 5), date(2013, 9, 9)]
-    assert str(events[0]["description"]) == "Status: Shot. Scenes planned: 12, 14 (part 1 of 2)."
+    assert str(events[0]["description"]) == (
+        "Status: Shot. Scenes planned: 12, 14 (part 1 of 2). Shot +3 days against the baseline."
+    )
     assert str(events[0]["location"]) == "Moscow"
     assert [str(tz["tzid"]) for tz in calendar.walk("VTIMEZONE")] == ["Europe/Moscow"]
 

@@ -138,7 +138,8 @@ def test_a_day_that_misses_its_scene_is_behind_in_days_and_pages(shoot):
     day.save()
     got = figures(shoot, 2)
     assert (got["Baseline days to date"], got["Shot days to date"], got["Baseline days' work done"]) == ("2", "2", "1")
-    assert got["Schedule (days)"] == "1 days behind"
+    # Both days were shot on their baseline dates: on schedule in days; the scene missed is behind in pages.
+    assert got["Schedule (days)"] == "on schedule"
     assert got["Schedule (pages)"] == "4/8 pages behind"
     assert got["Completed today"] == "0 scenes, 0 pages, 0.0 min screen time"
     assert dict(REPORTS[SLUG].build(shoot, QueryDict("day=2")).summary)["Day report"].startswith("not filed yet")
@@ -176,7 +177,8 @@ def test_the_seeds_last_day_reports_against_the_white_baseline(seed):
     hh = Production.objects.get(title="Hardcore Henry")
     got = figures(hh, 120)
     assert (got["Baseline days to date"], got["Shot days to date"]) == ("45", "120")
-    assert got["Schedule (days)"].endswith("days behind")
+    # One "behind": the schedule report's +75 days, as of the last day.
+    assert (got["Schedule (days)"], got["Shot minus baseline days to date"]) == ("75 days behind", "75")
 
 
 def test_unknown_day_is_a_404_and_a_command_error(shoot, staff_client, tmp_path):

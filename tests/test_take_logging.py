@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
+from hhprod.figures.rig_time import wearers_on
 from hhprod.onset import services
 from hhprod.onset.models import LoggedTake
 from hhprod.shooting.models import ShootDay, Take
@@ -110,7 +111,7 @@ def wear(s, minutes_each, takes=3):
 def test_limit_warning_before_a_take_would_pass_the_daily_limit(set_up):
     wear(set_up, 6)
     day = ShootDay.objects.get(pk=set_up["day"].pk)
-    [worn] = services.rig_time_on(day)
+    [worn] = wearers_on(day, day.production.daily_rig_limit_minutes)
     assert (worn.seconds_worn, worn.against_limit, worn.seconds_left) == (18 * 60, "within", 2 * 60)
     assert services.limit_warning(day, set_up["wearer"], 120) is None
     assert services.limit_warning(day, set_up["wearer"], 121) == (

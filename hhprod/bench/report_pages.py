@@ -14,10 +14,17 @@ from django.urls import reverse
 from .benchmark import Page, report_url
 from .export_floors import csv_floor, xlsx_floor
 
+# A day's date in the baseline (the first locked revision); its scheduled date before one is locked.
+BASELINE_DATE = """CASE WHEN EXISTS (SELECT 1 FROM planning_schedulerevision r
+        WHERE r.production_id = d.production_id AND r.number = 1)
+    THEN (SELECT rd.date FROM planning_revisionday rd JOIN planning_schedulerevision r ON r.id = rd.revision_id
+        WHERE r.number = 1 AND rd.shoot_day_id = d.id)
+    ELSE d.scheduled_date END"""
+
 # Where SQLite and PostgreSQL spell a piece differently: the bare SQL is the same text around it.
 SPELLINGS = {
     "sqlite": {
-        "slip": "julianday(d.actual_date) - julianday(d.scheduled_date)",
+        "slip": f"CAST(julianday(d.actual_date) - julianday({BASELINE_DATE}) AS INTEGER)",
         "week": "date(d.actual_date, 'weekday 0', '-6 days')",
         "rig_names": "GROUP_CONCAT(DISTINCT r.name)",
         "serials": "GROUP_CONCAT(DISTINCT c.serial)",
@@ -26,7 +33,7 @@ SPELLINGS = {
         "circled_slip": "CAST(julianday(circled.actual_date) - julianday(baseline.date) AS INTEGER)",
     },
     "postgresql": {
-        "slip": "d.actual_date - d.scheduled_date",
+        "slip": f"d.actual_date - {BASELINE_DATE}",
         "week": "date_trunc('week', d.actual_date)",
         "rig_names": "STRING_AGG(DISTINCT r.name, ',' ORDER BY r.name)",
         "serials": "STRING_AGG(DISTINCT c.serial, ',' ORDER BY c.serial)",
@@ -256,7 +263,7 @@ CALL_SHEET = [
 ]
 SCENES_COMPLETED = ", ".join(
     f"SUM(CASE WHEN {done} THEN {value} ELSE 0 END)"
-    for done in ("today = 1", "by_date = 1", "by_date = 0 AND in_plan")
+    for done in ("today = 1 AND earlier = 0", "by_date = 1", "by_date = 0 AND in_plan")
     for value in ("1", "page_eighths", "screen_seconds")
 )
 PRODUCTION_REPORT = [
@@ -279,6 +286,9 @@ PRODUCTION_REPORT = [
         FROM (SELECT s.page_eighths, s.screen_seconds,
                      MAX(CASE WHEN t.status = 'circled' AND t.shoot_day_id = %(busiest_day)s
                          THEN 1 ELSE 0 END) AS today,
+                     MAX(CASE WHEN t.status = 'circled' AND (d.actual_date < %(busiest_on)s
+                         OR d.actual_date = %(busiest_on)s AND d.number < %(busiest_number)s)
+                         THEN 1 ELSE 0 END) AS earlier,
                      MAX(CASE WHEN t.status = 'circled' AND d.status = 'shot' AND d.actual_date <= %(busiest_on)s
                          THEN 1 ELSE 0 END) AS by_date,
                      EXISTS (SELECT 1 FROM planning_strip st WHERE st.scene_id = s.id) AS in_plan

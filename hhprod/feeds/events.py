@@ -11,6 +11,8 @@ from django.conf import settings
 from django.db.models import Count, Max, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
 
+from hhprod.figures.slip import with_slip
+from hhprod.lib.formatting import signed
 from hhprod.planning.models import Strip
 from hhprod.shooting.models import DayCall, ShootDay
 
@@ -37,6 +39,11 @@ def scenes_planned(day):
     return ", ".join(parts) or "none yet"
 
 
+def slipped(day):
+    """' Shot +3 days against the baseline.' for a day shot off its baseline date; nothing otherwise."""
+    return f" Shot {signed(day.slip, ' days')} against the baseline." if day.slip else ""
+
+
 def stamp(changed, on):
     """When the event last changed: its last history entry, else (a record loaded without history) its date."""
     return changed or datetime.combine(on, datetime.min.time(), tzinfo=UTC)
@@ -46,7 +53,7 @@ def shoot_day_events(production):
     """One all-day event per dated shoot day: its status in the title, its planned scenes in the description."""
     versions, changed = history_of(ShootDay)
     days = (
-        ShootDay.objects.filter(production=production)
+        with_slip(ShootDay.objects.filter(production=production))
         .with_working_date()
         .filter(on__isnull=False)
         .annotate(versions=versions, changed=changed)
@@ -61,7 +68,7 @@ def shoot_day_events(production):
             "sequence": max((day.versions or 0) - 1, 0),
             "stamp": stamp(day.changed, day.on),
             "location": day.location,
-            "description": f"Status: {day.get_status_display()}. Scenes planned: {scenes_planned(day)}.",
+            "description": f"Status: {day.get_status_display()}. Scenes planned: {scenes_planned(day)}." + slipped(day),
         }
 
 

@@ -4,13 +4,13 @@ and saving a row once however often the page sends it."""
 import string
 
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
-from django.db.models import F, Max, Value
+from django.db import transaction
+from django.db.models import Max
 from django.db.models.functions import Length
 from django.utils import timezone
 
+from hhprod.figures.rig_time import worn_with
 from hhprod.lib.formatting import minutes_seconds
-from hhprod.productions.models import Person
 from hhprod.shooting.camera_report import LAST_TAKE
 from hhprod.shooting.models import ShootDay, Take
 
@@ -50,28 +50,18 @@ def letters_after(setup):
     return letters_after("".join(head)) + SETUP_LETTERS[0]
 
 
-def rig_time_on(day):
-    """Each wearer of the day's takes: takes, seconds worn, and against the production's daily
-    limit ("over", "within", "no limit set"), with the seconds left under it."""
-    limit = day.production.daily_rig_limit_minutes
-    wearers = Person.objects.filter(takes_worn__shoot_day=day).with_rig_time().against_daily_limit(limit)
-    seconds_left = Value(limit * 60) - F("seconds_worn") if limit else Value(None)
-    return wearers.annotate(seconds_left=models.ExpressionWrapper(seconds_left, output_field=models.IntegerField()))
-
-
-def limit_warning(day, wearer, length, worn=None):
+def limit_warning(day, wearer, length):
     """What to tell the script supervisor before a take of `length` seconds by `wearer` would take
     them past the daily limit; None when it would not, or there is no limit."""
     limit = day.production.daily_rig_limit_minutes
     if not limit or not wearer or not length:
         return None
-    figures = worn if worn is not None else rig_time_on(day).filter(pk=wearer.pk).first()
-    seconds_worn = figures.seconds_worn if figures else 0
-    if seconds_worn + length <= limit * 60:
+    worn = worn_with(day, wearer, length)
+    if not worn["passes"]:
         return None
     return (
-        f"{wearer} has worn the rig {minutes_seconds(seconds_worn)} today: a take of "
-        f"{minutes_seconds(length)} makes {minutes_seconds(seconds_worn + length)}, "
+        f"{wearer} has worn the rig {minutes_seconds(worn['worn'])} today: a take of "
+        f"{minutes_seconds(length)} makes {minutes_seconds(worn['after'])}, "
         f"over the daily limit of {limit} minutes."
     )
 

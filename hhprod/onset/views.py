@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
+from hhprod.figures.rig_time import wearers_on
 from hhprod.lib.formatting import minutes_seconds
 from hhprod.lib.freetext import TEXT_LIMIT
 from hhprod.lib.params import NotANumber, number_param
@@ -55,7 +56,7 @@ def rig_time_rows(day):
             "against_limit": person.against_limit,
             "left": "" if person.seconds_left is None else minutes_seconds(max(person.seconds_left, 0)),
         }
-        for person in services.rig_time_on(day).order_by("name")
+        for person in wearers_on(day, day.production.daily_rig_limit_minutes).order_by("name")
     ]
 
 

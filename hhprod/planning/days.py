@@ -10,7 +10,7 @@ from hhprod.productions.models import Credit
 from hhprod.shooting.models import Scene, ShootDay, pages_and_eighths
 
 from .board import board_version
-from .models import CalendarEntry, Strip
+from .models import CalendarEntry, Strip, strip_eighths
 
 
 def with_plan_figures(days):
@@ -20,7 +20,7 @@ def with_plan_figures(days):
     """
     return days.annotate(
         strip_count=Count("strips"),
-        planned_eighths=Sum(Coalesce("strips__page_eighths", "strips__scene__page_eighths")),
+        planned_eighths=Sum(strip_eighths("strips__")),
         planned_screen_seconds=Sum(Coalesce("strips__screen_seconds", "strips__scene__screen_seconds")),
     )
 

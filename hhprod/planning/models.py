@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
@@ -19,6 +20,14 @@ REVISION_COLOURS = [
     "White", "Blue", "Pink", "Yellow", "Green", "Goldenrod", "Buff", "Salmon", "Cherry", "Tan", "Gray",
 ]  # fmt: skip
 ROUNDS = ["", "Double ", "Triple ", "Fourth round "]
+# The first locked revision (White) is the baseline: what "scheduled" means.
+BASELINE = 1
+
+
+def strip_eighths(strips=""):
+    """A strip's pages in eighths (Strip or RevisionStrip, or through a relation: `strips="strips__"`):
+    a split scene's part counts its own length when it has one, else the whole scene's."""
+    return Coalesce(f"{strips}page_eighths", f"{strips}scene__page_eighths")
 
 
 def revision_colour(number):
@@ -84,6 +93,7 @@ class Strip(Versioned, Sourced):
 
     @property
     def pages_display(self):
+        # The one row in hand: strip_eighths() says the same for rows in the database.
         return pages_and_eighths(self.page_eighths if self.page_eighths is not None else self.scene.page_eighths)
 
     def clean(self):
@@ -192,6 +202,18 @@ class CalendarEntry(Versioned, Sourced):
             )
 
 
+class ScheduleRevisionQuerySet(models.QuerySet):
+    def baseline(self):
+        return self.filter(number=BASELINE)
+
+
+class InRevisionQuerySet(models.QuerySet):
+    """A revision's days or strips."""
+
+    def in_baseline(self):
+        return self.filter(revision__number=BASELINE)
+
+
 class ScheduleRevision(Sourced):
     """The schedule locked as it stood: number 1 (White) is the baseline, what "scheduled" means."""
 
@@ -204,6 +226,8 @@ class ScheduleRevision(Sourced):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     locked_at = models.DateTimeField(default=timezone.now)
+
+    objects = ScheduleRevisionQuerySet.as_manager()
 
     class Meta:
         ordering = ["production", "number"]
@@ -221,7 +245,7 @@ class ScheduleRevision(Sourced):
 
     @property
     def is_baseline(self):
-        return self.number == 1
+        return self.number == BASELINE
 
 
 class RevisionDay(Sourced):
@@ -234,6 +258,8 @@ class RevisionDay(Sourced):
     status = models.CharField(max_length=20, choices=ShootDay.Status.choices)
     cause = models.CharField(max_length=20, choices=ShootDay.Cause.choices, blank=True)
     cause_note = models.CharField(max_length=300, blank=True)
+
+    objects = InRevisionQuerySet.as_manager()
 
     class Meta:
         ordering = ["revision", "number"]
@@ -258,6 +284,8 @@ class RevisionStrip(Sourced):
     part = models.PositiveSmallIntegerField()
     parts = models.PositiveSmallIntegerField()
     page_eighths = models.PositiveIntegerField(null=True)
+
+    objects = InRevisionQuerySet.as_manager()
 
     class Meta:
         ordering = ["revision", "day_number", "order"]

@@ -9,19 +9,18 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.db.models import Case, Count, F, Max, OuterRef, Q, QuerySet, Subquery, Value, When
-from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from hhprod.shooting.models import ShootDay
 
-from .models import RevisionDay, RevisionStrip, ScheduleRevision, Strip
+from .models import RevisionDay, RevisionStrip, ScheduleRevision, Strip, strip_eighths
 
 LIVE = ~Q(status=ShootDay.Status.CANCELLED)
 
 
 def baseline(production):
     """The first locked revision: what "scheduled" means. None until one is locked."""
-    return ScheduleRevision.objects.filter(production=production, number=1).first()
+    return ScheduleRevision.objects.baseline().filter(production=production).first()
 
 
 def days_needing_a_cause(production, previous):
@@ -29,7 +28,7 @@ def days_needing_a_cause(production, previous):
     if previous is None:
         return ShootDay.objects.none()
     snapshot = RevisionDay.objects.filter(revision=previous, shoot_day=OuterRef("pk"))
-    in_baseline = RevisionDay.objects.filter(revision__production=production, revision__number=1)
+    in_baseline = RevisionDay.objects.in_baseline().filter(revision__production=production)
     days = ShootDay.objects.plan_dated().filter(LIVE, production=production, change_cause="")
     days = days.annotate(before=Subquery(snapshot.values("date")[:1]), was_there=Subquery(snapshot.values("pk")[:1]))
     moved = Q(was_there__isnull=False) & (
@@ -87,7 +86,7 @@ def lock_schedule(production, *, name, reason, user=None, dated=None):
             RevisionStrip, strips, revision=Value(revision.pk), shoot_day=F("shoot_day_id"),
             day_number=F("shoot_day__number"), scene=F("scene_id"), scene_number=F("scene__number"),
             order=F("order"), part=F("part"), parts=F("parts"),
-            page_eighths=Coalesce("page_eighths", "scene__page_eighths"), source=F("source"),
+            page_eighths=strip_eighths(), source=F("source"),
         )  # fmt: skip
     return revision
 
@@ -154,7 +153,7 @@ def variance_by_cause(revision):
 
     The baseline's own days are the chart's first bar; these are the rest of the way to the revision's total.
     """
-    in_baseline = RevisionDay.objects.filter(LIVE, revision__production=revision.production_id, revision__number=1)
+    in_baseline = RevisionDay.objects.in_baseline().filter(LIVE, revision__production=revision.production_id)
     return (
         RevisionDay.objects.filter(LIVE, revision=revision)
         .exclude(shoot_day__in=in_baseline.filter(shoot_day__isnull=False).values("shoot_day"))

@@ -124,6 +124,12 @@ class Production(Versioned, Sourced):
         return set(self.credits.filter(wears_rig=True).values_list("person_id", flat=True))
 
 
+def over_daily_limit(limit_minutes, worn="seconds_worn"):
+    """The condition "rig time past the daily limit": `worn` (seconds, an annotation) over the
+    production's daily limit in minutes. The one rule the day page, the set page and the reports use."""
+    return Q(**{f"{worn}__gt": limit_minutes * 60})
+
+
 class PersonQuerySet(models.QuerySet):
     def with_rig_time(self):
         """Per wearer, over the takes a filter before this kept: takes, seconds worn, longest take."""
@@ -135,7 +141,7 @@ class PersonQuerySet(models.QuerySet):
         """`against_limit` of a day's rig time (from with_rig_time): "over", "within" or "no limit set"."""
         if not limit_minutes:
             return self.annotate(against_limit=Value("no limit set"))
-        over = When(seconds_worn__gt=limit_minutes * 60, then=Value("over"))
+        over = When(over_daily_limit(limit_minutes), then=Value("over"))
         return self.annotate(against_limit=Case(over, default=Value("within")))
 
 

@@ -9,11 +9,12 @@ from django.db.models import Count, F, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.utils import timezone
 
+from hhprod.figures.day_of import day_in_revision
 from hhprod.lib.expressions import GroupConcat
 from hhprod.lib.formatting import long_date, short_date
 from hhprod.lib.params import whole_number
 from hhprod.paperwork.models import CallSheetIssue
-from hhprod.planning.models import RevisionDay, ScheduleRevision, Strip
+from hhprod.planning.models import RevisionDay, ScheduleRevision, Strip, strip_eighths
 from hhprod.productions.models import Credit
 from hhprod.rigs.models import Mounting
 from hhprod.shooting.models import DayCall, Scene, ShootDay
@@ -21,7 +22,7 @@ from hhprod.shooting.models import DayCall, Scene, ShootDay
 from .columns import ClockColumn, ListColumn, PagesColumn, RolesColumn, StackedTable
 from .content import Report, ReportContent
 from .day_out_of_days import codes_on
-from .days import chosen_day, day_calls, day_choices, day_of, nothing_scheduled
+from .days import chosen_day, day_calls, day_choices, nothing_scheduled
 from .errors import NotFound
 from .stored import freeze, thaw
 
@@ -52,7 +53,7 @@ def planned_scenes(strips, on):
             mounted.values("unit__rig").annotate(serials=GroupConcat("camera__serial", distinct=True)).values("serials")
         )
     return strips.select_related("scene__rig", "shoot_day").annotate(
-        eighths=Coalesce("page_eighths", "scene__page_eighths"), cast_names=Subquery(cast), cameras=cameras
+        eighths=strip_eighths(), cast_names=Subquery(cast), cameras=cameras
     )
 
 
@@ -116,15 +117,6 @@ def issued_from(day):
         .order_by("-number")
         .first()
     )
-
-
-def day_line(production, day, revision):
-    """'Day 12 of 45 (White revision)': counted in the revision the sheet is issued from."""
-    if revision is None:
-        return f"{day_of(production, day)}, no revision locked"
-    if revision.day_number is None:
-        return f"Day {day.number}, added after the {revision.colour} revision ({revision.day_count} days)"
-    return f"Day {revision.day_number} of {revision.day_count} ({revision.colour} revision)"
 
 
 class SceneTable(StackedTable):
@@ -206,7 +198,7 @@ def build(production, params):
     revision, site = issued_from(day), day.site
     sunrise, sunset = site.sun_on(day.on) if site and day.on else (None, None)
     strips = list(day_strips(day))
-    line = day_line(production, day, revision)
+    line = day_in_revision(production, day, revision)
     return ReportContent(
         subtitle=f"{line} — {short_date(day.on)}",
         summary=[

@@ -1,8 +1,9 @@
 """What the per-day reports (call sheet, production report) share: the day picker and how a day is named."""
 
-from django.db.models import Count, Exists, F, OuterRef, Subquery, Value, Window
+from django.db.models import Exists, F, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 
+from hhprod.figures.day_of import day_of, days_in_production
 from hhprod.lib.expressions import GroupConcat
 from hhprod.lib.formatting import short_date
 from hhprod.lib.params import whole_number
@@ -24,7 +25,7 @@ def day_choices(production):
         .with_working_date()
         .select_related("site")
         .annotate(
-            has_takes=Exists(Take.objects.filter(shoot_day=OuterRef("pk"))), days_in_production=Window(Count("pk"))
+            has_takes=Exists(Take.objects.filter(shoot_day=OuterRef("pk"))), days_in_production=days_in_production()
         )
         .order_by("number")
     )
@@ -54,14 +55,6 @@ def chosen_day(production, params, days, default):
         shown = wanted if len(wanted) <= QUOTED else wanted[:QUOTED] + "…"
         raise NotFound(f"{production} has no shoot day {shown!r}; {valid}.")
     return day
-
-
-def day_of(production, day):
-    """'Day 60 of 120 (45 planned)': counted against the schedule as it stands, as a call sheet is."""
-    planned = production.planned_days
-    if planned and planned != day.days_in_production:
-        return f"Day {day.number} of {day.days_in_production} ({planned} planned)"
-    return f"Day {day.number} of {day.days_in_production}"
 
 
 def day_subtitle(production, day):

@@ -4,13 +4,16 @@ the schedule's standing against the baseline, takes, rig time, delays, incidents
 import django_tables2 as tables
 from django.utils import timezone
 
+from hhprod.figures import pages, rig_time, scenes, takes
+from hhprod.figures.day_of import day_of
+from hhprod.figures.days import to_date
 from hhprod.lib.formatting import minutes, short_date
 from hhprod.shooting.models import pages_and_eighths
 
 from . import day_figures as figures
 from .columns import NUMBER, ClockColumn, LengthColumn, MinutesColumn, ReportTable, RolesColumn
 from .content import Report, ReportContent
-from .days import chosen_day, day_calls, day_choices, day_dates, day_of, day_subtitle, nothing_scheduled
+from .days import chosen_day, day_calls, day_choices, day_dates, day_subtitle, nothing_scheduled
 
 
 class FigureTable(ReportTable):
@@ -121,7 +124,7 @@ def filed(report):
     ]
 
 
-def figure_rows(day, progress, scheduled, completed, due):
+def figure_rows(day, progress, scheduled, completed, standing_to_date, due):
     pages = pages_and_eighths
     rows = [("Scheduled today", f"{scheduled['scenes']} scenes, {pages(scheduled['eighths'])} pages, "
              f"{minutes(scheduled['screen_seconds'])} min screen time")]  # fmt: skip
@@ -134,12 +137,12 @@ def figure_rows(day, progress, scheduled, completed, due):
         *rows,
         ("Setups today", progress["setups"]),
         ("Setups to date", progress["setups_to_date"]),
-        ("Baseline days to date", due["days"]),
-        ("Shot days to date", progress["shot_to_date"]),
-        # The schedule report's variance, as of this day: the same +75 on the film's seed.
-        ("Shot minus baseline days to date", progress["shot_to_date"] - due["days"]),
+        ("Baseline days to date", standing_to_date["scheduled"]),
+        ("Shot days to date", standing_to_date["shot"]),
+        # The schedule report's "behind the baseline" as of this day: +75 on the film's last day.
+        ("Shot minus baseline days to date", standing_to_date["behind"]),
         ("Baseline days' work done", due["days_done"]),
-        ("Schedule (days)", standing(due["days_done"] - progress["shot_to_date"], lambda n: f"{n} days")),
+        ("Schedule (days)", standing(-standing_to_date["behind"], lambda n: f"{n} days")),
         ("Baseline pages to date", pages(due["eighths"])),
         ("Schedule (pages)", standing(completed["eighths_to_date"] - due["eighths"], lambda n: f"{pages(n)} pages")),
         ("Takes", progress["takes"]),
@@ -160,9 +163,10 @@ def build(production, params):
     limit = production.daily_rig_limit_minutes
     rows = figure_rows(
         day,
-        figures.day_progress(day),
-        figures.scheduled_on(day),
-        figures.scenes_completed(day),
+        takes.takes_on(day),
+        pages.planned_on(day),
+        scenes.scenes_completed(day),
+        to_date(day),
         figures.baseline_due(day),
     )
     return ReportContent(
@@ -170,7 +174,7 @@ def build(production, params):
         summary=[("Day", day_of(production, day)), *day_dates(day), *filed(figures.day_report(day))],
         tables=[
             ("Figures", FigureTable([{"figure": figure, "value": value} for figure, value in rows])),
-            ("Minutes on the rig per wearer", DayWearerTable(list(figures.day_wearers(day, limit)))),
+            ("Minutes on the rig per wearer", DayWearerTable(list(rig_time.wearers_on(day, limit)))),
             ("Delays", DelayTable(list(figures.day_delays(day)))),
             ("Injuries and health incidents", IncidentTable(list(figures.day_incidents(day)))),
             ("Rig faults", FaultTable(list(figures.day_faults(day)))),

@@ -5,14 +5,16 @@ import math
 from datetime import date, timedelta
 
 import django_tables2 as tables
-from django.db.models import BooleanField, Count, ExpressionWrapper, F, Max, Min, OuterRef, Q, Subquery, Sum, Window
+from django.db.models import BooleanField, Count, ExpressionWrapper, F, Max, Min, OuterRef, Subquery, Sum, Window
 from django.db.models.functions import Coalesce, RowNumber, TruncWeek
 from django.utils import timezone
 
 from hhprod.feeds.events import shoot_day_events
+from hhprod.figures.baseline import baseline_date, in_schedule
+from hhprod.figures.days import LIVE, day_counts
+from hhprod.figures.slip import with_slip
 from hhprod.lib.formatting import long_date, minutes, signed
 from hhprod.planning.models import CalendarEntry
-from hhprod.planning.scheduled import baseline_date, in_schedule
 from hhprod.shooting.models import ShootDay, Take
 
 from . import schedule_plan as plan
@@ -22,17 +24,19 @@ from .content import Figure, Report, ReportContent
 
 
 def schedule_days(production):
-    """One row per shoot day: its date in the baseline and in the plan now, slip, and what was recorded on it."""
-    return (
+    """One row per shoot day: its date in the baseline and in the plan now, slip against the baseline, and
+    what was recorded on it."""
+    days = (
         ShootDay.objects.filter(production=production)
         # Only the columns shown: SQLite groups by every selected column, notes and sources included.
         .only("production", "number", "scheduled_date", "actual_date", "status", "location")
         .plan_dated()
-        .with_slip()
+    )
+    return (
+        with_slip(days)
         .with_recorded()
         .annotate(
             wearer_count=Count("takes__wearer", distinct=True),
-            baseline_date=baseline_date(),
             in_baseline=ExpressionWrapper(in_schedule(), output_field=BooleanField()),
         )
         .order_by("number")
@@ -41,13 +45,9 @@ def schedule_days(production):
 
 def schedule_summary(production):
     """Scheduled (the baseline) against planned now and shot days, the variance, the pace and a forecast finish."""
-    live = ~Q(status=ShootDay.Status.CANCELLED)
-    days = ShootDay.objects.filter(production=production).aggregate(
-        scheduled=Count("pk", filter=in_schedule()),
-        planned_now=Count("pk", filter=live),
-        shot=Count("pk", filter=Q(status=ShootDay.Status.SHOT)),
-        remaining=Count("pk", filter=live & ~Q(status=ShootDay.Status.SHOT)),
-        last_planned=Max(Coalesce("scheduled_date", "actual_date"), filter=live),
+    days = day_counts(
+        production,
+        last_planned=Max(Coalesce("scheduled_date", "actual_date"), filter=LIVE),
         first_shot=Min("actual_date"),
         last_shot=Max("actual_date"),
         weeks_shooting=Count(TruncWeek("actual_date"), distinct=True),
@@ -123,7 +123,7 @@ def cumulative(days, date_field):
 def chart_lines(production):
     """The baseline's days on their baseline dates, the plan's live days on their dates now, the shot days."""
     days = ShootDay.objects.filter(production=production)
-    scheduled = days.filter(in_schedule()).annotate(on=Coalesce(baseline_date(), "scheduled_date"))
+    scheduled = days.filter(in_schedule()).annotate(on=baseline_date())
     planned = days.exclude(status=ShootDay.Status.CANCELLED).plan_dated()
     return cumulative(scheduled, "on"), cumulative(planned, "plan_date"), cumulative(days, "actual_date")
 
@@ -139,7 +139,7 @@ class ScheduleDayTable(ReportTable):
     baseline_date = tables.DateColumn(verbose_name="Scheduled (baseline)", default="—")
     plan_date = tables.DateColumn(verbose_name="Planned", default="no date yet")
     actual_date = tables.DateColumn(verbose_name="Shot on", default="—")
-    slip = SignedColumn("Slip (days)", default="—", attrs=NUMBER)
+    slip = SignedColumn("Slip against baseline (days)", default="—", attrs=NUMBER)
     status = tables.Column("Status")
     take_count = tables.Column("Takes", attrs=NUMBER)
     seconds_recorded = MinutesColumn("Minutes recorded", attrs=NUMBER)
@@ -210,6 +210,15 @@ def variance(s):
     )
 
 
+def behind(s):
+    """Days shot against the baseline's days due by the last shot day: the production report's
+    "Schedule (days)" of that day."""
+    if s["behind"] is None:
+        return "no days shot yet"
+    shown = f"{signed(s['behind'], ' days')} as of the last shot day"
+    return Figure(shown, (("Behind the baseline (days)", s["behind"], "signed"),))
+
+
 def on_date(label, day):
     return Figure(long_date(day), ((label, day, "date"),))
 
@@ -226,6 +235,7 @@ def build(production, params):
             ("Planned now", planned_now(s)),
             ("Shot days", shot),
             ("Variance", variance(s)),
+            ("Behind the baseline", behind(s)),
             ("Days still to shoot", s["remaining"]),
             (
                 "First and last shot day",

@@ -26,9 +26,11 @@ def cause_climb(latest):
 
     Counted per row and kept once per cause: a window over each cause's rows, and a running window whose
     peers (the rows of one cause) share the total up to the end of their cause."""
-    in_baseline = RevisionDay.objects.filter(
-        LIVE, revision__production=latest.production_id, revision__number=1, shoot_day__isnull=False
-    ).values("shoot_day")
+    in_baseline = (
+        RevisionDay.objects.in_baseline()
+        .filter(LIVE, revision__production=latest.production_id, shoot_day__isnull=False)
+        .values("shoot_day")
+    )
     baseline = Q(shoot_day__in=in_baseline)
     causes = ShootDay.Cause.choices
     place = Case(

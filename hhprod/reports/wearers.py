@@ -1,11 +1,11 @@
 """Rig wearers: per person, takes, minutes worn, longest take, days on the rig, rigs used, days over the limit."""
 
 import django_tables2 as tables
-from django.db.models import Count, IntegerField, OuterRef, Value
+from django.db.models import Count
 
-from hhprod.lib.expressions import GroupConcat, SubqueryCount
+from hhprod.figures.rig_time import days_over_limit
+from hhprod.lib.expressions import GroupConcat
 from hhprod.productions.models import Person
-from hhprod.shooting.models import Take
 
 from .columns import LengthColumn, ListColumn, MinutesColumn, ReportTable
 from .content import Report, ReportContent
@@ -13,15 +13,13 @@ from .content import Report, ReportContent
 
 def wearer_totals(production):
     """Per person who wore the rig: takes, time worn, longest take, days, rigs, days over the limit."""
-    limit = production.daily_rig_limit_minutes
-    own_takes = Take.objects.filter(wearer=OuterRef("pk"), shoot_day__production=production)
     return (
         Person.objects.filter(takes_worn__shoot_day__production=production)
         .with_rig_time()
         .annotate(
             days_on_rig=Count("takes_worn__shoot_day", distinct=True),
             rigs_used=GroupConcat("takes_worn__rig__name", distinct=True),
-            days_over_limit=(SubqueryCount(own_takes.days_over_limit(limit)) if limit else Value(None, IntegerField())),
+            days_over_limit=days_over_limit(production),
         )
         .order_by("-seconds_worn", "name")
     )

@@ -4,6 +4,7 @@ from django.template.defaultfilters import pluralize
 from django.urls import reverse
 from django.utils.html import format_html
 
+from hhprod.figures.slip import with_slip
 from hhprod.lib.admin import OfficeAdmin
 from hhprod.lib.conflicts import InlineVersionCheckedForm, VersionCheckedAdmin, VersionCheckedForm
 from hhprod.lib.params import whole_number
@@ -94,7 +95,7 @@ class ShootDayAdmin(VersionCheckedAdmin, HistoryAdmin):
     autocomplete_fields = ["site"]  # found by typing: no query listing every location
 
     def get_queryset(self, request):
-        return super().get_queryset(request).with_slip().with_recorded()
+        return with_slip(super().get_queryset(request)).with_recorded()
 
     @admin.display(description="new take")
     def log_a_take(self, day):
@@ -121,7 +122,7 @@ class ShootDayAdmin(VersionCheckedAdmin, HistoryAdmin):
             url, day.pk, FirstCallsFormSet.most,
         )  # fmt: skip
 
-    @admin.display(description="slip (days)", ordering="slip")
+    @admin.display(description="slip against baseline (days)", ordering="slip")
     def slip(self, day):
         return day.slip
 

@@ -10,11 +10,10 @@ from django.template.defaultfilters import pluralize
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from hhprod.lib.expressions import DaysBetween
 from hhprod.lib.formatting import minutes_seconds
 from hhprod.lib.freetext import FreeTextField, within_text_limit
 from hhprod.lib.versions import Versioned
-from hhprod.productions.models import Credit, Person, Production, Sourced
+from hhprod.productions.models import Credit, Person, Production, Sourced, over_daily_limit
 from hhprod.rigs.models import Camera, Rig, RigUnit
 
 from . import camera_report
@@ -39,10 +38,6 @@ class ShootDayQuerySet(models.QuerySet):
     def with_working_date(self):
         """`on`: the date the day was shot, else the date it is scheduled for."""
         return self.annotate(on=Coalesce("actual_date", "scheduled_date"))
-
-    def with_slip(self):
-        """`slip`: whole days from the scheduled to the actual date, in SQL; None until both are known."""
-        return self.annotate(slip=DaysBetween("actual_date", "scheduled_date"))
 
     def with_recorded(self):
         """Per day: takes, seconds recorded and circled takes."""
@@ -334,8 +329,8 @@ class TakeQuerySet(models.QuerySet):
         return (
             self.order_by()
             .values("shoot_day")
-            .annotate(worn=Sum("length"))
-            .filter(worn__gt=(limit_minutes or 0) * 60)
+            .annotate(seconds_worn=Sum("length"))
+            .filter(over_daily_limit(limit_minutes or 0))
             .values("shoot_day")
         )
 

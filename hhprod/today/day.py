@@ -3,22 +3,16 @@ and the whole production at a glance. Each number is one query, the same at any 
 
 from dataclasses import dataclass
 
-from django.db.models import Count, F, OuterRef, Q, Subquery, Sum
+from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 
+from hhprod.figures.day_of import days_in_production
+from hhprod.figures.days import day_counts
+from hhprod.figures.pages import day_strips, planned_eighths
 from hhprod.lib.expressions import SubqueryCount
 from hhprod.planning.models import Strip
-from hhprod.planning.revisions import baseline
-from hhprod.productions.models import Person
 from hhprod.rigs.models import Fault
 from hhprod.shooting.models import DayCall, HealthIncident, Scene, ShootDay, Take, circled
-
-CANCELLED = ShootDay.Status.CANCELLED
-
-
-def strip_eighths(strips):
-    """The pages (in eighths) of some strips: a split scene's part counts its own length, else the scene's."""
-    return strips.order_by().values("shoot_day").annotate(eighths=Sum(Coalesce("page_eighths", "scene__page_eighths")))
 
 
 def day_on_set(production, today):
@@ -26,13 +20,12 @@ def day_on_set(production, today):
 
     Annotated with what its call sheet's head says: the days in the production (for "Day N of M"),
     the crew call (the day's general crew call, else the earliest call), and the strips and pages planned on it."""
-    day_strips = Strip.objects.filter(shoot_day=OuterRef("pk"))
     return (
         ShootDay.objects.filter(production=production)
         .with_working_date()
         .filter(Q(actual_date=today) | Q(status=ShootDay.Status.SCHEDULED, scheduled_date__gte=today))
         .annotate(
-            days_in_production=SubqueryCount(ShootDay.objects.filter(production=production).values("pk")),
+            days_in_production=days_in_production(),
             # The day's general crew call, else the earliest call on it.
             crew_call_at=Coalesce(
                 "crew_call",
@@ -40,8 +33,8 @@ def day_on_set(production, today):
                     DayCall.objects.filter(shoot_day=OuterRef("pk")).order_by("call_time").values("call_time")[:1]
                 ),
             ),
-            strip_count=SubqueryCount(day_strips.values("pk")),
-            planned_eighths=Subquery(strip_eighths(day_strips).values("eighths")),
+            strip_count=SubqueryCount(day_strips().values("pk")),
+            planned_eighths=planned_eighths(day_strips()),
         )
         .order_by("on", "number")
         .first()
@@ -61,7 +54,7 @@ def day_scenes(day):
         Scene.objects.filter(on_the_day)
         .annotate(
             planned_order=Subquery(planned.order_by("order").values("order")[:1]),
-            planned_eighths=Subquery(strip_eighths(planned).values("eighths")),
+            planned_eighths=planned_eighths(planned),
             take_count=Coalesce(Subquery(takes.annotate(n=Count("pk")).values("n")), 0),
             circled_count=Coalesce(Subquery(takes.annotate(n=Count("pk", filter=circled())).values("n")), 0),
         )
@@ -75,12 +68,6 @@ def latest_takes(day, count=10):
         .select_related("scene", "wearer", "rig", "rig_unit__rig")
         .order_by("-time_of_day", "-pk")[:count]
     )
-
-
-def wearers_against_limit(day, limit_minutes):
-    """Each wearer's minutes on the rig that day, against the production's daily limit."""
-    worn = Person.objects.filter(takes_worn__shoot_day=day).with_rig_time().against_daily_limit(limit_minutes)
-    return worn.order_by("-seconds_worn", "name")
 
 
 def open_faults():
@@ -114,14 +101,7 @@ class AtAGlance:
 
 
 def at_a_glance(production):
-    days = ShootDay.objects.filter(production=production).aggregate(
-        days=Count("pk"),
-        shot=Count("pk", filter=Q(status=ShootDay.Status.SHOT)),
-        scheduled=Count("pk", filter=Q(scheduled_date__isnull=False) & ~Q(status=CANCELLED)),
-    )
-    revision = baseline(production)
-    if revision is not None:
-        planned = revision.days.exclude(status=CANCELLED).count()
-    else:
-        planned = production.planned_days or days["scheduled"] or None
+    """The schedule report's days scheduled and shot; with no day scheduled yet, the production's planned days."""
+    days = day_counts(production, days=Count("pk"))
+    planned = days["scheduled"] or production.planned_days or None
     return AtAGlance(days=days["days"], shot=days["shot"], planned=planned)

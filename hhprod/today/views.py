@@ -4,10 +4,11 @@ from django.contrib import admin
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_safe
 
+from hhprod.figures.day_of import day_of
+from hhprod.figures.rig_time import wearers_on
 from hhprod.lib.params import whole_number
 from hhprod.productions.models import Production
 from hhprod.productions.timezones import production_today, use_production_time_zone
-from hhprod.reports.days import day_of
 
 from . import day as selectors
 from .links import can_read_reports, day_links
@@ -53,6 +54,6 @@ def day_context(user, production, today):
         "scenes": selectors.day_scenes(day),
         "recorded": day.takes.recorded(),
         "latest_takes": selectors.latest_takes(day),
-        "wearers": selectors.wearers_against_limit(day, production.daily_rig_limit_minutes),
+        "wearers": wearers_on(day, production.daily_rig_limit_minutes),
         "incidents": selectors.incidents_on(day),
     }
