@@ -8,9 +8,12 @@ import django_filters
 import django_tables2 as tables
 from django.db.models import OuterRef, Q, Subquery
 
-from hhprod.lib.expressions import DaysBetween, SubqueryCount, SubquerySum
-from hhprod.planning.days import with_plan_figures
-from hhprod.planning.models import RevisionDay, RevisionStrip, ScheduleRevision, Strip
+from hhprod.figures.baseline import baseline_strips
+from hhprod.figures.pages import with_plan_figures
+from hhprod.figures.scenes import FIRST, first_circled, first_circled_day
+from hhprod.figures.slip import scene_slip
+from hhprod.lib.expressions import SubqueryCount, SubquerySum
+from hhprod.planning.models import RevisionStrip, ScheduleRevision, Strip
 from hhprod.shooting.models import Scene, ShootDay, Take, pages_and_eighths
 
 from .columns import NUMBER, FormattedColumn, IsoDateColumn, ReportTable, SignedColumn
@@ -21,20 +24,13 @@ def first(rows, field):
     return Subquery(rows.values(field)[:1])
 
 
-def first_circled_day():
-    """The shoot day of a scene's first circled take (by the date it was shot): the day it was completed."""
-    circled = Take.objects.circled().filter(scene=OuterRef("pk"))
-    return first(circled.order_by("shoot_day__actual_date", "shoot_day__number"), "shoot_day")
-
-
 def scene_plan(production):
     """Every scene with its planned days (a split scene's first part) and its shooting, all in one query."""
-    in_baseline = RevisionStrip.objects.filter(revision__production=production, revision__number=1)
+    in_baseline = baseline_strips(production)
     latest = ScheduleRevision.objects.filter(production=production).order_by("-number").values("number")[:1]
     in_latest = RevisionStrip.objects.filter(revision__production=production, revision__number=Subquery(latest))
-    takes = Take.objects.filter(scene=OuterRef("pk")).order_by("shoot_day__actual_date", "shoot_day__number")
-    circled = takes.filter(status=Take.Status.CIRCLED)
-    baseline_dates = RevisionDay.objects.filter(revision__production=production, revision__number=1)
+    takes = Take.objects.filter(scene=OuterRef("pk")).order_by(*FIRST)
+    circled = first_circled()
     return (
         Scene.objects.filter(production=production)
         .only("production", "number", "description", "page_eighths")
@@ -45,12 +41,9 @@ def scene_plan(production):
             first_shot_day=first(takes, "shoot_day__number"),
             circled_day=first(circled, "shoot_day__number"),
         )
-        # Aliases, not columns: the slip repeats their subqueries in its own (one more per scene each).
-        .alias(
-            baseline_on=first(baseline_dates.filter(number=OuterRef("baseline_day")), "date"),
-            circled_on=first(circled, "shoot_day__actual_date"),
-        )
-        .annotate(slip=DaysBetween("circled_on", "baseline_on"))
+        # An alias, not a column: the slip repeats its subquery in its own (one more per scene).
+        .alias(circled_on=first(circled, "shoot_day__actual_date"))
+        .annotate(slip=scene_slip(production, "baseline_day", "circled_on"))
         .order_by("number")
     )
 
@@ -121,7 +114,7 @@ class SceneTable(ReportTable):
     plan_day = tables.Column("Planned day now", default="—", attrs=NUMBER)
     first_shot_day = tables.Column("First shot on day", default="—", attrs=NUMBER)
     circled_day = tables.Column("Circled on day", default="—", attrs=NUMBER)
-    slip = SignedColumn("Slip (days)", default="—", attrs=NUMBER)
+    slip = SignedColumn("Slip against baseline (days)", default="—", attrs=NUMBER)
 
     class Meta(ReportTable.Meta):
         template_name = ONE_PASS
