@@ -118,7 +118,7 @@ def company_calendar(production, also=()):
     days = (
         ShootDay.objects.filter(production=production)
         .working()
-        .annotate(on=Coalesce("actual_date", "scheduled_date"))
+        .with_working_date()
         .filter(on__isnull=False)
         .values_list("on", "number")
     )
