@@ -3,18 +3,12 @@
 from django.contrib.auth.decorators import permission_required
 from django.views.decorators.http import require_safe
 
-# The reports show every one of the office's models, so they need the view permission on
-# each. Every role has them (office's 0001_roles migration); a staff login with no role
-# has none of them and reads no report, page or download.
-REPORT_PERMISSIONS = [
-    f"{app}.view_{model}"
-    for app, models in {
-        "productions": ["production", "person", "credit", "trip"],
-        "rigs": ["rig", "camera"],
-        "shooting": ["shootday", "daycall", "scene", "take"],
-    }.items()
-    for model in models
-]
+from hhprod.office.roles import shared_by_every_role
+
+# The reports show the office's models, so they ask for what every role has in common (the view
+# permission on each of them, hhprod/office/roles.py): a staff login with no role has none of it
+# and reads no report, page or download.
+REPORT_PERMISSIONS = sorted(shared_by_every_role())
 
 
 def report_view(view):

@@ -3,7 +3,7 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.crypto import get_random_string
 
-# One demo login per role (the groups come from office's 0001_roles migration).
+# One demo login per role (the groups: hhprod/office/roles.py, applied by migrate).
 DEMO_LOGINS = {
     "producer": "Producer",
     "ad": "Assistant director",
