@@ -12,9 +12,9 @@ from django.core.management import call_command
 from django.db.models import Count
 from django.urls import reverse
 
+from hhprod.lib.admin import FirstRowsFormSet
 from hhprod.productions.models import Credit, Person, Production, Trip
 from hhprod.rigs.models import Camera, Rig
-from hhprod.shooting.admin import FirstCallsFormSet
 from hhprod.shooting.models import DayCall, Scene, ShootDay, Take
 
 from .database import wipe_office_records
@@ -134,7 +134,7 @@ def test_the_busiest_days_page_links_to_its_takes_rather_than_listing_them(produ
 
 
 def test_the_days_page_shows_its_first_calls_only(production, staff_client, monkeypatch):
-    monkeypatch.setattr(FirstCallsFormSet, "most", 2)
+    monkeypatch.setattr(FirstRowsFormSet, "most", 2)
     day = busiest_day(production)
     page = staff_client.get(admin_url(ShootDay, "change", day.pk)).content.decode()
     assert day.calls.count() > 2 and 'name="calls-TOTAL_FORMS" value="2"' in page
@@ -167,7 +167,7 @@ def posted_back(response):
 
 
 def test_a_call_is_changed_on_its_shoot_day_page(production, staff_client, monkeypatch):
-    monkeypatch.setattr(FirstCallsFormSet, "most", 2)
+    monkeypatch.setattr(FirstRowsFormSet, "most", 2)
     day = busiest_day(production)
     url = admin_url(ShootDay, "change", day.pk)
     data = posted_back(staff_client.get(url))

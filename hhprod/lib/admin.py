@@ -5,7 +5,11 @@ from django.contrib.admin.views.main import ChangeList
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import IntegrityError
+from django.forms.models import BaseInlineFormSet
 from django.http import HttpResponseRedirect
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.http import urlencode
 
 from .controls import ControlCharactersRemoved
 
@@ -142,3 +146,76 @@ class OfficeAdmin(admin.ModelAdmin):
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         kwargs.setdefault("form_class", KeyCheckedMultipleChoiceField)
         return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+class FirstRowsFormSet(BaseInlineFormSet):
+    """An inline's first rows, in its model's order: a parent's rows grow with the data (a production's
+    credits, a rig unit's faults), the page holds a bounded number of them; the rest are in the model's
+    own list, filtered to the parent, which the inline links to (`every_row_link`)."""
+
+    most = 100
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        rows = self.queryset if self.queryset.ordered else self.queryset.order_by("pk")  # a slice keeps its order
+        self.queryset = rows[: self.most]
+
+    def every_row_link(self):
+        """'Every fault of this rig unit →': the model's list, filtered by the foreign key to this parent."""
+        if not self.instance.pk:
+            return ""
+        opts = self.model._meta
+        url = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+        return format_html(
+            '<a href="{}?{}">Every {} of this {} →</a> (above, the first {})',
+            url, urlencode({self.fk.name: self.instance.pk}), opts.verbose_name,
+            self.instance._meta.verbose_name, self.most,
+        )  # fmt: skip
+
+
+class FirstRowsInline:
+    """An inline showing its first rows and a link to them all (FirstRowsFormSet): put before the
+    inline's own base, `class CreditInline(FirstRowsInline, admin.TabularInline)`."""
+
+    formset = FirstRowsFormSet
+    template = "admin/edit_inline/first_rows.html"
+
+
+class LinkedParentFilter(admin.SimpleListFilter):
+    """The one parent a page links to (?<foreign key>=<id>), named so it can be cleared: a list of every
+    parent to pick from would grow with the data. `linked_parent("unit")` makes one for a foreign key."""
+
+    select_related = ()  # what the parent's name (its __str__) reads
+
+    def __init__(self, request, params, model, model_admin):
+        self.field = model._meta.get_field(self.parameter_name)
+        super().__init__(request, params, model, model_admin)
+
+    def chosen(self):
+        return self.value() if is_key(self.field.target_field, self.value()) else None
+
+    def lookups(self, request, model_admin):
+        if not self.chosen():
+            return []
+        parents = self.field.related_model._default_manager.select_related(*self.select_related)
+        return [(str(parent.pk), str(parent)) for parent in parents.filter(pk=self.chosen())]
+
+    def queryset(self, request, queryset):
+        if self.value() is None:
+            return queryset
+        if self.chosen() is None:
+            raise IncorrectLookupParameters(f"{self.parameter_name}={self.value()!r} is not a record's id.")
+        return queryset.filter(**{self.parameter_name: self.chosen()})
+
+
+def linked_parent(field_name, title=None, select_related=()):
+    """A LinkedParentFilter for the foreign key `field_name`."""
+    return type(
+        f"Linked{field_name.title().replace('_', '')}Filter",
+        (LinkedParentFilter,),
+        {
+            "parameter_name": field_name,
+            "title": title or field_name.replace("_", " "),
+            "select_related": select_related,
+        },
+    )

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html
 
-from hhprod.lib.admin import OfficeAdmin
+from hhprod.lib.admin import FirstRowsInline, OfficeAdmin, linked_parent
 from hhprod.lib.conflicts import InlineVersionCheckedForm, VersionCheckedAdmin
 from hhprod.lib.names import NameSearch
 
@@ -15,11 +15,22 @@ class LocationAdmin(NameSearch, VersionCheckedAdmin, OfficeAdmin):
     search_fields = ["name", "address", "nearest_hospital"]
 
 
-class DelayInline(admin.TabularInline):
+class DelayInline(FirstRowsInline, admin.TabularInline):
     model = Delay
     form = InlineVersionCheckedForm
     extra = 1
     fields = ["cause", "minutes", "note", "version"]
+
+
+@admin.register(Delay)
+class DelayAdmin(VersionCheckedAdmin, OfficeAdmin):
+    """Every delay of a day report, the whole list its page links to."""
+
+    list_display = ["day_report", "cause", "minutes", "note"]
+    list_filter = ["cause", linked_parent("day_report", title="day report", select_related=["shoot_day__production"])]
+    list_select_related = ["day_report__shoot_day__production"]
+    search_fields = ["note"]
+    autocomplete_fields = ["day_report"]
 
 
 @admin.register(DayReport)

@@ -7,7 +7,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 
-from hhprod.lib.admin import OfficeAdmin
+from hhprod.lib.admin import FirstRowsInline, OfficeAdmin, linked_parent
 from hhprod.lib.conflicts import VersionCheckedAdmin
 from hhprod.productions.models import Production
 from hhprod.shooting.models import ShootDay, minutes_seconds
@@ -59,7 +59,7 @@ class CalendarEntryAdmin(VersionCheckedAdmin, OfficeAdmin):
     date_hierarchy = "starts"
 
 
-class RevisionDayInline(admin.TabularInline):
+class RevisionDayInline(FirstRowsInline, admin.TabularInline):
     """The days as this revision left them: a snapshot, never edited."""
 
     model = RevisionDay
@@ -75,6 +75,25 @@ class RevisionDayInline(admin.TabularInline):
         return False
 
     def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(RevisionDay)
+class RevisionDayAdmin(OfficeAdmin):
+    """A revision's days, the whole list its page links to: a snapshot, read only."""
+
+    list_display = ["number", "date", "status", "cause", "cause_note", "revision"]
+    list_filter = [linked_parent("revision", select_related=["production"])]
+    list_select_related = ["revision__production"]
+    ordering = ["revision__production", "revision__number", "number"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
         return False
 
 

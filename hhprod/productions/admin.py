@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.db.models import Count, Q
 
-from hhprod.lib.admin import OfficeAdmin
+from hhprod.lib.admin import FirstRowsInline, OfficeAdmin, linked_parent
 from hhprod.lib.conflicts import InlineVersionCheckedForm, VersionCheckedAdmin
 from hhprod.lib.names import NameSearch
 from hhprod.office.history import HistoryAdmin
@@ -39,14 +39,14 @@ class SharedChoicesInline(admin.TabularInline):
         return field
 
 
-class CreditInline(SharedChoicesInline):
+class CreditInline(FirstRowsInline, SharedChoicesInline):
     model = Credit
     form = InlineVersionCheckedForm
     select_related = ["person", "production"]
     fields = ["person", "role", "character", "wears_rig", "source", "version"]
 
 
-class TripInline(SharedChoicesInline):
+class TripInline(FirstRowsInline, SharedChoicesInline):
     model = Trip
     form = InlineVersionCheckedForm
     select_related = ["person"]
@@ -116,7 +116,7 @@ class CreditAdmin(VersionCheckedAdmin, HistoryAdmin):
 @admin.register(Trip)
 class TripAdmin(VersionCheckedAdmin, HistoryAdmin):
     list_display = ["person", "destination", "starts", "ends", "production"]
-    list_filter = ["production"]
+    list_filter = ["production", linked_parent("person")]
     list_select_related = ["person", "production"]
     search_fields = ["person__name", "destination"]
     autocomplete_fields = ["person", "production"]

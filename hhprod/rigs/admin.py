@@ -2,15 +2,16 @@ from django.contrib import admin
 from django.db.models import Count, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
 
-from hhprod.lib.admin import OfficeAdmin
+from hhprod.lib.admin import FirstRowsInline, OfficeAdmin, linked_parent
 from hhprod.lib.conflicts import InlineVersionCheckedForm, VersionCheckedAdmin
 from hhprod.lib.names import NameSearch
 from hhprod.office.history import HistoryAdmin
+from hhprod.productions.admin import SharedChoicesInline
 
 from .models import Camera, Fault, Fit, Mounting, Rig, RigUnit
 
 
-class CameraInline(admin.TabularInline):
+class CameraInline(FirstRowsInline, admin.TabularInline):
     model = Camera
     form = InlineVersionCheckedForm
     extra = 0
@@ -50,28 +51,30 @@ class CameraAdmin(VersionCheckedAdmin, OfficeAdmin):
     autocomplete_fields = ["rig"]
 
 
-class MountingInline(admin.TabularInline):
+class MountingInline(FirstRowsInline, SharedChoicesInline):
     model = Mounting
     form = InlineVersionCheckedForm
-    extra = 0
+    select_related = ["camera", "unit__rig"]
     fields = ["camera", "mounted_from", "mounted_to", "notes", "version"]
-    autocomplete_fields = ["camera"]
 
 
-class FitInline(admin.TabularInline):
+class FitInline(FirstRowsInline, SharedChoicesInline):
     model = Fit
     form = InlineVersionCheckedForm
-    extra = 0
+    select_related = ["wearer", "unit__rig"]
     fields = ["wearer", "fitted_on", "fitted_by", "notes", "version"]
-    autocomplete_fields = ["wearer", "fitted_by"]
 
 
-class FaultInline(admin.TabularInline):
+class FaultInline(FirstRowsInline, SharedChoicesInline):
     model = Fault
     form = InlineVersionCheckedForm
-    extra = 0
+    select_related = ["unit__rig"]
     fields = ["kind", "shoot_day", "minutes_lost", "fixed_on", "notes", "version"]
-    autocomplete_fields = ["shoot_day"]
+
+    def choices_queryset(self, db_field, unit):
+        if db_field.name == "shoot_day":
+            return db_field.related_model.objects.select_related("production")  # each day is named by its production
+        return None
 
 
 @admin.register(RigUnit)
@@ -122,7 +125,7 @@ class RigUnitAdmin(VersionCheckedAdmin, HistoryAdmin):
 @admin.register(Mounting)
 class MountingAdmin(VersionCheckedAdmin, OfficeAdmin):
     list_display = ["camera", "unit", "mounted_from", "mounted_to", "notes"]
-    list_filter = ["unit__rig"]
+    list_filter = ["unit__rig", linked_parent("unit", select_related=["rig"])]
     list_select_related = ["camera", "unit__rig"]
     search_fields = ["camera__serial", "unit__rig__name", "notes"]
     autocomplete_fields = ["camera", "unit"]
@@ -132,7 +135,7 @@ class MountingAdmin(VersionCheckedAdmin, OfficeAdmin):
 @admin.register(Fit)
 class FitAdmin(VersionCheckedAdmin, OfficeAdmin):
     list_display = ["wearer", "unit", "fitted_on", "fitted_by", "notes"]
-    list_filter = ["unit__rig"]
+    list_filter = ["unit__rig", linked_parent("unit", select_related=["rig"])]
     list_select_related = ["wearer", "unit__rig", "fitted_by"]
     search_fields = ["wearer__name", "fitted_by__name", "notes"]
     autocomplete_fields = ["unit", "wearer", "fitted_by"]
@@ -154,7 +157,7 @@ class OpenFilter(admin.SimpleListFilter):
 @admin.register(Fault)
 class FaultAdmin(VersionCheckedAdmin, HistoryAdmin):
     list_display = ["__str__", "kind", "unit", "shoot_day", "minutes_lost", "fixed_on"]
-    list_filter = [OpenFilter, "kind", "unit__rig"]
+    list_filter = [OpenFilter, "kind", "unit__rig", linked_parent("unit", select_related=["rig"])]
     list_select_related = ["unit__rig", "shoot_day__production"]
     search_fields = ["unit__rig__name", "notes"]
     autocomplete_fields = ["unit", "shoot_day"]

@@ -1,13 +1,11 @@
 from django.contrib import admin
-from django.forms.models import BaseInlineFormSet
 from django.template.defaultfilters import pluralize
 from django.urls import reverse
 from django.utils.html import format_html
 
 from hhprod.figures.slip import with_slip
-from hhprod.lib.admin import OfficeAdmin
+from hhprod.lib.admin import FirstRowsFormSet, OfficeAdmin, linked_parent
 from hhprod.lib.conflicts import InlineVersionCheckedForm, VersionCheckedAdmin, VersionCheckedForm
-from hhprod.lib.params import whole_number
 from hhprod.office.history import HistoryAdmin
 from hhprod.productions.admin import SharedChoicesInline
 from hhprod.productions.models import Credit, Person
@@ -16,40 +14,14 @@ from hhprod.rigs.models import RigUnit
 from .import_admin import TakeImportAdmin
 from .models import DayCall, HealthIncident, Scene, ShootDay, Take, minutes_seconds
 
-
-class ShootDayLinkedFilter(admin.SimpleListFilter):
-    """The one shoot day a day's page links to (?shoot_day=<id>), shown so it can be cleared:
-    a list of every day to pick from would grow with the schedule."""
-
-    title = "shoot day"
-    parameter_name = "shoot_day"
-
-    def chosen(self):
-        return whole_number(self.value())
-
-    def lookups(self, request, model_admin):
-        days = ShootDay.objects.filter(pk=self.chosen()).select_related("production") if self.chosen() else []
-        return [(str(day.pk), str(day)) for day in days]
-
-    def queryset(self, request, queryset):
-        return queryset.filter(shoot_day=self.chosen()) if self.value() else queryset
-
-
-class FirstCallsFormSet(BaseInlineFormSet):
-    """The day's first calls, in call order: a day calls at most its production's credited people, but
-    the page holds a bounded number of rows whatever the credits; the rest are in the day calls list."""
-
-    most = 100
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.queryset = self.queryset[: self.most]
+# The one shoot day a day's page links to (?shoot_day=<id>), named so it can be cleared.
+LinkedShootDayFilter = linked_parent("shoot_day", select_related=["production"])
 
 
 class DayCallInline(SharedChoicesInline):
     model = DayCall
     form = InlineVersionCheckedForm
-    formset = FirstCallsFormSet
+    formset = FirstRowsFormSet  # the first calls in call order; the day links to them all
     select_related = ["person", "shoot_day__production"]
     fields = [
         "person",
@@ -119,7 +91,7 @@ class ShootDayAdmin(VersionCheckedAdmin, HistoryAdmin):
         url = reverse("admin:shooting_daycall_changelist")
         return format_html(
             '<a href="{}?shoot_day={}">Every call on this day →</a> (below, the first {} in call order)',
-            url, day.pk, FirstCallsFormSet.most,
+            url, day.pk, FirstRowsFormSet.most,
         )  # fmt: skip
 
     @admin.display(description="slip against baseline (days)", ordering="slip")
@@ -139,7 +111,7 @@ class ShootDayAdmin(VersionCheckedAdmin, HistoryAdmin):
 class DayCallAdmin(VersionCheckedAdmin, HistoryAdmin):
     list_display = ["person", "shoot_day", "kind", "call_time", "wrap_time", "notes"]
     history_select_related = ["shoot_day__production"]
-    list_filter = [ShootDayLinkedFilter, "shoot_day__production"]
+    list_filter = [LinkedShootDayFilter, "shoot_day__production"]
     list_select_related = ["person", "shoot_day__production"]
     search_fields = ["person__name", "notes"]
     autocomplete_fields = ["person", "shoot_day"]
@@ -246,7 +218,7 @@ class TakeAdmin(TakeImportAdmin, VersionCheckedAdmin, HistoryAdmin):
         "mos",
         "vfx",
     ]
-    list_filter = [ShootDayLinkedFilter, "status", "rig", "mos", "vfx", "resolution", "shoot_day__production"]
+    list_filter = [LinkedShootDayFilter, "status", "rig", "mos", "vfx", "resolution", "shoot_day__production"]
     list_select_related = ["scene", "shoot_day__production", "rig", "rig_unit__rig", "camera", "wearer"]
     search_fields = ["scene__number", "wearer__name", "clip_name", "roll", "notes"]
     autocomplete_fields = ["scene", "shoot_day", "rig", "rig_unit", "camera", "wearer"]
