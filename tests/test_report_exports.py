@@ -72,7 +72,7 @@ def test_schedule_csv_numbers(henry, staff_client):
     rows = list(csv.DictReader(io.StringIO(download(staff_client, henry, "schedule", "csv").decode())))
     assert len(rows) == 120
     assert sum(int(r["Takes"]) for r in rows) == Take.objects.filter(shoot_day__production=henry).count()
-    assert [r["Slip (days)"] for r in rows[45:]] == [""] * 75
+    assert [r["Slip against baseline (days)"] for r in rows[45:]] == [""] * 75
 
 
 def test_schedule_pdf_is_legible_and_paged(henry, staff_client):

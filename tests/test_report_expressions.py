@@ -3,9 +3,9 @@
 from datetime import date
 
 import pytest
-from django.db.models import Count, OuterRef, Q
+from django.db.models import Q
 
-from hhprod.lib.expressions import DaysBetween, GroupConcat, SubqueryCount, SubquerySum
+from hhprod.lib.expressions import DaysBetween, GroupConcat, SubqueryCount
 from hhprod.productions.models import Person
 from hhprod.shooting.models import ShootDay, Take
 
@@ -38,22 +38,6 @@ def test_group_concat_with_a_filter(takes):
 def test_subquery_count_counts_rows(takes):
     rigs_used = Take.objects.filter(wearer=takes).order_by().values("rig").distinct()
     assert Person.objects.annotate(n=SubqueryCount(rigs_used)).get(pk=takes.pk).n == 2
-
-
-def test_subquery_sum_adds_a_field_over_the_rows_and_is_zero_without_any(takes):
-    circled = Take.objects.filter(wearer=OuterRef("pk"), status="circled")
-    people = Person.objects.annotate(circled_numbers=SubquerySum(circled, "number"))
-    idle = make.person("Bob")
-    assert (people.get(pk=takes.pk).circled_numbers, people.get(pk=idle.pk).circled_numbers) == (2 + 3, 0)
-
-
-def test_subquery_sum_beside_an_aggregate_is_grouped_by_the_outer_row_alone(takes):
-    """Not by the subquery itself, which the database would run again for every joined row."""
-    circled = Take.objects.filter(wearer=OuterRef("pk"), status="circled")
-    people = Person.objects.annotate(takes=Count("takes_worn"), circled_numbers=SubquerySum(circled, "number"))
-    assert (people.get(pk=takes.pk).takes, people.get(pk=takes.pk).circled_numbers) == (3, 5)
-    grouped = str(people.query).rsplit(" GROUP BY ", 1)[1].split(" ORDER BY ")[0].split(", ")
-    assert all(column.startswith('"productions_person".') for column in grouped)
 
 
 def test_days_between_counts_whole_days_either_way_and_keeps_missing_dates_empty():

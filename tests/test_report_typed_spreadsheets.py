@@ -59,7 +59,7 @@ def test_take_log_lengths_are_durations_and_dates_are_dates(slipped, staff_clien
 
 def test_schedule_slips_are_signed_numbers(slipped, staff_client):
     book = openpyxl.load_workbook(io.BytesIO(download(staff_client, slipped, "schedule", "xlsx")))
-    slips = column(book["Shoot days"], "Slip (days)")
+    slips = column(book["Shoot days"], "Slip against baseline (days)")
     assert [cell.value for cell in slips] == [3, -2, 0]
     assert {cell.data_type for cell in slips} == {"n"}
     assert {cell.number_format for cell in slips} == {"+0;-0;0"}
@@ -132,16 +132,16 @@ def test_a_second_reader_finds_the_same_types(slipped, staff_client):
     assert first["Take"] == 1 and first["Notes"] == "Good fall"
     schedule = CalamineWorkbook.from_filelike(io.BytesIO(download(staff_client, slipped, "schedule", "xlsx")))
     days = schedule.get_sheet_by_name("Shoot days").to_python()
-    slip = days[0].index("Slip (days)")
+    slip = days[0].index("Slip against baseline (days)")
     assert [row[slip] for row in days[1:]] == [3, -2, 0]
 
 
 def test_csv_and_markdown_write_slips_as_plain_signed_numbers(slipped, staff_client):
     rows = list(csv.DictReader(io.StringIO(download(staff_client, slipped, "schedule", "csv").decode())))
-    assert [row["Slip (days)"] for row in rows] == ["+3", "-2", "0"]
+    assert [row["Slip against baseline (days)"] for row in rows] == ["+3", "-2", "0"]
     markdown = download(staff_client, slipped, "schedule", "md").decode()
-    header = next(line for line in markdown.splitlines() if "Slip (days)" in line).split(" | ")
-    slip = header.index("Slip (days)")
+    header = next(line for line in markdown.splitlines() if "Slip against baseline (days)" in line).split(" | ")
+    slip = header.index("Slip against baseline (days)")
     slips = [line.split(" | ")[slip] for line in markdown.splitlines() if line.startswith(("| 1 |", "| 2 |", "| 3 |"))]
     assert slips == ["+3", "-2", "0"]
 

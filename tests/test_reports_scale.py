@@ -30,7 +30,7 @@ SIZES = {
 # Queries per report page, the session and the user included.
 PAGE_QUERIES = {
     "schedule": 13,
-    "scenes": 7,  # the scenes a page at a time: their count
+    "scenes": 8,  # the scenes a page at a time: their count; the scenes completed per day
     "wearers": 5,
     "rigs": 8,
     "take-log": 9,  # the rig units' list in the filter
@@ -41,7 +41,7 @@ PAGE_QUERIES = {
 # Queries per CSV, read to its end (a streamed file runs its queries as it is read).
 CSV_QUERIES = {
     "schedule": 11,
-    "scenes": 4,
+    "scenes": 6,  # the per-day table is built, though the CSV holds the scenes alone
     "wearers": 4,
     "rigs": 4,
     "take-log": 4,

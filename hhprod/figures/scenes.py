@@ -22,6 +22,19 @@ def first_circled_day():
     return Subquery(first_circled().values("shoot_day")[:1])
 
 
+def completed_per_day(production):
+    """{shoot day id: (scenes, eighths)} completed on it, each scene's first circled day found once
+    and the scenes grouped by it, in one query."""
+    rows = (
+        Scene.objects.filter(production=production)
+        .annotate(done_on=first_circled_day())
+        .values("done_on")
+        .annotate(scenes=Count("pk"), eighths=Coalesce(Sum("page_eighths"), 0))
+        .order_by()
+    )
+    return {row["done_on"]: (row["scenes"], row["eighths"]) for row in rows}
+
+
 def completed_by(day):
     """A scene completed by `day`: it has a circled take on a day shot to date (outer query's `scene`)."""
     return Take.objects.filter(circled(), shot_by(day, "shoot_day__"), scene=OuterRef("scene"))

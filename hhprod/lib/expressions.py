@@ -1,6 +1,6 @@
 """SQL expressions Django 5.2 lacks, portable across SQLite and PostgreSQL: the models and reports use them."""
 
-from django.db.models import Aggregate, CharField, F, Func, IntegerField, Subquery
+from django.db.models import Aggregate, CharField, Func, IntegerField, Subquery
 
 
 class GroupConcat(Aggregate):
@@ -27,21 +27,6 @@ class SubqueryCount(Subquery):
 
     template = "(SELECT COUNT(*) FROM (%(subquery)s) AS counted)"
     output_field = IntegerField()
-
-
-class SubquerySum(Subquery):
-    """A field summed over a subquery's rows, 0 when there are none.
-
-    Coalesce(Subquery(...), 0) would do the same, but a query with aggregates groups by it whole: the
-    database runs it once per joined row to group, then again per group (the scenes report's pages
-    completed on a day ran once per strip of the day). This is grouped by the outer column it refers
-    to, as a bare Subquery is."""
-
-    template = '(SELECT COALESCE(SUM("summed"), 0) FROM (%(subquery)s) AS summed_rows)'
-    output_field = IntegerField()
-
-    def __init__(self, queryset, field, **extra):
-        super().__init__(queryset.values(summed=F(field)), **extra)
 
 
 class DaysBetween(Func):
