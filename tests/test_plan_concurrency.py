@@ -11,9 +11,9 @@ from hhprod.planning.revisions import lock_schedule
 
 from . import factories
 
-# Committed rows and real connections, one per thread; serialized_rollback restores the roles after.
+# Committed rows and real connections, one per thread; the flush after puts the roles back (office.roles).
 pytestmark = [
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
     pytest.mark.skipif(
         connection.vendor != "postgresql",
         reason="SQLite lets one writer at a time, so there is no race to test: make test-postgres runs this.",
