@@ -130,11 +130,20 @@ def test_hostile_previews_get_an_answer_or_a_bad_request(set_):
     @examples(40)
     @given(st.dictionaries(st.sampled_from(["scene", "setup", "length", "wearer"]), HOSTILE, min_size=1))
     @example({"wearer": "²"})
+    @example({"scene": "1\x00"})  # PostgreSQL refuses a NUL in a query: it was a 500 there
+    @example({"setup": "A\x00"})
     def check(query):
         assert answered(set_["browser"].get(url, query)).status_code in (200, 400)
         assert database_snapshot(EVERY_APP) == before
 
     check()
+
+
+@pytest.mark.parametrize("name", ["scene", "setup"])
+def test_a_nul_in_a_previews_text_is_a_bad_request_naming_it(set_, name):
+    response = set_["browser"].get(reverse("onset:preview", args=[set_["day"].pk]), {name: "1\x00"})
+    assert response.status_code == 400
+    assert response.json() == {"errors": {name: [f"?{name}= holds a NUL character, which no text here may hold."]}}
 
 
 def test_hostile_stripboard_pickers_get_a_board_or_a_refusal(set_):

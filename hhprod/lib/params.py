@@ -14,8 +14,16 @@ MOST_DIGITS = 32
 QUOTED = 20  # how much of a refused value its message shows
 
 
-class NotANumber(BadRequest):
-    """A query parameter that names no number: a 400 whose message says which and why."""
+class BadParameter(BadRequest):
+    """A query parameter that cannot be read: a 400 whose message says which and why."""
+
+    def __init__(self, name, message):
+        super().__init__(message)
+        self.name = name
+
+
+class NotANumber(BadParameter):
+    """A query parameter that names no number."""
 
 
 def whole_number(text):
@@ -41,12 +49,23 @@ def number_param(params, name):
     number = whole_number(text)
     if number is None:
         shown = text if len(text) <= QUOTED else text[:QUOTED] + "…"
-        raise NotANumber(f"?{name}= takes a number; {shown!r} is not one.")
+        raise NotANumber(name, f"?{name}= takes a number; {shown!r} is not one.")
     return number
+
+
+def text_param(params, name):
+    """The text query parameter `name` holds, stripped; "" when it is absent.
+
+    A NUL is refused with BadParameter, a 400: no text column keeps one (PostgreSQL refuses the
+    query), and no one types it."""
+    text = params.get(name, "").strip()
+    if "\x00" in text:
+        raise BadParameter(name, f"?{name}= holds a NUL character, which no text here may hold.")
+    return text
 
 
 def bad_request(request, exception):
     """The site's 400: a refused number says why in plain text; anything else gets Django's page."""
-    if isinstance(exception, NotANumber):
+    if isinstance(exception, BadParameter):
         return HttpResponseBadRequest(str(exception), content_type="text/plain; charset=utf-8")
     return defaults.bad_request(request, exception)

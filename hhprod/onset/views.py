@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 from hhprod.figures.rig_time import wearers_on
 from hhprod.lib.formatting import minutes_seconds
 from hhprod.lib.freetext import TEXT_LIMIT
-from hhprod.lib.params import NotANumber, number_param
+from hhprod.lib.params import BadParameter, number_param, text_param
 from hhprod.rigs.models import Camera, Mounting, Rig, RigUnit
 from hhprod.shooting.camera_report import LAST_TAKE
 from hhprod.shooting.models import Scene, ShootDay, Take
@@ -144,8 +144,12 @@ def preview(request, day_id):
         day = day_for(request, day_id)
     except PermissionDenied as refusal:
         return refused(refusal)
-    scene = Scene.objects.filter(production=day.production_id, number=request.GET.get("scene", "").strip()).first()
-    setup = request.GET.get("setup", "").strip().upper()
+    try:
+        scene_number, setup = text_param(request.GET, "scene"), text_param(request.GET, "setup").upper()
+        wearer_id = number_param(request.GET, "wearer")
+    except BadParameter as refusal:
+        return JsonResponse({"errors": {refusal.name: [str(refusal)]}}, status=400)
+    scene = Scene.objects.filter(production=day.production_id, number=scene_number).first()
     answer = {"scene_found": scene is not None, "warning": None, "length_error": None}
     if scene:
         answer.update(next_number=services.next_take_number(scene, setup), next_setup=services.next_setup(scene))
@@ -155,10 +159,6 @@ def preview(request, day_id):
             length = parse_length(request.GET["length"], day.production.timecode_fps)
         except ValueError as error:
             answer["length_error"] = str(error)
-    try:
-        wearer_id = number_param(request.GET, "wearer")
-    except NotANumber as refusal:
-        return JsonResponse({"errors": {"wearer": [str(refusal)]}}, status=400)
     wearer = None if wearer_id is None else wearers_of(day.production).filter(pk=wearer_id).first()
     answer["warning"] = services.limit_warning(day, wearer, length)
     return JsonResponse(answer)

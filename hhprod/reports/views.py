@@ -63,9 +63,10 @@ def configure(table, params, paginate):
         table.order_by = order
     if not paginate:
         return
-    per_page = min(whole_number(params.get("per_page")) or table._meta.per_page, MAX_PER_PAGE)
+    # Without ?per_page= the table's own Meta.per_page holds (paginate's default).
+    per_page = whole_number(params.get("per_page"))
     try:
-        table.paginate(page=whole_number(params.get("page")) or 1, per_page=per_page)
+        table.paginate(page=whole_number(params.get("page")) or 1, per_page=per_page and min(per_page, MAX_PER_PAGE))
     except (PageNotAnInteger, EmptyPage):
         table.page = table.paginator.page(table.paginator.num_pages)
 
