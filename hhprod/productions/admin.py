@@ -1,10 +1,9 @@
 from django.contrib import admin
 from django.db.models import Count, Q
 
-from hhprod.lib.admin import FirstRowsInline, OfficeAdmin, linked_parent
+from hhprod.lib.admin import FirstRowsInline, HistoryAdmin, OfficeAdmin, linked_parent
 from hhprod.lib.conflicts import InlineVersionCheckedForm, VersionCheckedAdmin
 from hhprod.lib.names import NameSearch
-from hhprod.office.history import HistoryAdmin
 
 from .models import Credit, Person, Production, Trip
 

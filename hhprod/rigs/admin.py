@@ -2,10 +2,9 @@ from django.contrib import admin
 from django.db.models import Count, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
 
-from hhprod.lib.admin import FirstRowsInline, OfficeAdmin, linked_parent
+from hhprod.lib.admin import FirstRowsInline, HistoryAdmin, OfficeAdmin, linked_parent
 from hhprod.lib.conflicts import InlineVersionCheckedForm, VersionCheckedAdmin
 from hhprod.lib.names import NameSearch
-from hhprod.office.history import HistoryAdmin
 from hhprod.productions.admin import SharedChoicesInline
 
 from .models import Camera, Fault, Fit, Mounting, Rig, RigUnit

@@ -4,9 +4,8 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from hhprod.figures.slip import with_slip
-from hhprod.lib.admin import FirstRowsFormSet, OfficeAdmin, linked_parent
+from hhprod.lib.admin import FirstRowsFormSet, HistoryAdmin, OfficeAdmin, linked_parent
 from hhprod.lib.conflicts import InlineVersionCheckedForm, VersionCheckedAdmin, VersionCheckedForm
-from hhprod.office.history import HistoryAdmin
 from hhprod.productions.admin import SharedChoicesInline
 from hhprod.productions.models import Credit, Person
 from hhprod.rigs.models import RigUnit
