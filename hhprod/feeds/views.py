@@ -14,9 +14,9 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from hhprod.office.permissions import REPORT_PERMISSIONS
 from hhprod.productions.models import Production
+from hhprod.reports.events import call_events, shoot_day_events
 from hhprod.reports.writers.calendar import calendar
 
-from .events import call_events, shoot_day_events
 from .models import CalendarFeed, PersonLogin
 
 

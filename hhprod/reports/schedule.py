@@ -9,7 +9,6 @@ from django.db.models import BooleanField, Count, ExpressionWrapper, F, Max, Min
 from django.db.models.functions import Coalesce, RowNumber, TruncWeek
 from django.utils import timezone
 
-from hhprod.feeds.events import shoot_day_events
 from hhprod.figures.baseline import baseline_date, in_schedule
 from hhprod.figures.days import LIVE, day_counts
 from hhprod.figures.slip import with_slip
@@ -21,6 +20,7 @@ from . import schedule_plan as plan
 from .chart import schedule_chart
 from .columns import NUMBER, MinutesColumn, ReportTable, SignedColumn
 from .content import Figure, Report, ReportContent
+from .events import shoot_day_events
 
 
 def schedule_days(production):

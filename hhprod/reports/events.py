@@ -1,4 +1,5 @@
-"""The feeds' events: one per shoot day with its planned scenes, and one per call of a person.
+"""Calendar events: one per shoot day with its planned scenes (the schedule report's iCalendar download and
+the feeds), and one per call of a person (the feeds).
 
 An event keeps its UID for good; its SEQUENCE is how many times its records changed (their
 history), so a calendar that already has the day replaces it when the day moves.
