@@ -11,7 +11,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("reports/", include("hhprod.reports.urls")),
     path("plan/", include("hhprod.planning.urls")),
-    path("paperwork/", include("hhprod.paperwork.urls")),
     path("set/", include("hhprod.onset.urls")),
     path("calendars/", include("hhprod.feeds.urls")),
 ]

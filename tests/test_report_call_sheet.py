@@ -175,7 +175,7 @@ def test_a_day_added_after_the_revision_says_so(plan):
 
 
 def issue_as(client, production, day):
-    return client.post(f"/paperwork/{production.pk}/call-sheets/issue/", {"day": day})
+    return client.post(f"/reports/{production.pk}/call-sheets/issue/", {"day": day})
 
 
 def test_an_issued_call_sheet_reprints_unchanged_after_its_day_moves(plan, login_as):
@@ -220,7 +220,7 @@ def test_issuing_is_the_producers_and_the_ads_and_takes_a_post(plan, login_as):
     assert issue_as(login_as("Viewer"), plan, 2).status_code == 403
     assert issue_as(login_as("Script supervisor"), plan, 2).status_code == 403
     producer = login_as("Producer")
-    assert producer.get(f"/paperwork/{plan.pk}/call-sheets/issue/").status_code == 405
+    assert producer.get(f"/reports/{plan.pk}/call-sheets/issue/").status_code == 405
     assert not CallSheetIssue.objects.exists()
     assert issue_as(producer, plan, 99).status_code == 302
     assert not CallSheetIssue.objects.exists()

@@ -225,9 +225,9 @@ def plan_checks(route, name, production):
     return None
 
 
-def paperwork_checks(route, name, production):
+def issue_checks(route, name, production):
     """Issuing a call sheet: a POST by the producer or the AD (an empty one issues nothing); never a GET."""
-    if name != "paperwork:issue-call-sheet":
+    if name != "reports:issue-call-sheet":
         return None
     issuers = by_role(lambda role: "dayreport" in OWN[role])
     return [Check(fill(route, production.pk), everyone(WRONG_METHOD), issuers)]
@@ -263,12 +263,10 @@ def feed_checks(route, name, production):
 def site_checks(route, name, production):
     """Every check for one URL pattern, or None when the pattern is not one this test knows."""
     if name.startswith("reports:"):
-        return report_checks(route, name, production)
+        return report_checks(route, name, production) or issue_checks(route, name, production)
     if name.startswith("feeds:"):
         return feed_checks(route, name, production)
-    plan = (
-        plan_checks(route, name, production) or paperwork_checks(route, name, production) or onset_checks(route, name)
-    )
+    plan = plan_checks(route, name, production) or onset_checks(route, name)
     if plan:
         return plan
     if name == "today:day":

@@ -3,16 +3,19 @@
 import re
 
 from django.contrib import admin, messages
+from django.contrib.auth.decorators import permission_required
 from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
 
 from hhprod.lib.params import whole_number
 from hhprod.office.permissions import report_view
 from hhprod.productions.models import Production
 from hhprod.productions.timezones import use_production_time_zone
 
-from . import exports
+from . import call_sheet, exports
 from .catalogue import REPORTS, get_report
 from .errors import NotFound, Refused
 
@@ -54,6 +57,25 @@ def overview(request, production):
     use_production_time_zone(production)
     reports = [(report, exports.formats_of(report)) for report in REPORTS.values()]
     return render(request, "reports/overview.html", {**report_context(request, production), "catalogue": reports})
+
+
+@require_POST
+@permission_required("paperwork.add_callsheetissue", raise_exception=True)
+def issue_call_sheet(request, production):
+    """Issuing a call sheet: the one write the paperwork gets outside the admin, from the call sheet report's page."""
+    production = get_object_or_404(Production, pk=production)
+    page = reverse("reports:report", args=[production.pk, call_sheet.REPORT.slug])
+    day = request.POST.get("day", "").strip()
+    if not day:
+        messages.error(request, "Choose the day whose call sheet to issue.")
+        return redirect(page)
+    try:
+        issued = call_sheet.issue(production, day, request.user)
+    except NotFound as missing:
+        messages.error(request, str(missing))
+        return redirect(page)
+    messages.success(request, f"Call sheet for day {issued.shoot_day.number} issued: this is the sheet as it went out.")
+    return redirect(f"{page}?issue={issued.pk}")
 
 
 def configure(table, params, paginate):
