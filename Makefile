@@ -54,6 +54,7 @@ lint: venv
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(DEV_ENV) $(PY) manage.py makemigrations --check --dry-run
+	$(VENV)/bin/lint-imports
 
 test-sqlite: venv
 	$(DEV_ENV) $(PY) -m pytest
