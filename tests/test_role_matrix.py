@@ -56,7 +56,9 @@ OWN = {
     "Rig technician": RIG_RECORDS,
     "Viewer": set(),
 }
-OFFICE_MODELS = set(OWN["Producer"]) | {"callsheetissue"}  # issued from the report page, read by all
+# Call sheets are issued from the report page; a revision's days are its snapshot, listed from its page:
+# read by all, edited by no one.
+OFFICE_MODELS = set(OWN["Producer"]) | {"callsheetissue", "revisionday"}
 OFFICE_APPS = {"productions", "rigs", "shooting", "planning", "paperwork"}
 NO_ROLE, ANONYMOUS = "staff with no role", "anonymous"
 USERS = [*OWN, NO_ROLE, ANONYMOUS]
