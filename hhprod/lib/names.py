@@ -77,3 +77,27 @@ def keep_name_key(sender, instance, raw=False, **kwargs):
     # On pre_save rather than in save(): a fixture's records are saved without save().
     if isinstance(instance, NameKeyed):
         instance.name_key = name_key(instance.name)
+
+
+def fill_name_keys(app_label, model_name, kind):
+    """A data migration's step: each record's name key from its name. Names that are one name in
+    another case cannot both be kept under the rule, and which to keep is a person's decision: the
+    migration stops, naming them (`kind`: "People", "Rigs"...), and nothing is changed."""
+
+    def fill(apps, schema_editor):
+        model = apps.get_model(app_label, model_name)
+        by_key = {}
+        for record in model.objects.order_by("pk"):
+            record.name_key = name_key(record.name)
+            by_key.setdefault(record.name_key, []).append(record)
+        clashes = [same for same in by_key.values() if len(same) > 1]
+        if clashes:
+            named = "; ".join(", ".join(f"{record.name!r} (id {record.pk})" for record in same) for same in clashes)
+            raise RuntimeError(
+                f"{kind} with the same name, in one case or another: {named}. A name is now the same in any "
+                f"case: rename or merge each group in the admin, then migrate again."
+            )
+        records = [record for same in by_key.values() for record in same]
+        model.objects.bulk_update(records, ["name_key"], batch_size=500)
+
+    return fill
