@@ -1,5 +1,6 @@
 """What an attacker or a slip of the keyboard sends: strategies for the hostile-input suite."""
 
+from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
 # The digits of other scripts: Python's int() reads them all, a database does not.
@@ -32,3 +33,12 @@ HOSTILE = st.one_of(
     st.dates().map(str),
     st.times().map(str),
 )
+
+
+def examples(count):
+    """A hypothesis test's budget: `count` examples, no deadline (pages take their time on a busy machine)."""
+    return settings(
+        max_examples=count,
+        deadline=None,
+        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    )

@@ -14,7 +14,7 @@ from django.core.management import CommandError, call_command
 from django.db import transaction
 from django.test import Client
 from django.urls import reverse
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from hhprod.productions.models import Credit, Person, Production, Trip
@@ -23,19 +23,11 @@ from hhprod.shooting.models import DayCall, Scene, ShootDay, Take
 
 from . import factories as make
 from .admin_forms import form_data
-from .hostile import HOSTILE
+from .hostile import HOSTILE, examples
 from .snapshots import database_snapshot
 
 pytestmark = pytest.mark.django_db
 MODELS = [Take, ShootDay, DayCall, Scene, Production, Person, Credit, Trip, Rig, Camera]
-
-
-def examples(count):
-    return settings(
-        max_examples=count,
-        deadline=None,
-        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-    )
 
 
 @pytest.fixture

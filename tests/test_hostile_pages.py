@@ -13,28 +13,20 @@ from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from hhprod.feeds.models import CalendarFeed, PersonLogin
 from hhprod.shooting.models import Take
 
 from . import factories as make
-from .hostile import HOSTILE
+from .hostile import HOSTILE, examples
 from .snapshots import database_snapshot
 
 pytestmark = pytest.mark.django_db
 EVERY_APP = ("productions", "rigs", "shooting", "office", "planning", "onset", "feeds", "paperwork")
 # What str.isdigit() calls a digit and int() cannot read.
 NOT_DIGITS = ["²", "³", "①"]
-
-
-def examples(count):
-    return settings(
-        max_examples=count,
-        deadline=None,
-        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-    )
 
 
 @pytest.fixture
