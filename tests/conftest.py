@@ -88,11 +88,13 @@ def staff_client(client, django_user_model):
 
 @pytest.fixture
 def login_as(client, django_user_model):
-    """A client logged in as a staff user in one role's group ("Producer", "Viewer"...)."""
+    """A client logged in as a staff user in one role's group ("Producer", "Viewer"...), or in none."""
 
     def login(role):
-        user = django_user_model.objects.create_user(role.lower().replace(" ", "_"), password="pw", is_staff=True)
-        user.groups.add(Group.objects.get(name=role))
+        username = role.lower().replace(" ", "_") if role else "no_role"
+        user = django_user_model.objects.create_user(username, password="pw", is_staff=True)
+        if role:
+            user.groups.add(Group.objects.get(name=role))
         client.force_login(user)
         return client
 

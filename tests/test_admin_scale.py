@@ -40,13 +40,6 @@ def cold_content_types():
     ContentType.objects.clear_cache()
 
 
-@pytest.fixture
-def staff_client(client, django_user_model):
-    """Logged in without a password: hashing one would cost a third of a second per test here."""
-    client.force_login(django_user_model.objects.create_superuser("office", "office@example.com", password=None))
-    return client
-
-
 @pytest.fixture(scope="module", params=SIZES)
 def production(request, django_db_setup, django_db_blocker):
     """Generated once per size for the whole module (each test's own writes are rolled back)."""

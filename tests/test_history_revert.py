@@ -3,7 +3,6 @@
 from datetime import date, time
 
 import pytest
-from django.contrib.auth.models import Group
 from django.forms.models import model_to_dict
 from django.urls import reverse
 
@@ -57,18 +56,6 @@ def revert_form(version):
     """What the History page's form posts back for that version: every editable field's value then."""
     values = model_to_dict(version.instance)
     return {name: value for name, value in values.items() if value is not None and value is not False}
-
-
-@pytest.fixture
-def login_as(client, django_user_model):
-    def login(role):
-        user = django_user_model.objects.create_user("someone", password="pw", is_staff=True)
-        if role:
-            user.groups.add(Group.objects.get(name=role))
-        client.force_login(user)
-        return client
-
-    return login
 
 
 CASES = [(model, role) for model in CHANGES for role in ROLES]

@@ -3,7 +3,6 @@
 from datetime import date, timedelta
 
 import pytest
-from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
@@ -27,17 +26,6 @@ def plan(prod, days):
             factories.strip(day, factories.scene(prod, f"{number}.{order}"), order=order)
         factories.calendar_entry(prod, "day_off", on + timedelta(days=1))
     return lock_schedule(prod, name="Approved", reason="Studio approval", dated=START)
-
-
-@pytest.fixture
-def login_as(client, django_user_model):
-    def login(role):
-        user = django_user_model.objects.create_user(role.lower().replace(" ", "_"), password="pw", is_staff=True)
-        user.groups.add(Group.objects.get(name=role))
-        client.force_login(user)
-        return client
-
-    return login
 
 
 @pytest.fixture

@@ -61,13 +61,6 @@ def production(request, django_db_setup, django_db_blocker):
         wipe_office_records()
 
 
-@pytest.fixture
-def staff_client(client, django_user_model):
-    """Logged in without a password: hashing one would cost a third of a second per test here."""
-    client.force_login(django_user_model.objects.create_superuser("office", "office@example.com", password=None))
-    return client
-
-
 def plan_the_busiest_day(production):
     """The synthetic production has takes but no plan: its busiest day's scenes go on strips, for the call sheet."""
     scenes = (

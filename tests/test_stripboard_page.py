@@ -3,7 +3,6 @@
 from datetime import date, timedelta
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from hhprod.planning.board import board_version
@@ -33,17 +32,6 @@ def plan(prod, days, per_day=3):
         factories.calendar_entry(prod, "day_off", day.scheduled_date + timedelta(days=1))
     Scene.objects.create(production=prod, number="99", setting="int", time_of_day="day")
     return prod
-
-
-@pytest.fixture
-def login_as(client, django_user_model):
-    def login(role):
-        user = django_user_model.objects.create_user(role.lower().replace(" ", "_"), password="pw", is_staff=True)
-        user.groups.add(Group.objects.get(name=role))
-        client.force_login(user)
-        return client
-
-    return login
 
 
 def board_url(prod, page=""):
