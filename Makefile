@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 DEV_ENV := DEBUG=1
 
-.PHONY: run run-setup serve test test-sqlite test-postgres lint venv bench
+.PHONY: run run-setup serve test test-quick test-sqlite test-postgres lint venv bench
 
 venv: $(VENV)/.installed
 
@@ -58,6 +58,11 @@ lint: venv
 
 test-sqlite: venv
 	$(DEV_ENV) $(PY) -m pytest
+
+# While working: SQLite only, without the browser and the system tests (a real server, `make` in a
+# subprocess). CI runs `make test`, which runs them all.
+test-quick: venv
+	$(DEV_ENV) $(PY) -m pytest -m "not system" --ignore=tests/browser
 
 # The browser tests run in the SQLite pass only: they drive the same pages on either
 # database, and the rest of the suite covers what differs between the two.

@@ -27,6 +27,9 @@ from django.core.management.utils import get_random_secret_key
 
 from .test_serving import ROOT, database_url, environment, free_loopback_port, make_serve  # noqa: F401
 
+# A real server or `make` in a subprocess: left out by `make test-quick`, run by `make test`.
+pytestmark = pytest.mark.system
+
 WRITERS, TAKES_EACH = 8, 6
 READERS, PAGES_EACH = 8, 6
 IMPORTS, IMPORT_ROWS = 2, 999  # takes 1 to 999 of one scene: a slate's take numbers stop at 999

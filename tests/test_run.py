@@ -14,6 +14,9 @@ from django.urls import reverse
 from hhprod.office.management.commands.demo_login import DEMO_LOGINS
 from hhprod.shooting.models import Take
 
+# A real server or `make` in a subprocess: left out by `make test-quick`, run by `make test`.
+pytestmark = pytest.mark.system
+
 ROOT = Path(__file__).resolve().parent.parent
 VENV = Path(sys.prefix)
 LOGIN_LINE = re.compile(r"^Demo login: (\S+) / (\S+)  \((.+)\)$", re.MULTILINE)

@@ -24,6 +24,9 @@ import pytest
 from django.core.management.utils import get_random_secret_key
 from psycopg import sql
 
+# A real server or `make` in a subprocess: left out by `make test-quick`, run by `make test`.
+pytestmark = pytest.mark.system
+
 ROOT = Path(__file__).resolve().parent.parent
 VENV = Path(sys.prefix)
 
