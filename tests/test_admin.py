@@ -102,3 +102,19 @@ def test_valid_take_is_added_in_the_admin(seed, staff_client):
 def test_forms_put_what_a_record_is_first_and_its_source_last(staff_client, model):
     fields = list(staff_client.get(admin_url(model, "add")).context["adminform"].form.fields)
     assert fields[-1] == "source" and fields[0] != "source"
+
+
+def test_a_reader_sees_the_shoot_day_without_its_save_counter_or_a_link_to_log_a_take(seed, login_as):
+    day = ShootDay.objects.get(production__title="Hardcore Henry", number=1)
+    page = login_as("Viewer").get(admin_url(ShootDay, "change", day.pk)).content.decode()
+    assert "Hardcore Henry day 1" in page and "takes on this day →" in page
+    assert "Moves on at every save" not in page and ">Version<" not in page.replace(" ", "")
+    assert "Log a take on this day" not in page
+
+
+def test_an_editor_gets_the_counter_as_a_hidden_field_and_the_link_to_log_a_take(seed, login_as):
+    day = ShootDay.objects.get(production__title="Hardcore Henry", number=1)
+    page = login_as("Producer").get(admin_url(ShootDay, "change", day.pk)).content.decode()
+    assert '<input type="hidden" name="version" value="1"' in page
+    assert '<input type="hidden" name="calls-0-version" value="1"' in page
+    assert "Log a take on this day" in page

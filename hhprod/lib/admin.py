@@ -14,6 +14,7 @@ from django.utils.http import urlencode
 from simple_history.admin import SimpleHistoryAdmin
 
 from .controls import ControlCharactersRemoved
+from .versions import VersionField
 
 
 def is_key(field, value):
@@ -106,7 +107,22 @@ class OfficeChangeList(ChangeList):
             raise IncorrectLookupParameters(error) from error
 
 
-class OfficeAdmin(admin.ModelAdmin):
+class CounterHiddenFromReaders:
+    """A page its user may only read shows the record, not its save counter (a VersionField, which
+    only the forms use): a ModelAdmin or inline mixin."""
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if self.has_change_permission(request, obj):
+            return fieldsets
+        counters = {field.name for field in self.model._meta.concrete_fields if isinstance(field, VersionField)}
+        return [
+            (name, {**options, "fields": [field for field in options["fields"] if field not in counters]})
+            for name, options in fieldsets
+        ]
+
+
+class OfficeAdmin(CounterHiddenFromReaders, admin.ModelAdmin):
     """hhprod's admin forms: what a record is first, where it comes from (its source) last.
 
     `source` comes from an abstract base, so Django would put it at the top of every form.
@@ -209,7 +225,7 @@ class FirstRowsFormSet(BaseInlineFormSet):
         )  # fmt: skip
 
 
-class FirstRowsInline:
+class FirstRowsInline(CounterHiddenFromReaders):
     """An inline showing its first rows and a link to them all (FirstRowsFormSet): put before the
     inline's own base, `class CreditInline(FirstRowsInline, admin.TabularInline)`."""
 

@@ -1,14 +1,14 @@
 from django.contrib import admin
 from django.db.models import Count, Q
 
-from hhprod.lib.admin import FirstRowsInline, HistoryAdmin, OfficeAdmin, linked_parent
+from hhprod.lib.admin import CounterHiddenFromReaders, FirstRowsInline, HistoryAdmin, OfficeAdmin, linked_parent
 from hhprod.lib.conflicts import InlineVersionCheckedForm, VersionCheckedAdmin
 from hhprod.lib.names import NameSearch
 
 from .models import Credit, Person, Production, Trip
 
 
-class SharedChoicesInline(admin.TabularInline):
+class SharedChoicesInline(CounterHiddenFromReaders, admin.TabularInline):
     """An inline whose dropdowns are read once for all its rows.
 
     Autocomplete and plain selects both query once per row; a list of choices is

@@ -68,6 +68,12 @@ class ShootDayAdmin(VersionCheckedAdmin, HistoryAdmin):
     def get_queryset(self, request):
         return with_slip(super().get_queryset(request)).with_recorded()
 
+    def get_fields(self, request, obj=None):
+        fields = super().get_fields(request, obj)
+        if request.user.has_perm("shooting.add_take"):
+            return fields
+        return [field for field in fields if field != "log_a_take"]  # a link only to a page it may use
+
     @admin.display(description="new take")
     def log_a_take(self, day):
         if not day.pk:
