@@ -19,7 +19,7 @@ run: run-setup
 
 # make run's steps before serving, safe to repeat over a database in use: the seed goes only
 # into an empty database and a demo login is made (and its password printed) only once.
-# tests/test_run.py runs this target twice with an edit in between.
+# tests/project/test_run.py runs this target twice with an edit in between.
 run-setup: venv
 	$(DEV_ENV) $(PY) manage.py migrate --noinput
 	$(DEV_ENV) $(PY) manage.py seed
@@ -69,7 +69,7 @@ test-quick: venv
 test-postgres: venv
 	$(DEV_ENV) bash tests/bin/with-postgres.sh $(PY) -m pytest --ignore=tests/browser
 
-# Every page in hhprod/bench/benchmark.py against its bare SQL, on a synthetic production
+# Every page in hhprod/devdata/benchmark.py against its bare SQL, on a synthetic production
 # of each size: SQLite, then a throwaway PostgreSQL when its server is installed.
 # Prints a table per database; JSON in artifacts/bench.json. Not part of the test suite.
 BENCH_SIZES ?= 1000,10000,100000

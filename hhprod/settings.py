@@ -49,15 +49,16 @@ INSTALLED_APPS = [
     "import_export",
     "hhprod.productions",
     "hhprod.rigs",
-    "hhprod.shooting",
     "hhprod.planning",
+    "hhprod.shooting",
+    "hhprod.imports",
     "hhprod.paperwork",
     "hhprod.onset",
     "hhprod.reports",
     "hhprod.office",
     "hhprod.today",
     "hhprod.feeds",
-    *(["hhprod.bench"] if DEBUG or envbool("BENCH") else []),  # the benchmark: a developer's tool, not served
+    *(["hhprod.devdata"] if DEBUG or envbool("DEVDATA") else []),  # synthetic data and benchmarks: not served
     "django_tables2",
     "django_filters",
     "axes",
@@ -202,7 +203,7 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 TAKE_IMPORT_PREVIEW_HOURS = 2
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    # How far an import has got (shooting/import_progress.py): files, so that every gunicorn
+    # How far an import has got (imports/import_progress.py): files, so that every gunicorn
     # process reads what the one importing writes.
     "progress": {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",

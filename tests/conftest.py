@@ -31,7 +31,7 @@ def quick_password_hashing(settings):
 def no_login_throttling(settings):
     """django-axes needs the request at every login, which the test client's login() does not pass.
 
-    Its own tests (tests/test_hardening.py) turn it back on.
+    Its own tests (tests/project/test_hardening.py) turn it back on.
     """
     settings.AXES_ENABLED = False
 

@@ -2,11 +2,11 @@
 
 from datetime import date, time
 
-from hhprod.paperwork.models import DayReport, Delay, Location
-from hhprod.planning.models import CalendarEntry, Strip
+from hhprod.paperwork.models import DayReport, Delay
+from hhprod.planning.models import CalendarEntry, DayCall, Location, Scene, ShootDay, Strip
 from hhprod.productions.models import Credit, Person, Production, Trip
-from hhprod.rigs.models import Camera, Fault, Fit, Mounting, Rig, RigUnit
-from hhprod.shooting.models import DayCall, HealthIncident, Scene, ShootDay, Take
+from hhprod.rigs.models import Camera, Fit, Mounting, Rig, RigUnit
+from hhprod.shooting.models import Fault, HealthIncident, Take
 
 
 def production(title="Test feature", **fields):

@@ -3,7 +3,7 @@
 from django.apps import apps
 
 
-def database_snapshot(app_labels=("productions", "rigs", "shooting", "office")):
+def database_snapshot(app_labels=("productions", "rigs", "planning", "shooting", "imports", "office")):
     """Every row of every model of the apps, history included, in primary-key order."""
     return {
         model._meta.label: list(model.objects.order_by("pk").values())

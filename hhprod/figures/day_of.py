@@ -5,7 +5,7 @@ issued from a revision, against that revision's working days."""
 from django.db.models import OuterRef
 
 from hhprod.lib.expressions import SubqueryCount
-from hhprod.shooting.models import ShootDay
+from hhprod.planning.models import ShootDay
 
 
 def days_in_production():

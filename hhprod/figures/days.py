@@ -4,9 +4,8 @@ shoot is as of a date: days shot by then against the baseline's days due by then
 from django.db.models import Count, Max, Q
 from django.db.models.lookups import LessThanOrEqual
 
-from hhprod.shooting.models import ShootDay
-
-from .baseline import baseline_date, in_schedule
+from hhprod.planning.baseline import baseline_date, in_schedule
+from hhprod.planning.models import ShootDay
 
 SHOT = ShootDay.Status.SHOT
 LIVE = ~Q(status=ShootDay.Status.CANCELLED)

@@ -4,8 +4,8 @@ then the day's number), counted once, on that day, with its whole length."""
 from django.db.models import Count, Exists, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 
-from hhprod.planning.models import Strip
-from hhprod.shooting.models import Scene, Take, circled
+from hhprod.planning.models import Scene, Strip, circled
+from hhprod.shooting.models import Take
 
 from .days import shot_by
 

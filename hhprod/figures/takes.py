@@ -4,7 +4,8 @@ setups and seconds recorded, in one aggregate."""
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import Coalesce
 
-from hhprod.shooting.models import Take, circled
+from hhprod.planning.models import circled
+from hhprod.shooting.models import Take
 
 from .days import shot_by
 from .setups import setups

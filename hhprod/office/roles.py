@@ -2,7 +2,7 @@
 
 `apply_roles()` gives the groups exactly this: after every migrate and flush (each app's part on
 its post_migrate, connected in OfficeConfig.ready) and on `manage.py apply_roles`. A model added
-later gets a row here (tests/test_roles_declared.py fails until it has one); no data migration.
+later gets a row here (tests/office/test_roles_declared.py fails until it has one); no data migration.
 
 simple_history's Historical* models have no row: the History pages ask for the tracked model's
 own permissions (SIMPLE_HISTORY_ENFORCE_HISTORY_MODEL_PERMISSIONS is off).
@@ -36,26 +36,26 @@ TABLE = {
     "rigs.RigUnit":                 (KEEP,     VIEW,  VIEW,   KEEP,  VIEW),
     "rigs.Mounting":                (KEEP,     VIEW,  VIEW,   KEEP,  VIEW),
     "rigs.Fit":                     (KEEP,     VIEW,  VIEW,   KEEP,  VIEW),
-    "rigs.Fault":                   (KEEP,     VIEW,  VIEW,   KEEP,  VIEW),
-    "shooting.ShootDay":            (KEEP,     KEEP,  VIEW,   VIEW,  VIEW),
-    "shooting.DayCall":             (KEEP,     KEEP,  VIEW,   VIEW,  VIEW),
+    "shooting.Fault":                   (KEEP,     VIEW,  VIEW,   KEEP,  VIEW),
+    "planning.ShootDay":            (KEEP,     KEEP,  VIEW,   VIEW,  VIEW),
+    "planning.DayCall":             (KEEP,     KEEP,  VIEW,   VIEW,  VIEW),
     "shooting.HealthIncident":      (KEEP,     KEEP,  KEEP,   VIEW,  VIEW),
-    "shooting.Scene":               (KEEP,     VIEW,  KEEP,   VIEW,  VIEW),  # its breakdown too
+    "planning.Scene":               (KEEP,     VIEW,  KEEP,   VIEW,  VIEW),  # its breakdown too
     "shooting.Take":                (KEEP,     VIEW,  KEEP,   VIEW,  VIEW),
     "planning.Strip":               (KEEP,     KEEP,  VIEW,   VIEW,  VIEW),
     "planning.CalendarEntry":       (KEEP,     KEEP,  VIEW,   VIEW,  VIEW),
     "planning.ScheduleRevision":    (KEEP,     KEEP,  VIEW,   VIEW,  VIEW),  # the admin itself refuses a change
     "planning.RevisionDay":         (KEEP,     KEEP,  VIEW,   VIEW,  VIEW),
     "planning.RevisionStrip":       (KEEP,     KEEP,  VIEW,   VIEW,  VIEW),
-    "paperwork.Location":           (KEEP,     KEEP,  VIEW,   VIEW,  VIEW),
+    "planning.Location":           (KEEP,     KEEP,  VIEW,   VIEW,  VIEW),
     "paperwork.DayReport":          (KEEP,     KEEP,  VIEW,   VIEW,  VIEW),
     "paperwork.Delay":              (KEEP,     KEEP,  VIEW,   VIEW,  VIEW),
     "paperwork.CallSheetIssue":     (ISSUE,    ISSUE, VIEW,   VIEW,  VIEW),
     # Kept by the page that makes them, which asks for the permissions of what it serves: the
     # take import (shooting.add_take and add_scene), the stripboard (planning.change_strip), the
     # take-logging page (shooting.add_take).
-    "shooting.TakeImportUpload":    NOBODY,
-    "shooting.ImportColumnMapping": NOBODY,
+    "imports.TakeImportUpload":    NOBODY,
+    "imports.ImportColumnMapping": NOBODY,
     "planning.StripMove":           NOBODY,
     "onset.LoggedTake":             NOBODY,
     # A superuser's, like the logins they belong to.

@@ -3,13 +3,14 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
+from hhprod.imports.setvalues import parse_length
 from hhprod.lib.controls import ControlCharactersRemoved
 from hhprod.lib.params import whole_number
+from hhprod.planning.models import Scene
 from hhprod.productions.models import Person
 from hhprod.rigs.models import Camera, Rig, RigUnit
 from hhprod.shooting.camera_report import LAST_TAKE, setup_letters
-from hhprod.shooting.models import Scene, Take
-from hhprod.shooting.setvalues import parse_length
+from hhprod.shooting.models import Take
 
 # One key a status on the page; the camera report's own marks (NG, FS, Print...) are read too.
 STATUS_KEYS = {

@@ -11,8 +11,9 @@ from django.utils import timezone
 
 from hhprod.figures.rig_time import worn_with
 from hhprod.lib.formatting import minutes_seconds
+from hhprod.planning.models import ShootDay
 from hhprod.shooting.camera_report import LAST_TAKE
-from hhprod.shooting.models import ShootDay, Take
+from hhprod.shooting.models import Take
 
 from .models import LoggedTake
 

@@ -9,13 +9,14 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from hhprod.figures.rig_time import wearers_on
+from hhprod.imports.setvalues import parse_length
 from hhprod.lib.formatting import minutes_seconds
 from hhprod.lib.freetext import TEXT_LIMIT
 from hhprod.lib.params import BadParameter, number_param, text_param
+from hhprod.planning.models import Scene, ShootDay
 from hhprod.rigs.models import Camera, Mounting, Rig, RigUnit
 from hhprod.shooting.camera_report import LAST_TAKE
-from hhprod.shooting.models import Scene, ShootDay, Take
-from hhprod.shooting.setvalues import parse_length
+from hhprod.shooting.models import Take
 
 from . import services
 from .forms import TakeRowForm, row_errors, wearers_of

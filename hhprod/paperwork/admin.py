@@ -4,15 +4,8 @@ from django.utils.html import format_html
 
 from hhprod.lib.admin import FirstRowsInline, OfficeAdmin, linked_parent
 from hhprod.lib.conflicts import InlineVersionCheckedForm, VersionCheckedAdmin
-from hhprod.lib.names import NameSearch
 
-from .models import CallSheetIssue, DayReport, Delay, Location
-
-
-@admin.register(Location)
-class LocationAdmin(NameSearch, VersionCheckedAdmin, OfficeAdmin):
-    list_display = ["name", "address", "latitude", "longitude", "time_zone"]
-    search_fields = ["name", "address", "nearest_hospital"]
+from .models import CallSheetIssue, DayReport, Delay
 
 
 class DelayInline(FirstRowsInline, admin.TabularInline):

@@ -12,8 +12,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F, Max
 
+from hhprod.planning.models import Scene, ShootDay
 from hhprod.productions.models import Production
-from hhprod.shooting.models import Scene, ShootDay
 
 from .models import Strip, StripMove
 

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from django.db.models import Count, F, Sum, Window
 from django.db.models.functions import Coalesce, RowNumber
 
+from hhprod.planning.models import Scene, ShootDay, pages_and_eighths
 from hhprod.productions.models import Credit
-from hhprod.shooting.models import Scene, ShootDay, pages_and_eighths
 
 from .board import board_version
 from .models import CalendarEntry, Strip, strip_eighths

@@ -11,7 +11,7 @@ from django.db import connection, transaction
 from django.db.models import Case, Count, F, Max, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.utils import timezone
 
-from hhprod.shooting.models import ShootDay
+from hhprod.planning.models import ShootDay
 
 from .models import RevisionDay, RevisionStrip, ScheduleRevision, Strip, strip_eighths
 

@@ -11,8 +11,8 @@ from django.views.decorators.http import require_POST, require_safe
 
 from hhprod.lib.controls import ControlCharactersRemoved
 from hhprod.lib.params import number_param
+from hhprod.planning.models import pages_and_eighths
 from hhprod.productions.models import Production
-from hhprod.shooting.models import pages_and_eighths
 
 from .board import move_strip, undo_last_move
 from .days import stripboard as read_board

@@ -3,13 +3,13 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
-from hhprod.planning.models import Strip
+from hhprod.lib.formatting import minutes_seconds
+from hhprod.planning.models import Scene, Strip
 from hhprod.productions.models import Credit
-from hhprod.shooting.models import Scene, minutes_seconds
 
 
 @require_safe
-@permission_required("shooting.view_scene", raise_exception=True)
+@permission_required("planning.view_scene", raise_exception=True)
 def breakdown_sheet(request, pk):
     """One scene's breakdown sheet, laid out to print on A4 portrait."""
     scene = get_object_or_404(

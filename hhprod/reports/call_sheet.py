@@ -14,10 +14,9 @@ from hhprod.lib.expressions import GroupConcat
 from hhprod.lib.formatting import long_date, short_date
 from hhprod.lib.params import whole_number
 from hhprod.paperwork.models import CallSheetIssue
-from hhprod.planning.models import RevisionDay, ScheduleRevision, Strip, strip_eighths
+from hhprod.planning.models import DayCall, RevisionDay, Scene, ScheduleRevision, ShootDay, Strip, strip_eighths
 from hhprod.productions.models import Credit
 from hhprod.rigs.models import Mounting
-from hhprod.shooting.models import DayCall, Scene, ShootDay
 
 from .columns import ClockColumn, ListColumn, PagesColumn, RolesColumn, StackedTable
 from .content import Report, ReportContent

@@ -3,8 +3,8 @@
 import django_tables2 as tables
 
 from hhprod.lib.formatting import listed, minutes, minutes_seconds, signed_number
+from hhprod.planning.models import pages_and_eighths
 from hhprod.productions.models import Credit
-from hhprod.shooting.models import pages_and_eighths
 
 NUMBER = {"th": {"class": "number"}, "td": {"class": "number"}}  # right-aligned, header and cells
 

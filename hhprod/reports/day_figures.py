@@ -7,12 +7,11 @@
 from django.db.models import Count, Exists, OuterRef, Q, Sum
 from django.db.models.functions import Coalesce
 
-from hhprod.figures.baseline import baseline_days, baseline_strips
 from hhprod.figures.scenes import completed_by
 from hhprod.paperwork.models import DayReport, Delay
-from hhprod.planning.models import RevisionStrip, strip_eighths
-from hhprod.rigs.models import Fault
-from hhprod.shooting.models import HealthIncident, ShootDay
+from hhprod.planning.baseline import baseline_days, baseline_strips
+from hhprod.planning.models import RevisionStrip, ShootDay, strip_eighths
+from hhprod.shooting.models import Fault, HealthIncident
 
 
 def baseline_due(day):

@@ -7,8 +7,9 @@ from hhprod.figures.day_of import day_of, days_in_production
 from hhprod.lib.expressions import GroupConcat
 from hhprod.lib.formatting import short_date
 from hhprod.lib.params import whole_number
+from hhprod.planning.models import DayCall, ShootDay
 from hhprod.productions.models import Credit
-from hhprod.shooting.models import DayCall, ShootDay, Take
+from hhprod.shooting.models import Take
 
 from .content import ReportContent
 from .errors import NotFound

@@ -10,10 +10,10 @@ from datetime import timedelta
 from django.db.models import Case, CharField, IntegerField, Min, Q, Value, When
 from django.db.models.functions import Coalesce
 
-from hhprod.planning.models import CalendarEntry, Strip
+from hhprod.planning.models import CalendarEntry, DayCall, ShootDay, Strip
 from hhprod.productions.models import Credit, Person, Trip
 from hhprod.rigs.models import Fit
-from hhprod.shooting.models import DayCall, ShootDay, Take
+from hhprod.shooting.models import Take
 
 from .dood_rules import HIATUS, HOLIDAY, MOVE, OFF, SHOOT
 

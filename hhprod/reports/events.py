@@ -12,10 +12,9 @@ from django.conf import settings
 from django.db.models import Count, Max, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
 
-from hhprod.figures.slip import with_slip
 from hhprod.lib.formatting import signed
-from hhprod.planning.models import Strip
-from hhprod.shooting.models import DayCall, ShootDay
+from hhprod.planning.models import DayCall, ShootDay, Strip
+from hhprod.planning.slip import with_slip
 
 
 def production_zone():

@@ -8,7 +8,7 @@ from hhprod.figures import pages, rig_time, scenes, takes
 from hhprod.figures.day_of import day_of
 from hhprod.figures.days import to_date
 from hhprod.lib.formatting import minutes, short_date
-from hhprod.shooting.models import pages_and_eighths
+from hhprod.planning.models import pages_and_eighths
 
 from . import day_figures as figures
 from .columns import NUMBER, ClockColumn, LengthColumn, MinutesColumn, ReportTable, RolesColumn

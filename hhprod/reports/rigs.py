@@ -6,8 +6,8 @@ from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Sum,
 from django.db.models.functions import Coalesce
 
 from hhprod.lib.expressions import GroupConcat
-from hhprod.rigs.models import Camera, Fault, Rig, RigUnit
-from hhprod.shooting.models import HealthIncident, Take
+from hhprod.rigs.models import Camera, Rig, RigUnit
+from hhprod.shooting.models import Fault, HealthIncident, Take
 
 from .columns import NUMBER, FormattedColumn, ListColumn, MinutesColumn, ReportTable
 from .content import Report, ReportContent

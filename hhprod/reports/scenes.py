@@ -8,12 +8,12 @@ import django_filters
 import django_tables2 as tables
 from django.db.models import OuterRef, Q, Subquery
 
-from hhprod.figures.baseline import baseline_strips
 from hhprod.figures.pages import with_plan_figures
 from hhprod.figures.scenes import FIRST, completed_per_day, first_circled
-from hhprod.figures.slip import scene_slip
-from hhprod.planning.models import RevisionStrip, ScheduleRevision, Strip
-from hhprod.shooting.models import Scene, ShootDay, Take, pages_and_eighths
+from hhprod.planning.baseline import baseline_strips
+from hhprod.planning.models import RevisionStrip, Scene, ScheduleRevision, ShootDay, Strip, pages_and_eighths
+from hhprod.planning.slip import scene_slip
+from hhprod.shooting.models import Take
 
 from .columns import NUMBER, FormattedColumn, IsoDateColumn, ReportTable, SignedColumn
 from .content import Report, ReportContent

@@ -9,12 +9,12 @@ from django.db.models import BooleanField, Count, ExpressionWrapper, F, Max, Min
 from django.db.models.functions import Coalesce, RowNumber, TruncWeek
 from django.utils import timezone
 
-from hhprod.figures.baseline import baseline_date, in_schedule
 from hhprod.figures.days import LIVE, day_counts
-from hhprod.figures.slip import with_slip
 from hhprod.lib.formatting import long_date, minutes, signed
-from hhprod.planning.models import CalendarEntry
-from hhprod.shooting.models import ShootDay, Take
+from hhprod.planning.baseline import baseline_date, in_schedule
+from hhprod.planning.models import CalendarEntry, ShootDay
+from hhprod.planning.slip import with_slip
+from hhprod.shooting.models import Take
 
 from . import schedule_plan as plan
 from .chart import schedule_chart

@@ -5,9 +5,8 @@ import django_tables2 as tables
 from django.db.models import Case, CharField, Count, F, IntegerField, Q, Value, When, Window
 from django.template.loader import render_to_string
 
-from hhprod.planning.models import RevisionDay, ScheduleRevision
+from hhprod.planning.models import RevisionDay, ScheduleRevision, ShootDay
 from hhprod.planning.revisions import LIVE, with_finish
-from hhprod.shooting.models import ShootDay
 
 from .columns import NUMBER, ReportTable
 

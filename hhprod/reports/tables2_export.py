@@ -6,7 +6,7 @@ records the report built it from (`ReportTable.records`), sorted as the page sor
 function per column: at 100,000 takes building each cell through django-tables2 costs 30
 times the query itself. Any other table (a row per day, person or rig) is written as
 `Table.as_values()` writes it, row by row, with the typed cells read by each column's accessor.
-Only django-tables2's public API: tests/test_public_apis.py holds it so.
+Only django-tables2's public API: tests/project/test_public_apis.py holds it so.
 """
 
 import django_tables2 as tables

@@ -7,10 +7,11 @@ from django import forms
 from django.db.models import Case, CharField, Value, When
 from django.db.models.functions import Cast, Concat
 
+from hhprod.planning.models import Scene
 from hhprod.productions.models import Person
 from hhprod.rigs.models import Rig, RigUnit
 from hhprod.shooting.camera_report import FieldOfView, FrameRate, Resolution
-from hhprod.shooting.models import Scene, Take
+from hhprod.shooting.models import Take
 
 from .columns import ChoiceColumn, ClockColumn, FlagColumn, IsoDateColumn, LengthColumn, ReportTable
 from .content import Report, ReportContent

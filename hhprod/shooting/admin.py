@@ -1,212 +1,24 @@
-from django.contrib import admin
-from django.template.defaultfilters import pluralize
-from django.urls import reverse
-from django.utils.html import format_html
+"""The record of what was shot: takes, health incidents, rig faults, and each rig unit's use."""
 
-from hhprod.figures.slip import with_slip
-from hhprod.lib.admin import FirstRowsFormSet, HistoryAdmin, OfficeAdmin, linked_parent
-from hhprod.lib.conflicts import InlineVersionCheckedForm, VersionCheckedAdmin, VersionCheckedForm
+from django.contrib import admin
+from django.db.models import Count, OuterRef, Q, Subquery, Sum
+from django.db.models.functions import Coalesce
+
+from hhprod.lib.admin import FirstRowsInline, HistoryAdmin, OfficeAdmin, linked_parent
+from hhprod.lib.conflicts import InlineVersionCheckedForm, VersionCheckedAdmin
 from hhprod.productions.admin import SharedChoicesInline
-from hhprod.productions.models import Credit, Person
+from hhprod.rigs.admin import FitInline, MountingInline
 from hhprod.rigs.models import RigUnit
 
-from .import_admin import TakeImportAdmin
-from .models import DayCall, HealthIncident, Scene, ShootDay, Take, minutes_seconds
+from .models import Fault, HealthIncident
 
 # The one shoot day a day's page links to (?shoot_day=<id>), named so it can be cleared.
 LinkedShootDayFilter = linked_parent("shoot_day", select_related=["production"])
 
 
-class DayCallInline(SharedChoicesInline):
-    model = DayCall
-    form = InlineVersionCheckedForm
-    formset = FirstRowsFormSet  # the first calls in call order; the day links to them all
-    select_related = ["person", "shoot_day__production"]
-    fields = [
-        "person",
-        "kind",
-        "pickup_time",
-        "makeup_time",
-        "call_time",
-        "on_set_time",
-        "wrap_time",
-        "notes",
-        "version",
-    ]
-
-    def choices_queryset(self, db_field, day):
-        if db_field.name == "person" and day:
-            return Person.objects.filter(credits__production=day.production_id).distinct()
-        return None
-
-
-@admin.register(ShootDay)
-class ShootDayAdmin(VersionCheckedAdmin, HistoryAdmin):
-    ordering = ["production", "number"]  # annotated querysets drop Meta.ordering
-    list_display = [
-        "number",
-        "production",
-        "scheduled_date",
-        "actual_date",
-        "slip",
-        "status",
-        "location",
-        "take_count",
-        "minutes_recorded",
-    ]
-    list_display_links = ["number"]
-    list_filter = ["production", "status"]
-    list_select_related = ["production"]
-    search_fields = ["location", "notes"]
-    date_hierarchy = "actual_date"
-    # The calls only: a day's takes grow with the shoot (1,400 on the busiest synthetic day took
-    # 7.5 s and 171 MB as inline rows). They are a link to the take list, paginated, by that day.
-    inlines = [DayCallInline]
-    readonly_fields = ["takes_on_this_day", "calls_on_this_day", "log_a_take"]
-    autocomplete_fields = ["site"]  # found by typing: no query listing every location
-
-    def get_queryset(self, request):
-        return with_slip(super().get_queryset(request)).with_recorded()
-
-    def get_fields(self, request, obj=None):
-        fields = super().get_fields(request, obj)
-        if request.user.has_perm("shooting.add_take"):
-            return fields
-        return [field for field in fields if field != "log_a_take"]  # a link only to a page it may use
-
-    @admin.display(description="new take")
-    def log_a_take(self, day):
-        if not day.pk:
-            return "Save the day first."
-        url = reverse("admin:shooting_take_add")
-        return format_html('<a class="addlink" href="{}?shoot_day={}">Log a take on this day</a>', url, day.pk)
-
-    @admin.display(description="takes")
-    def takes_on_this_day(self, day):
-        if not day.pk:
-            return "—"
-        url = reverse("admin:shooting_take_changelist")
-        count = f"{day.take_count:,} take{pluralize(day.take_count)}"
-        return format_html('<a href="{}?shoot_day={}">{} on this day →</a>', url, day.pk, count)
-
-    @admin.display(description="calls")
-    def calls_on_this_day(self, day):
-        if not day.pk:
-            return "—"
-        url = reverse("admin:shooting_daycall_changelist")
-        return format_html(
-            '<a href="{}?shoot_day={}">Every call on this day →</a> (below, the first {} in call order)',
-            url, day.pk, FirstRowsFormSet.most,
-        )  # fmt: skip
-
-    @admin.display(description="slip against baseline (days)", ordering="slip")
-    def slip(self, day):
-        return day.slip
-
-    @admin.display(description="takes", ordering="take_count")
-    def take_count(self, day):
-        return day.take_count
-
-    @admin.display(description="recorded", ordering="seconds_recorded")
-    def minutes_recorded(self, day):
-        return minutes_seconds(day.seconds_recorded) if day.seconds_recorded else "—"
-
-
-@admin.register(DayCall)
-class DayCallAdmin(VersionCheckedAdmin, HistoryAdmin):
-    list_display = ["person", "shoot_day", "kind", "call_time", "wrap_time", "notes"]
-    history_select_related = ["shoot_day__production"]
-    list_filter = [LinkedShootDayFilter, "shoot_day__production"]
-    list_select_related = ["person", "shoot_day__production"]
-    search_fields = ["person__name", "notes"]
-    autocomplete_fields = ["person", "shoot_day"]
-
-
-class SceneForm(VersionCheckedForm):
-    def clean(self):
-        data = super().clean()
-        production, cast = data.get("production"), data.get("cast")
-        if production and cast:
-            strangers = [credit for credit in cast if credit.production_id != production.pk]
-            if strangers:
-                names = ", ".join(str(credit.person) for credit in strangers)
-                self.add_error(
-                    "cast", f"Not credited on {production}: {names}. A scene needs its own production's cast."
-                )
-        return data
-
-
-@admin.register(Scene)
-class SceneAdmin(VersionCheckedAdmin, OfficeAdmin):
-    """Scenes and their breakdown: what the breakdown sheet prints."""
-
-    form = SceneForm
-    ordering = ["production", "number"]  # annotated querysets drop Meta.ordering
-    list_display = [
-        "number",
-        "description",
-        "setting",
-        "time_of_day",
-        "pages",
-        "head_rig",
-        "production",
-        "take_count",
-        "circled",
-    ]
-    list_filter = ["production", "setting", "time_of_day", "head_rig"]
-    list_select_related = ["production"]
-    search_fields = ["number", "description", "synopsis", "set_name"]
-    readonly_fields = ["breakdown_sheet"]
-    fieldsets = [
-        (None, {"fields": ["production", "number", "description", "breakdown_sheet", "version"]}),
-        (
-            "Breakdown",
-            {"fields": [
-                "set_name", "location", "setting", "time_of_day", "page_eighths", "synopsis", "screen_seconds",
-                "cast", "head_rig", "rig", "stunt_notes", "safety_notes",
-            ]},
-        ),
-        (None, {"fields": ["source"]}),
-    ]  # fmt: skip
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).with_recorded()
-
-    def get_form(self, request, obj=None, **kwargs):
-        request.scene_production = obj.production_id if obj else None
-        return super().get_form(request, obj, **kwargs)
-
-    def formfield_for_manytomany(self, db_field, request, **kwargs):
-        if db_field.name == "cast":
-            # On a scene's page, only its production's cast; labels read each credit's person and production.
-            credits = Credit.objects.filter(role__in=[Credit.Role.CAST, Credit.Role.STUNT_PERFORMER])
-            if production := getattr(request, "scene_production", None):
-                credits = credits.filter(production=production)
-            kwargs["queryset"] = credits.select_related("person", "production")
-        return super().formfield_for_manytomany(db_field, request, **kwargs)
-
-    @admin.display(description="breakdown sheet")
-    def breakdown_sheet(self, scene):
-        if not scene.pk:
-            return "Save the scene first."
-        return format_html('<a href="{}">Print the breakdown sheet</a>', reverse("breakdown_sheet", args=[scene.pk]))
-
-    @admin.display(description="pages", ordering="page_eighths")
-    def pages(self, scene):
-        return scene.pages_display
-
-    @admin.display(description="takes", ordering="take_count")
-    def take_count(self, scene):
-        return scene.take_count
-
-    @admin.display(description="circled", ordering="circled")
-    def circled(self, scene):
-        return scene.circled
-
-
-@admin.register(Take)
-class TakeAdmin(TakeImportAdmin, VersionCheckedAdmin, HistoryAdmin):
-    """Takes, and the take-log import (import_admin.py)."""
+class TakeAdmin(VersionCheckedAdmin, HistoryAdmin):
+    """Takes. Registered by the imports app (imports/admin.py), which adds the take-log import to
+    this page: the record of takes knows nothing of files."""
 
     list_display = [
         "take",
@@ -285,3 +97,85 @@ class HealthIncidentAdmin(VersionCheckedAdmin, OfficeAdmin):
     list_select_related = ["person", "shoot_day__production"]
     search_fields = ["person__name", "notes"]
     autocomplete_fields = ["person", "shoot_day"]
+
+
+class FaultInline(FirstRowsInline, SharedChoicesInline):
+    model = Fault
+    form = InlineVersionCheckedForm
+    select_related = ["unit__rig"]
+    fields = ["kind", "shoot_day", "minutes_lost", "fixed_on", "notes", "version"]
+
+    def choices_queryset(self, db_field, unit):
+        if db_field.name == "shoot_day":
+            return db_field.related_model.objects.select_related("production")  # each day is named by its production
+        return None
+
+
+# The unit's page is here rather than in rigs/admin.py: it lists the unit's faults and counts its takes,
+# both recorded on shoot days, a layer above the rigs.
+@admin.register(RigUnit)
+class RigUnitAdmin(VersionCheckedAdmin, HistoryAdmin):
+    ordering = ["rig__version", "number"]  # annotated querysets drop Meta.ordering
+    list_display = ["unit", "rig", "take_count", "open_faults", "minutes_lost"]
+    list_display_links = ["unit"]
+    list_filter = ["rig"]
+    list_select_related = ["rig"]
+    search_fields = ["rig__name", "notes"]
+    inlines = [MountingInline, FitInline, FaultInline]
+
+    def get_queryset(self, request):
+        # Subqueries, not joins: counting takes and faults in one join would multiply them.
+        takes = RigUnit.objects.filter(pk=OuterRef("pk")).annotate(n=Count("takes")).values("n")
+        faults = (
+            Fault.objects.filter(unit=OuterRef("pk"))
+            .values("unit")
+            .annotate(open=Count("pk", filter=Q(fixed_on__isnull=True)), lost=Sum("minutes_lost"))
+        )
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                take_count=Subquery(takes),
+                open_fault_count=Coalesce(Subquery(faults.values("open")), 0),
+                fault_minutes=Coalesce(Subquery(faults.values("lost")), 0),
+            )
+        )
+
+    @admin.display(description="unit", ordering="number")
+    def unit(self, unit):
+        return str(unit)
+
+    @admin.display(description="takes", ordering="take_count")
+    def take_count(self, unit):
+        return unit.take_count
+
+    @admin.display(description="open faults", ordering="open_fault_count")
+    def open_faults(self, unit):
+        return unit.open_fault_count
+
+    @admin.display(description="minutes lost to faults", ordering="fault_minutes")
+    def minutes_lost(self, unit):
+        return unit.fault_minutes
+
+
+class OpenFilter(admin.SimpleListFilter):
+    title = "open or fixed"
+    parameter_name = "open"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "Open"), ("no", "Fixed")]
+
+    def queryset(self, request, queryset):
+        if self.value() in {"yes", "no"}:
+            return queryset.filter(fixed_on__isnull=self.value() == "yes")
+        return queryset
+
+
+@admin.register(Fault)
+class FaultAdmin(VersionCheckedAdmin, HistoryAdmin):
+    list_display = ["__str__", "kind", "unit", "shoot_day", "minutes_lost", "fixed_on"]
+    list_filter = [OpenFilter, "kind", "unit__rig", linked_parent("unit", select_related=["rig"])]
+    list_select_related = ["unit__rig", "shoot_day__production"]
+    search_fields = ["unit__rig__name", "notes"]
+    autocomplete_fields = ["unit", "shoot_day"]
+    history_select_related = ["unit__rig"]

@@ -10,9 +10,8 @@ from hhprod.figures.day_of import days_in_production
 from hhprod.figures.days import day_counts
 from hhprod.figures.pages import day_strips, planned_eighths
 from hhprod.lib.expressions import SubqueryCount
-from hhprod.planning.models import Strip
-from hhprod.rigs.models import Fault
-from hhprod.shooting.models import DayCall, HealthIncident, Scene, ShootDay, Take, circled
+from hhprod.planning.models import DayCall, Scene, ShootDay, Strip, circled
+from hhprod.shooting.models import Fault, HealthIncident, Take
 
 
 def day_on_set(production, today):

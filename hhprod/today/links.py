@@ -50,10 +50,10 @@ def day_links(user, production, day):
                 ),
             ]
         links.append(Link("All reports", reverse("reports:overview", args=[production.pk])))
-    if day is not None and user.has_perm("shooting.view_shootday"):
-        links.append(Link("The day in the admin", reverse("admin:shooting_shootday_change", args=[day.pk])))
-    if user.has_perm("rigs.add_fault"):
-        links.append(Link("Record a rig fault", reverse("admin:rigs_fault_add")))
+    if day is not None and user.has_perm("planning.view_shootday"):
+        links.append(Link("The day in the admin", reverse("admin:planning_shootday_change", args=[day.pk])))
+    if user.has_perm("shooting.add_fault"):
+        links.append(Link("Record a rig fault", reverse("admin:shooting_fault_add")))
     if day is not None and user.has_perm("shooting.add_healthincident"):
         links.append(
             Link("Record a health incident", f"{reverse('admin:shooting_healthincident_add')}?shoot_day={day.pk}")

@@ -7,9 +7,10 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.select import Select
 from selenium.webdriver.support.wait import WebDriverWait
 
+from hhprod.planning.models import Scene, ShootDay
 from hhprod.productions.models import Person
 from hhprod.rigs.models import Rig
-from hhprod.shooting.models import Scene, ShootDay, Take
+from hhprod.shooting.models import Take
 
 from .page import fill, show, wait_for
 
@@ -52,7 +53,7 @@ def test_wrong_password_is_refused_on_screen(browser, live_server, producer):
 
 def test_shoot_day_beyond_the_plan_is_added_in_the_admin(logged_in_browser, live_server):
     browser = logged_in_browser
-    browser.get(live_server.url + reverse("admin:shooting_shootday_add"))
+    browser.get(live_server.url + reverse("admin:planning_shootday_add"))
     Select(browser.find_element(By.ID, "id_production")).select_by_visible_text("Hardcore Henry")
     fill(browser, "id_number", "121")
     fill(browser, "id_actual_date", "18/08/2014")
@@ -68,7 +69,7 @@ def test_shoot_day_beyond_the_plan_is_added_in_the_admin(logged_in_browser, live
 def test_take_is_logged_from_its_shoot_days_page(logged_in_browser, live_server):
     browser = logged_in_browser
     day = ShootDay.objects.get(production__title="Hardcore Henry", number=1)
-    browser.get(live_server.url + reverse("admin:shooting_shootday_change", args=[day.pk]))
+    browser.get(live_server.url + reverse("admin:planning_shootday_change", args=[day.pk]))
     takes_before = day.takes.count()
     show(browser, browser.find_element(By.LINK_TEXT, "Log a take on this day")).click()
 

@@ -2,9 +2,10 @@
 
 from django.urls import reverse
 
+from hhprod.planning.models import ShootDay
 from hhprod.productions.models import Production
 from hhprod.reports.catalogue import REPORTS
-from hhprod.shooting.models import ShootDay, Take
+from hhprod.shooting.models import Take
 
 from .page import save_screenshot, wait_for
 
@@ -22,7 +23,7 @@ def test_admin_and_report_pages_run_under_the_policy(logged_in_browser, live_ser
         reverse("admin:index"),
         reverse("admin:shooting_take_changelist"),
         reverse("admin:shooting_take_change", args=[Take.objects.filter(shoot_day=day).first().pk]),
-        reverse("admin:shooting_shootday_change", args=[day.pk]),
+        reverse("admin:planning_shootday_change", args=[day.pk]),
         reverse("admin:shooting_take_import"),
         *(reverse("reports:report", args=[henry.pk, slug]) + f"?day={day.number}" for slug in REPORTS),
     ]

@@ -9,8 +9,8 @@ from selenium.webdriver.support.expected_conditions import staleness_of
 from selenium.webdriver.support.select import Select
 from selenium.webdriver.support.wait import WebDriverWait
 
+from hhprod.imports import import_progress
 from hhprod.productions.models import Production
-from hhprod.shooting import import_progress
 from hhprod.shooting.models import Take
 
 from .page import wait_for

@@ -8,8 +8,8 @@ from django.db.models import Count
 from django.urls import reverse
 from selenium.webdriver.common.by import By
 
+from hhprod.planning.models import ShootDay
 from hhprod.productions.timezones import production_today
-from hhprod.shooting.models import ShootDay
 
 from .page import save_screenshot, wait_for
 
@@ -108,7 +108,7 @@ def test_the_day_out_of_days_keeps_names_and_dates_in_view(logged_in_browser, li
 
 
 @pytest.mark.parametrize(
-    "page", ["admin:shooting_take_add", "admin:shooting_shootday_change", "admin:shooting_daycall_add"]
+    "page", ["admin:shooting_take_add", "admin:planning_shootday_change", "admin:planning_daycall_add"]
 )
 def test_admin_forms_on_a_phone_show_no_time_zone_note(logged_in_browser, live_server, busiest_day_today, page):
     """The browser in Los Angeles, the production in Moscow: Django's note would say "11 hours behind"."""

@@ -5,7 +5,7 @@ import base64
 from django.urls import reverse
 from pypdf import PdfReader
 
-from hhprod.shooting.models import Scene
+from hhprod.planning.models import Scene
 
 from .page import SCREENSHOTS, wait_for
 

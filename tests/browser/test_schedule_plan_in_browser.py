@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from selenium.webdriver.common.by import By
 
-from hhprod.shooting.models import ShootDay
+from hhprod.planning.models import ShootDay
 
 from .page import save_screenshot, show, wait_for
 

@@ -16,9 +16,8 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.select import Select
 from selenium.webdriver.support.wait import WebDriverWait
 
-from hhprod.planning.models import ScheduleRevision, Strip
+from hhprod.planning.models import Scene, ScheduleRevision, ShootDay, Strip
 from hhprod.productions.models import Production
-from hhprod.shooting.models import Scene, ShootDay
 from tests import factories
 
 from .conftest import CHROMEDRIVER, CHROMIUM_FLAGS
@@ -28,7 +27,7 @@ from .test_content_security_policy import blocked
 
 def staff_with(django_user_model, name, *codenames):
     """A staff login with the plan's permissions a role gives. The roles' groups are rows a migration makes,
-    which a live server's test flushes away; which role has which permission is tests/test_role_matrix.py's."""
+    which a live server's test flushes away; which role has which permission is tests/office/test_role_matrix.py's."""
     user = django_user_model.objects.create_user(name, password="pw", is_staff=True)
     user.user_permissions.set(Permission.objects.filter(codename__in=codenames, content_type__app_label="planning"))
     return user

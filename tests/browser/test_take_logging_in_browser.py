@@ -11,7 +11,8 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.wait import WebDriverWait
 
-from hhprod.shooting.models import ShootDay, Take
+from hhprod.planning.models import ShootDay
+from hhprod.shooting.models import Take
 from tests import factories as make
 
 from .page import save_screenshot, wait_for

@@ -4,7 +4,7 @@ import django.core.serializers.json
 import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
-import hhprod.paperwork.models
+import hhprod.planning.models.locations
 from django.conf import settings
 from django.db import migrations, models
 
@@ -30,7 +30,7 @@ class Migration(migrations.Migration):
                 ('nearest_hospital', models.TextField(help_text='Name, address and telephone of the nearest emergency department.')),
                 ('latitude', models.DecimalField(decimal_places=5, max_digits=8, validators=[django.core.validators.MinValueValidator(-90), django.core.validators.MaxValueValidator(90)])),
                 ('longitude', models.DecimalField(decimal_places=5, max_digits=8, validators=[django.core.validators.MinValueValidator(-180), django.core.validators.MaxValueValidator(180)])),
-                ('time_zone', models.CharField(default='Europe/Moscow', max_length=60, validators=[hhprod.paperwork.models.known_time_zone])),
+                ('time_zone', models.CharField(default='Europe/Moscow', max_length=60, validators=[hhprod.planning.models.locations.known_time_zone])),
                 ('notes', models.TextField(blank=True, help_text='Parking, unit base, access.')),
             ],
             options={

@@ -5,7 +5,7 @@ inspects the column's render() signature at every cell: about two thirds of the 
 time at 100,000 takes. Here each column's attributes are formatted once, and a column that shows
 its value as it is or through a plain function (`Column`, `FormattedColumn`) is rendered by that
 function directly; any other column (a link, a choice's label, a table's render_<name>) goes through
-django-tables2's own `BoundRow.get_cell`. tests/test_report_tables.py checks both give the same page.
+django-tables2's own `BoundRow.get_cell`. tests/reports/test_report_tables.py checks both give the same page.
 """
 
 import django_tables2 as tables

@@ -1,7 +1,7 @@
 from django import template
 
 from hhprod.lib.formatting import minutes_seconds as m_ss
-from hhprod.shooting.models import pages_and_eighths
+from hhprod.planning.models import pages_and_eighths
 
 register = template.Library()
 

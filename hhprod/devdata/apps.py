@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class DevdataConfig(AppConfig):
+    name = "hhprod.devdata"
+    verbose_name = "Development data and benchmarks"

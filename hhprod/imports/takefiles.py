@@ -1,0 +1,294 @@
+"""Reading an uploaded take log, CSV or XLSX, as untrusted input.
+
+A few kilobytes can unpack to gigabytes (a zip bomb), declare a sheet of a million rows
+by sixteen thousand columns, or carry one enormous cell. Every limit below is checked
+before the thing it limits is held in memory: the file's bytes, the XLSX parts' unpacked
+sizes (from the zip's directory, which Python's zipfile enforces while unpacking), then
+rows, columns and cell text as the rows stream past. The real rows are read, never the
+sheet's declared size, which may be larger or smaller than its content.
+
+Then its cells as a take's values: numbers, lengths, dates, text.
+"""
+
+import copy
+import csv
+import io
+import operator
+import zipfile
+
+from django.conf import settings
+from import_export.formats import base_formats
+
+from hhprod.lib.freetext import TEXT_LIMIT
+
+from .sheets import TooWide, active_sheet_rows
+from .workbook import Unreadable
+
+MAX_COLUMNS = 64  # the take log has ten; an ALE may have 64 (Avid's own limit)
+MAX_CELL_CHARACTERS = TEXT_LIMIT  # a take's notes, the longest text it has
+MAX_XLSX_PARTS = 200  # a one-sheet workbook has about a dozen
+MAX_XLSX_UNPACKED_BYTES = 50 * 2**20  # a 10,000-row sheet unpacks to about 5 MB
+# A CSV line is read whole before it is split: longer than a full row of full cells is refused first.
+MAX_CSV_LINE = MAX_COLUMNS * (MAX_CELL_CHARACTERS + 3)
+
+
+class FileRefused(ValueError):
+    """The whole file is refused, for the reason given, before any row is checked."""
+
+
+def megabytes(size):
+    return f"{size / 2**20:.1f} MB"
+
+
+def check_size(size):
+    limit = settings.TAKE_IMPORT_MAX_BYTES
+    if size > limit:
+        raise FileRefused(f"The file is {megabytes(size)}; a take log may be at most {megabytes(limit)}.")
+
+
+def read_take_log(data, kind, checked=True):
+    """A take log's bytes as a TakeLog; FileRefused says why not. `checked`: every row is read
+    within the limits now, else only the header (the rest as the rows are read)."""
+    check_size(len(data))
+    log = TakeLog(data, kind)
+    if checked:
+        len(log)
+    return log
+
+
+class TakeLog:
+    """A take log's header, its timecodes' frame rate (`fps`: an ALE's heading says it) and its rows,
+    each as wide as the header. The rows are read from the file's bytes again on each pass, within
+    the limits, rather than held: a 50,000-row file as Python values is ten times its size."""
+
+    def __init__(self, data, kind):
+        self.data = data
+        self.kind = kind
+        self.heading = {}
+        lines = self.lines()
+        header = next(lines, None)
+        lines.close()
+        if header is None:
+            raise FileRefused("The file is empty: it needs a header row and a row per take.")
+        if not header:
+            raise FileRefused("The first row is empty: the header (Day, Scene, Take, ...) must be the first row.")
+        self.file_headers = list(header)
+        self.fps = nominal_fps(self.heading["FPS"]) if self.heading.get("FPS") else None
+        self.kept = None  # the file's columns a mapped log reads, by position: all of them
+        self.headers = self.file_headers
+        self.length = None
+
+    def lines(self):
+        """The file's header, then its rows, read within the limits."""
+        data, kind = self.data, self.kind
+        if kind == "xlsx":
+            return capped(read_xlsx(data))
+        return capped(enumerate(ale_rows(data, self.heading) if kind == "ale" else read_csv(data)))
+
+    def mapped(self, columns):
+        """This file's rows with only the columns mapped to a take-log column (`columns`, one per
+        file column, "" for left out), under the take-log column's name."""
+        mapped = copy.copy(self)
+        mapped.kept = [position for position, column in enumerate(columns) if column]
+        mapped.headers = [columns[position] for position in mapped.kept]
+        return mapped
+
+    def __iter__(self):
+        lines = self.lines()
+        next(lines)
+        width = len(self.file_headers)
+        kept = self.kept
+        # The kept cells picked in C; the first cell as well, so that it gives a tuple even of one or none.
+        pick = None if kept is None else operator.itemgetter(*kept, 0)
+        number = 0
+        for number, row in enumerate(lines, 1):
+            if len(row) > width:
+                raise FileRefused(f"Row {number} has {len(row)} cells but the header has {width} columns.")
+            row += (None,) * (width - len(row))
+            yield row if pick is None else pick(row)[: len(kept)]
+        self.length = number
+
+    def __len__(self):
+        """The rows under the header: counted by reading them, once."""
+        if self.length is None:
+            for _ in self:
+                pass
+        return self.length
+
+
+def as_text(data):
+    try:
+        return data.decode("utf-8-sig") if isinstance(data, bytes) else data
+    except UnicodeDecodeError as error:
+        raise FileRefused(f"The file is not UTF-8 text (byte {error.start + 1}): save it as UTF-8.") from None
+
+
+def text_lines(data):
+    """The file's text a line at a time, each with its line ending (\\n, \\r\\n or a lone \\r, as old
+    Excel for Mac writes), decoded as it is read rather than as one copy of the whole file."""
+    stream = io.TextIOWrapper(io.BytesIO(data.encode() if isinstance(data, str) else data), "utf-8-sig", newline="")
+    try:
+        yield from stream
+    except UnicodeDecodeError:
+        as_text(data)  # decoded whole, to name the bad byte's place in the file rather than in a chunk
+        raise
+
+
+def read_csv(data):
+    reader = csv.reader(bounded_lines(data))
+    try:
+        yield from reader
+    except csv.Error as error:
+        # The csv module refuses a field over its own limit (128 KiB) before holding more of it.
+        raise FileRefused(f"Line {reader.line_num} of the file cannot be read as CSV ({error}).") from None
+
+
+def bounded_lines(data):
+    for number, line in enumerate(text_lines(data), 1):
+        if len(line) > MAX_CSV_LINE:
+            raise FileRefused(
+                f"Line {number} of the file is {len(line):,} characters long; a take log's line is far shorter."
+            )
+        yield line
+
+
+def read_xlsx(data):
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile:
+        raise FileRefused("The file is not an XLSX workbook (it is not a zip archive).") from None
+    parts = archive.infolist()
+    unpacked = sum(part.file_size for part in parts)
+    if len(parts) > MAX_XLSX_PARTS or unpacked > MAX_XLSX_UNPACKED_BYTES:
+        raise FileRefused(
+            f"The workbook unpacks to {megabytes(unpacked)} in {len(parts)} parts; a take log may unpack to "
+            f"at most {megabytes(MAX_XLSX_UNPACKED_BYTES)}. Save the take log alone, as CSV or a one-sheet XLSX."
+        )
+    try:
+        yield from active_sheet_rows(archive, columns=MAX_COLUMNS)
+    except TooWide as error:
+        raise FileRefused(too_wide(error.row - 1, error.column)) from None
+    except Unreadable as error:
+        raise FileRefused(f"The file is not a readable XLSX workbook ({error}).") from None
+
+
+def blank(value):
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def capped(numbered_rows):
+    """The rows, each checked against the limits as it arrives; blank rows after the last take dropped.
+
+    `numbered_rows` gives each row with its index (0 for the header); a sheet may leave blank
+    rows out. Blank rows are only counted until a row with something in it follows, so a sheet
+    whose last formatted cell is a million rows down costs a number, not a list. Trailing blank
+    cells are counted from the end and cut once: a row costs its width, however many are blank.
+    """
+    max_rows = settings.TAKE_IMPORT_MAX_ROWS
+    last = -1  # the index of the last row with something in it
+    for line, row in numbered_rows:
+        width = len(row)
+        while width and blank(row[width - 1]):
+            width -= 1
+        if not width:
+            continue
+        if width > MAX_COLUMNS:
+            raise FileRefused(too_wide(line, width))
+        row = tuple(row[:width])
+        for column, value in enumerate(row, 1):
+            # A note at its limit may come back behind the quote that kept a spreadsheet from
+            # reading it as a formula (the export's): the quote is not counted.
+            if isinstance(value, str) and len(value) - value.startswith("'") > MAX_CELL_CHARACTERS:
+                raise FileRefused(
+                    f"{where(line)}, column {column} holds {len(value):,} characters; "
+                    f"a cell may hold at most {MAX_CELL_CHARACTERS:,}."
+                )
+        if line > max_rows:  # the header, then the takes
+            raise FileRefused(f"The file has more than {max_rows:,} rows of takes; split it into smaller files.")
+        yield from [()] * (line - last - 1)
+        last = line
+        yield row
+
+
+def where(line):
+    return "The header row" if line == 0 else f"Row {line}"
+
+
+def too_wide(line, width):
+    return f"{where(line)} has {width} columns; a take log may have at most {MAX_COLUMNS}."
+
+
+# Avid Log Exchange: the bin log Avid, Resolve and Silverstack write. Tab-separated text in three
+# sections, each opened by a line holding only its name: `Heading` (one `NAME<tab>value` per line:
+# FIELD_DELIM, VIDEO_FORMAT, AUDIO_FORMAT, FPS...), `Column` (one line of column names; Name,
+# Tracks, Start and End are Avid's required four) and `Data` (a line per clip).
+SECTIONS = ("Heading", "Column", "Data")
+
+
+def nominal_fps(text):
+    """A heading's FPS as the whole frames a timecode counts: "25" -> 25, "23.976" -> 24, "29.97" -> 30."""
+    try:
+        fps = round(float(text))
+    except (ValueError, OverflowError):  # not a number; "inf", "1e400"
+        raise FileRefused(f"The ALE heading's FPS is {text!r}, not a frame rate (25, 23.976, 29.97...).") from None
+    if not 1 <= fps <= 240:
+        raise FileRefused(f"The ALE heading's FPS is {text!r}, not a frame rate (25, 23.976, 29.97...).")
+    return fps
+
+
+def ale_rows(data, heading):
+    """An ALE's column names, then each clip's cells; `heading` (a dict) is filled with NAME -> value."""
+    columns, section = None, None
+    for number, line in enumerate(bounded_lines(data), 1):
+        line = line.rstrip("\r\n")
+        name = line.strip()
+        if name in SECTIONS:
+            section = name
+            continue
+        if not name:
+            continue
+        if section is None:
+            raise FileRefused(f"Line {number} of the ALE comes before its Heading: an ALE starts with a Heading line.")
+        cells = line.split("\t")
+        if section == "Heading":
+            heading[cells[0].strip()] = cells[1].strip() if len(cells) > 1 else ""
+        elif section == "Column":
+            if columns is not None:
+                raise FileRefused(f"Line {number}: the ALE's Column section has more than one line of names.")
+            if (delimiter := heading.get("FIELD_DELIM", "TABS")) != "TABS":
+                raise FileRefused(f"The ALE's FIELD_DELIM is {delimiter!r}; hhprod reads tab-separated ALEs (TABS).")
+            columns = tuple(cell.strip() for cell in cells)
+            yield columns
+        elif columns is None:
+            raise FileRefused("The ALE has Data before its Column section: its columns are not named.")
+        else:
+            yield tuple(cells)
+    if columns is None:
+        raise FileRefused("The ALE has no Column section: its columns are not named.")
+
+
+class TakeLogCSV(base_formats.CSV):
+    """CSV for the take-log import, read with the limits above."""
+
+    def create_dataset(self, in_stream):
+        return read_take_log(in_stream, "csv")
+
+
+class TakeLogXLSX(base_formats.XLSX):
+    """XLSX for the take-log import, read with the limits above."""
+
+    def create_dataset(self, in_stream):
+        return read_take_log(in_stream, "xlsx")
+
+
+class TakeLogALE(base_formats.TSV):
+    """An Avid ALE for the take-log import, read with the limits above."""
+
+    def get_title(self):
+        return "ale"
+
+    def get_extension(self):
+        return "ale"
+
+    def create_dataset(self, in_stream):
+        return read_take_log(in_stream, "ale")
