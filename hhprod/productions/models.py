@@ -65,13 +65,21 @@ class Production(Versioned, Sourced):
         default=10,
         help_text="A performer is dropped and picked up only across a gap longer than this: 10 days at home.",
     )
-    location_drop_days = models.PositiveIntegerField(
-        "drop rule on distant location (calendar days)",
+    abroad_drop_days = models.PositiveIntegerField(
+        "drop rule abroad (calendar days)",
         default=14,
-        help_text="The same rule while the company shoots on a distant location: 14 days.",
+        help_text="The same rule for a production shot outside the USA: 14 days.",
     )
-    on_distant_location = models.BooleanField(
-        default=False, help_text="The shoot is on a distant location, so the longer drop rule applies."
+    shot_outside_usa = models.BooleanField(
+        "shot outside the USA",
+        default=False,
+        help_text="The longer drop rule applies (SAG-AFTRA's rule for productions abroad); a distant "
+        "location alone does not bring it.",
+    )
+    travel_is_work = models.BooleanField(
+        "travel is paid work",
+        default=True,
+        help_text="A performer's travel day is a paid work day (T): it opens or closes their run of work and holds.",
     )
     allowed_drops = models.PositiveIntegerField(
         "drops allowed per performer",
@@ -91,6 +99,10 @@ class Production(Versioned, Sourced):
         choices=[(rate, f"{rate} fps") for rate in (24, 25, 30, 48, 50, 60)],
         help_text="The frames a second of the production's timecode, to read a take length typed as "
         "timecode (00:02:05:12); empty until known.",
+    )
+    key_contacts = FreeTextField(
+        blank=True,
+        help_text="Printed on every call sheet: the production office, the UPM, the 1st AD, with their telephones.",
     )
     notes = FreeTextField(blank=True)
 
@@ -112,7 +124,7 @@ class Production(Versioned, Sourced):
     @property
     def drop_rule_days(self):
         """The gap, in calendar days, a drop must be longer than on this production."""
-        return self.location_drop_days if self.on_distant_location else self.drop_days
+        return self.abroad_drop_days if self.shot_outside_usa else self.drop_days
 
     @property
     def zone(self):

@@ -53,7 +53,9 @@ def migrate(targets):
 
 @pytest.fixture
 def previous_layout():
-    """The models of the layout before the move, on a database migrated back to it; forward again after."""
+    """The models of the layout before the move, on a database of the seed migrated back to it;
+    forward again after. The seed goes in first, through today's models: its fixture names them."""
+    call_command("seed", verbosity=0)
     executor = migrate(PREVIOUS_LAYOUT)
     yield executor.loader.project_state(PREVIOUS_LAYOUT).apps
     latest = MigrationExecutor(connection).loader.graph.leaf_nodes()
@@ -71,8 +73,7 @@ def row_counts():
 
 
 def a_users_work(old):
-    """The seed, and what an office does with it over a few weeks, written through the previous layout's models."""
-    call_command("seed", verbosity=0)
+    """What an office does with the seed over a few weeks, written through the previous layout's models."""
     day_model, take_model = old.get_model("shooting", "ShootDay"), old.get_model("shooting", "Take")
     user = old.get_model("auth", "User").objects.create(username="ad", is_staff=True)
     shoot_day_type = old.get_model("contenttypes", "ContentType").objects.get(app_label="shooting", model="shootday")

@@ -214,7 +214,7 @@ def test_the_rig_element_rows_need_units_shot_and_versions_planned():
 
 
 def test_on_a_distant_location_the_fourteen_day_rule_holds_the_thirteen_day_gap():
-    prod = f.production(on_distant_location=True)
+    prod = f.production(shot_outside_usa=True)
     d = weekdays(prod, 13)
     actor = f.person("Actor")
     for n in (1, 2, 12, 13):

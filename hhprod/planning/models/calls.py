@@ -24,6 +24,8 @@ class DayCall(Versioned, Sourced):
     makeup_time = models.TimeField("make-up time", null=True, blank=True)
     call_time = models.TimeField()
     on_set_time = models.TimeField("on set", null=True, blank=True)
+    meal_out = models.TimeField("meal out", null=True, blank=True, help_text="When they broke for the meal.")
+    meal_in = models.TimeField("meal in", null=True, blank=True, help_text="When they came back from it.")
     wrap_time = models.TimeField(null=True, blank=True, help_text="Empty until wrapped.")
     kind = models.CharField(
         max_length=10,

@@ -66,6 +66,9 @@ class RevisionDay(Sourced):
     shoot_day = models.ForeignKey(ShootDay, on_delete=models.SET_NULL, null=True, related_name="revision_days")
     number = models.PositiveIntegerField("day number")
     date = models.DateField(null=True, help_text="Empty for a day with no date yet.")
+    actual_date = models.DateField(
+        null=True, blank=True, help_text="The date the day was shot, when it was shot by the time of the lock."
+    )
     status = models.CharField(max_length=20, choices=ShootDay.Status.choices)
     cause = models.CharField(max_length=20, choices=ShootDay.Cause.choices, blank=True)
     cause_note = models.CharField(max_length=300, blank=True)

@@ -85,7 +85,18 @@ class ShootDay(Versioned, Sourced):
     )
     crew_call = models.TimeField("general crew call", null=True, blank=True)
     shooting_call = models.TimeField(null=True, blank=True, help_text="When the camera is to roll.")
+    meal_time = models.TimeField(
+        "first meal", null=True, blank=True, help_text="When lunch (the first meal) is called: on the call sheet."
+    )
     weather = models.CharField(max_length=200, blank=True, help_text="The forecast, filled in by the office.")
+    background = FreeTextField(
+        "background and stand-ins",
+        blank=True,
+        help_text="Extras and stand-ins called, how many and when: on the call sheet.",
+    )
+    department_notes = FreeTextField(
+        blank=True, help_text="Notes to camera, rig, stunts, make-up, props...: on the call sheet."
+    )
     notes = FreeTextField(blank=True)
     change_cause = models.CharField(
         "cause of change",
