@@ -8,7 +8,21 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
-from django.db.models import Case, Count, F, Max, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    ExpressionWrapper,
+    F,
+    Max,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from hhprod.planning.models import ShootDay
@@ -78,8 +92,8 @@ def lock_schedule(production, *, name, reason, user=None, dated=None):
         days = ShootDay.objects.plan_dated().filter(production=production).order_by()
         insert_select(
             RevisionDay, days, revision=Value(revision.pk), shoot_day=F("pk"), number=F("number"),
-            date=F("plan_date"), status=F("status"), cause=F("change_cause"), cause_note=F("change_note"),
-            source=F("source"),
+            date=F("plan_date"), actual_date=F("actual_date"), status=F("status"), cause=F("change_cause"),
+            cause_note=F("change_note"), source=F("source"),
         )  # fmt: skip
         strips = Strip.objects.filter(shoot_day__production=production).order_by()
         insert_select(
@@ -112,10 +126,18 @@ class Comparison:
     finishes: QuerySet  # the two revisions, earlier first, each with its planned finish and day count
 
 
-def compare(before, after):
-    """Days added, dropped and moved (a new date), scenes moved from one day to another.
+def held_on():
+    """A revision day's date as it stood: the date it was shot when it had been, else its planned date."""
+    return Coalesce("actual_date", "date")
 
-    Cancelled days count as dropped: a day that will not be shot is not in the plan.
+
+def compare(before, after):
+    """Days added, dropped and moved, scenes moved from one day to another.
+
+    A day moved is on another date in `after` than in `before`, each side's date being the one it was shot
+    on once shot: a day planned for one date and shot on another moved, though its plan never changed.
+    Each moved day has `date_before` and `moved_to`, and `shot_off_plan` when it was shot on another date
+    than `after` planned. Cancelled days count as dropped: a day that will not be shot is not in the plan.
     """
     if before.pk == after.pk:
         raise ValidationError(f"{before.colour} is compared with itself: choose two different revisions.")
@@ -128,10 +150,13 @@ def compare(before, after):
     live_after = RevisionDay.objects.filter(LIVE, revision=after)
     earlier = live_before.filter(shoot_day=OuterRef("shoot_day"))
     moved = live_after.annotate(
-        date_before=Subquery(earlier.values("date")[:1]), was_there=Subquery(earlier.values("pk")[:1])
+        date_before=Subquery(earlier.values(on=held_on())[:1]),
+        was_there=Subquery(earlier.values("pk")[:1]),
+        moved_to=held_on(),
+        shot_off_plan=ExpressionWrapper(Q(actual_date__isnull=False) & ~Q(actual_date=F("date")), BooleanField()),
     )
     moved = moved.filter(was_there__isnull=False).exclude(
-        Q(date=F("date_before")) | Q(date__isnull=True, date_before__isnull=True)
+        Q(moved_to=F("date_before")) | Q(moved_to__isnull=True, date_before__isnull=True)
     )
     strip_before = RevisionStrip.objects.filter(revision=before, scene=OuterRef("scene"), part=OuterRef("part"))
     scenes = RevisionStrip.objects.filter(revision=after).annotate(

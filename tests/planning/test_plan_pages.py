@@ -194,6 +194,20 @@ def test_the_comparison_page_shows_a_moved_day_a_moved_scene_and_each_finish(sta
     assert [r.finish for r in response.context["comparison"].finishes] == [date(2013, 9, 6), date(2013, 9, 30)]
 
 
+def test_the_comparison_page_shows_a_day_shot_on_another_date_than_planned(staff_client, django_assert_num_queries):
+    prod = factories.production()
+    white = plan(prod, 2)
+    ShootDay.objects.filter(production=prod, number=2).update(status="shot", actual_date=date(2013, 9, 9))
+    blue = lock_schedule(prod, name="As shot", reason="Day 2 slipped", dated=date(2013, 9, 10))
+    # Session, login, the two revisions for the form, each side's choices, then the comparison's six tables.
+    with django_assert_num_queries(12):
+        response = staff_client.get(compare_url(white, blue))
+    assert (
+        "<tr><td>2</td><td>4 Sep 2013</td><td>9 Sep 2013</td><td>Shot on 9 Sep 2013, planned for 4 Sep 2013</td>"
+        "<td>—</td><td></td></tr>"
+    ) in response.content.decode()
+
+
 def test_comparing_a_revision_with_itself_says_so_on_the_page(staff_client):
     white = plan(factories.production(), 1)
     response = staff_client.get(compare_url(white, white))

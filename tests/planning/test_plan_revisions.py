@@ -138,6 +138,37 @@ def test_comparing_finds_days_added_dropped_and_moved_and_scenes_moved(feature):
     ]
 
 
+def test_a_lock_keeps_each_shot_days_actual_date(feature):
+    ShootDay.objects.filter(production=feature, number=1).update(status="shot", actual_date=date(2013, 9, 2))
+    ShootDay.objects.filter(production=feature, number=2).update(status="shot", actual_date=date(2013, 9, 5))
+    blue = lock(feature)
+    assert list(blue.days.values_list("number", "date", "actual_date")) == [
+        (1, date(2013, 9, 2), date(2013, 9, 2)),
+        (2, date(2013, 9, 3), date(2013, 9, 5)),
+        (3, date(2013, 9, 4), None),
+    ]
+
+
+def test_a_day_planned_on_one_date_and_shot_on_another_moved_with_both_dates(feature):
+    white = lock(feature)
+    # Day 1 shot as planned; day 2, planned for the 3rd, shot on the 5th; day 3 not shot yet, plan unchanged.
+    ShootDay.objects.filter(production=feature, number=1).update(status="shot", actual_date=date(2013, 9, 2))
+    ShootDay.objects.filter(production=feature, number=2).update(status="shot", actual_date=date(2013, 9, 5))
+    blue = lock(feature, "Blue", "Day 2 slipped")
+    moved = compare(white, blue).days_moved
+    assert list(moved.values_list("number", "date_before", "moved_to", "date", "actual_date", "shot_off_plan")) == [
+        (2, date(2013, 9, 3), date(2013, 9, 5), date(2013, 9, 3), date(2013, 9, 5), True)
+    ]
+    assert not compare(white, blue).days_added.exists()
+
+
+def test_a_day_shot_before_both_locks_on_the_same_date_did_not_move_between_them(feature):
+    ShootDay.objects.filter(production=feature, number=2).update(status="shot", actual_date=date(2013, 9, 5))
+    white = lock(feature)
+    blue = lock(feature, "Blue", "Relocked")
+    assert not compare(white, blue).days_moved.exists()
+
+
 def test_a_cancelled_day_is_dropped_from_the_plan(feature):
     white = lock(feature)
     ShootDay.objects.filter(production=feature, number=3).update(status="cancelled", change_cause="weather")

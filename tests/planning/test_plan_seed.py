@@ -1,7 +1,7 @@
 """The seed's plan: the 45-day White baseline, the revisions to 120 days, each added day's cause."""
 
 import pytest
-from django.db.models import Count, Sum
+from django.db.models import Count, F, Sum
 
 from hhprod.planning.days import with_plan_figures
 from hhprod.planning.models import CalendarEntry, RevisionDay, RevisionStrip, Scene, ScheduleRevision, ShootDay, Strip
@@ -84,10 +84,18 @@ def test_each_day_holds_one_part_of_a_scene_and_its_pages(henry):
     assert days.aggregate(total=Sum("planned_eighths"))["total"] == 3 * scene_pages
 
 
-def test_baseline_against_the_latest_adds_seventy_five_days_and_moves_none(henry):
+def test_baseline_against_the_latest_adds_seventy_five_days_and_moves_the_forty_shot_late(henry):
     comparison = compare(baseline(henry), latest(henry))
     assert comparison.days_added.count() == 75
-    assert not comparison.days_dropped.exists() and not comparison.days_moved.exists()
+    assert not comparison.days_dropped.exists()
+    # 40 of the 45 baseline days were shot on another date than planned: each is moved, from its plan to its shot.
+    shot_late = ShootDay.objects.filter(production=henry, number__lte=45).exclude(actual_date=F("scheduled_date"))
+    moved = comparison.days_moved
+    assert moved.count() == shot_late.count() == 40
+    assert set(moved.values_list("shoot_day", "date_before", "moved_to")) == set(
+        shot_late.values_list("pk", "scheduled_date", "actual_date")
+    )
+    assert set(moved.values_list("shot_off_plan", flat=True)) == {True}
     finishes = [r.finish for r in comparison.finishes]
     assert finishes[0] < finishes[1] == ShootDay.objects.filter(production=henry).latest("actual_date").actual_date
 
