@@ -1,31 +1,49 @@
-"""'Day N of M': a shoot day's number against the days the production has (every day, a cancelled one
-included, as a call sheet numbers them), with the planned number when it differs; on a call sheet
-issued from a revision, against that revision's working days."""
+"""'Day N of M': a shoot day's place in shooting order among the production's working days (every day
+but a cancelled one), by the date it was shot or is scheduled for, so a day moved, added or cancelled
+renumbers the days after it; the planned number follows when it differs. The day's page, the
+production report and the call sheet all print this one figure."""
 
-from django.db.models import OuterRef
+from datetime import date
+
+from django.db.models import DateField, OuterRef, Q, Value
+from django.db.models.functions import Coalesce, JSONObject
 
 from hhprod.lib.expressions import SubqueryCount
 from hhprod.planning.models import ShootDay
 
+# A day with no date yet comes after every dated one (then by its number).
+NO_DATE_YET = Value(date.max, output_field=DateField())
+
 
 def days_in_production():
-    """For `annotate` on shoot days: how many days the outer day's production has."""
-    return SubqueryCount(ShootDay.objects.filter(production=OuterRef("production")).values("pk"))
+    """For `annotate(days_in_production=...)` on shoot days: {"place": N, "of": M}, the outer day's place in
+    shooting order and its production's working days. One annotation, so day_of() needs nothing else."""
+    working = ShootDay.objects.working().filter(production=OuterRef("production")).values("pk")
+    on = Coalesce("actual_date", "scheduled_date", NO_DATE_YET)
+    outer_on = Coalesce(OuterRef("actual_date"), OuterRef("scheduled_date"), NO_DATE_YET)
+    earlier = working.alias(shot_or_scheduled=on).filter(
+        Q(shot_or_scheduled__lt=outer_on) | Q(shot_or_scheduled=outer_on, number__lt=OuterRef("number"))
+    )
+    return JSONObject(place=SubqueryCount(earlier) + 1, of=SubqueryCount(working))
 
 
-def day_of(production, day):
-    """'Day 60 of 120 (45 planned)', from a day annotated with days_in_production()."""
-    planned = production.planned_days
-    if planned and planned != day.days_in_production:
-        return f"Day {day.number} of {day.days_in_production} ({planned} planned)"
-    return f"Day {day.number} of {day.days_in_production}"
+def day_of(production, day, *notes):
+    """'Day 5 of 6 (4 planned)', from a day annotated with days_in_production(); any further notes
+    (a call sheet's revision_note()) join the planned number in the brackets."""
+    figures, planned = day.days_in_production, production.planned_days
+    notes = ([f"{planned} planned"] if planned and planned != figures["of"] else []) + list(notes)
+    shown = f" ({'; '.join(notes)})" if notes else ""
+    if day.status == ShootDay.Status.CANCELLED:
+        return f"Cancelled: not one of the {figures['of']} shoot days{shown}"
+    return f"Day {figures['place']} of {figures['of']}{shown}"
 
 
-def day_in_revision(production, day, revision):
-    """'Day 12 of 45 (White revision)': counted in the revision a call sheet is issued from (annotated
-    with the day's `day_number` in it and its `day_count`); day_of() with no revision."""
+def revision_note(revision):
+    """A call sheet's note on the revision it is issued from: 'White revision', 'added after the White
+    revision' for a day not in it (the revision annotated with the day's `day_number` in it, None then),
+    'no revision locked'."""
     if revision is None:
-        return f"{day_of(production, day)}, no revision locked"
+        return "no revision locked"
     if revision.day_number is None:
-        return f"Day {day.number}, added after the {revision.colour} revision ({revision.day_count} days)"
-    return f"Day {revision.day_number} of {revision.day_count} ({revision.colour} revision)"
+        return f"added after the {revision.colour} revision"
+    return f"{revision.colour} revision"

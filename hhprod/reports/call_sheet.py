@@ -5,11 +5,11 @@ a sheet goes out the day before. No wrap times here: those are the production re
 """
 
 import django_tables2 as tables
-from django.db.models import Count, F, OuterRef, Q, Subquery, Value
+from django.db.models import F, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.utils import timezone
 
-from hhprod.figures.day_of import day_in_revision
+from hhprod.figures.day_of import day_of, revision_note
 from hhprod.lib.expressions import GroupConcat
 from hhprod.lib.formatting import long_date, short_date
 from hhprod.lib.params import whole_number
@@ -105,14 +105,11 @@ def advance_schedule(day):
 
 
 def issued_from(day):
-    """The latest locked revision, its working days, and this day's number in it (None when added after it)."""
+    """The latest locked revision, with this day's number in it (None when the day was added after it)."""
     in_revision = RevisionDay.objects.filter(revision=OuterRef("pk"), shoot_day=day)
     return (
         ScheduleRevision.objects.filter(production=day.production_id)
-        .annotate(
-            day_count=Count("days", filter=~Q(days__status=ShootDay.Status.CANCELLED)),
-            day_number=Subquery(in_revision.values("number")[:1]),
-        )
+        .annotate(day_number=Subquery(in_revision.values("number")[:1]))
         .order_by("-number")
         .first()
     )
@@ -197,7 +194,7 @@ def build(production, params):
     revision, site = issued_from(day), day.site
     sunrise, sunset = site.sun_on(day.on) if site and day.on else (None, None)
     strips = list(day_strips(day))
-    line = day_in_revision(production, day, revision)
+    line = day_of(production, day, revision_note(revision))
     return ReportContent(
         subtitle=f"{line} — {short_date(day.on)}",
         summary=[

@@ -12,7 +12,7 @@ from django.http import QueryDict
 from pypdf import PdfReader
 
 from hhprod.paperwork.models import CallSheetIssue
-from hhprod.planning.models import DayCall, Scene
+from hhprod.planning.models import DayCall, Scene, ScheduleRevision, ShootDay
 from hhprod.planning.revisions import lock_schedule
 from hhprod.planning.sun import sun_times
 from hhprod.productions.models import Credit, Production
@@ -168,11 +168,39 @@ def test_the_status_is_the_day_out_of_days_code_drops_and_pickups_included(plan)
     assert {"FD", "PWF"} <= set(estelle) and "H" not in estelle
 
 
-def test_a_day_added_after_the_revision_says_so(plan):
-    f.shoot_day(plan, 5, scheduled=date(2013, 9, 9), actual=None)
-    assert dict(REPORTS[SLUG].build(plan, QueryDict("day=5")).summary)["Day"] == (
-        "Day 5, added after the White revision (4 days)"
-    )
+def day_line(production, number, slug=SLUG):
+    return dict(REPORTS[slug].build(production, QueryDict(f"day={number}")).summary)["Day"]
+
+
+def test_day_n_of_m_follows_the_shooting_order_when_a_day_moves(plan):
+    ShootDay.objects.filter(production=plan, number=2).update(scheduled_date=date(2013, 9, 10))
+    assert [day_line(plan, n) for n in (1, 2, 3, 4)] == [
+        "Day 1 of 4 (White revision)",
+        "Day 4 of 4 (White revision)",
+        "Day 2 of 4 (White revision)",
+        "Day 3 of 4 (White revision)",
+    ]
+    # The production report (and the day's page) print the same figure.
+    assert day_line(plan, 2, "production-report") == "Day 4 of 4"
+
+
+def test_a_day_added_ahead_of_the_others_is_day_1_and_says_it_was_added_after_the_revision(plan):
+    f.shoot_day(plan, 5, scheduled=date(2013, 9, 1), actual=None)
+    assert day_line(plan, 5) == "Day 1 of 5 (4 planned; added after the White revision)"
+    assert day_line(plan, 2) == "Day 3 of 5 (4 planned; White revision)"
+    f.shoot_day(plan, 6, scheduled=None, actual=None)
+    assert day_line(plan, 6) == "Day 6 of 6 (4 planned; added after the White revision)"
+
+
+def test_a_cancelled_day_drops_out_of_the_count(plan):
+    ShootDay.objects.filter(production=plan, number=2).update(status=ShootDay.Status.CANCELLED)
+    assert day_line(plan, 3) == "Day 2 of 3 (4 planned; White revision)"
+    assert day_line(plan, 2) == "Cancelled: not one of the 3 shoot days (4 planned; White revision)"
+
+
+def test_with_no_revision_locked_the_sheet_says_so(plan):
+    ScheduleRevision.objects.filter(production=plan).delete()
+    assert day_line(plan, 4) == "Day 4 of 4 (no revision locked)"
 
 
 def issue_as(client, production, day):
