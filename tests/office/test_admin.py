@@ -19,7 +19,7 @@ QUERIES = {
     Trip: (8, 3, 6),
     Rig: (5, 3, 4),
     Camera: (7, 3, 4),
-    ShootDay: (8, 6, 8),
+    ShootDay: (8, 6, 9),  # a day at a location: its page names the location picked
     DayCall: (6, 3, 9),
     Scene: (6, 6, 7),  # its breakdown form reads the cast and rig choices, and a scene its own cast
     Take: (6, 3, 11),  # the change page reads the take's rig unit with its rig

@@ -146,7 +146,7 @@ def test_a_database_of_the_previous_layout_keeps_everything(previous_layout):
     assert ScheduleRevision.objects.get(name="After the snow").locked_by.username == "ad"
     assert CallSheetIssue.objects.get(shoot_day=day).content == {"subtitle": "Day 5 of 45"}
     assert Fault.objects.get(shoot_day=day).minutes_lost == 25
-    assert Location.objects.get().shoot_days.get() == day
+    assert Location.objects.get(name="Moscow rooftop").shoot_days.get() == day
     assert DayCall.objects.filter(shoot_day__production=day.production).exists()
     assert ImportColumnMapping.objects.get().column == "wearer"
     assert TakeImportUpload.objects.get().file_name == "day5.csv"
