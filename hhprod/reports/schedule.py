@@ -54,14 +54,15 @@ def schedule_summary(production):
     )
     takes = Take.objects.filter(shoot_day__production=production).recorded()
     planned = days["scheduled"]
-    variance = days["shot"] - planned if planned else None
+    # Before the first day is shot there is no variance yet: -100% would say the whole shoot was lost.
+    variance = days["shot"] - planned if planned and days["shot"] else None
     weeks = days["weeks_shooting"]
     summary = {
         **days,
         **takes,
         "planned": planned,
         "variance_days": variance,
-        "variance_percent": round(100 * variance / planned) if planned else None,
+        "variance_percent": round(100 * variance / planned) if variance is not None else None,
         "minutes": minutes(takes["seconds"]),
         "days_per_week": round(days["shot"] / weeks, 1) if weeks else None,
         "takes_per_week": round(takes["takes"] / weeks, 1) if weeks else None,
@@ -201,6 +202,8 @@ def variance(s):
     """Shot days against the scheduled ones, in days and as a share of the scheduled."""
     if not s["planned"]:
         return "—"
+    if s["variance_days"] is None:
+        return "not started: no day shot yet"
     return Figure(
         f"{signed(s['variance_days'], ' days')} ({signed(s['variance_percent'], '%')})",
         (

@@ -215,3 +215,46 @@ def test_the_schedule_page_and_csv_cost_the_same_queries_as_the_plan_grows(staff
         with django_assert_num_queries(12):
             rows = list(csv.reader(io.StringIO(b"".join(staff_client.get(url + "?export=csv")).decode())))
         assert len(rows) == 1 + days + days // 10
+
+
+def five_days_locked_white():
+    prod = make.production("Five days", planned_days=None)
+    for number in range(1, 6):
+        make.shoot_day(prod, number, scheduled=date(2013, 9, 1) + timedelta(days=number), actual=None)
+    lock_schedule(prod, name="Approved", reason="Studio approval", dated=date(2013, 9, 1))
+    return prod
+
+
+def test_a_day_cancelled_and_a_day_added_climb_from_the_baselines_five_to_the_revisions_five():
+    prod = five_days_locked_white()
+    ShootDay.objects.filter(production=prod, number=3).update(status="cancelled", change_cause="weather")
+    make.shoot_day(prod, 6, scheduled=date(2013, 9, 9), actual=None, change_cause="rig")
+    blue = lock_schedule(prod, name="Rig rebuild", reason="Day 3 rained off, a rig day added", dated=date(2013, 9, 1))
+    content = queries.build(prod, {})
+    causes = dict(content.tables)["Days added beyond the baseline, by cause"]
+    assert [(row["label"], row["days"], row["running_total"]) for row in causes.data] == [
+        ("White baseline", 5, 5),
+        ("Baseline days taken off", -1, 4),
+        ("Rig failure or rebuild", 1, 5),
+    ]
+    assert blue.days.exclude(status="cancelled").count() == 5
+    assert summary_rows(prod)["Scheduled days (White baseline)"] == 5
+    bars = ElementTree.fromstring(
+        content.chart[content.chart.index('<svg xmlns="http://www.w3.org/2000/svg" class="cause-bars"') :]
+    )
+    assert [bar.find(f"{SVG}title").text for bar in bars.iter(f"{SVG}rect")] == [
+        "White baseline: 5 days, 5 in all",
+        "Baseline days taken off: -1 days, 4 in all",
+        "Rig failure or rebuild: 1 days, 5 in all",
+    ]
+    # The day taken off runs leftwards from 5 to 4; the rig day from 4 back to 5.
+    assert [(float(bar.get("x")), float(bar.get("width"))) for bar in bars.iter(f"{SVG}rect")] == [
+        (210.0, 494.0), (605.2, 98.8), (605.2, 98.8),
+    ]  # fmt: skip
+
+
+def test_before_the_first_day_is_shot_the_variance_reads_not_started():
+    prod = five_days_locked_white()
+    summary = queries.schedule_summary(prod)
+    assert (summary["shot"], summary["variance_days"], summary["variance_percent"]) == (0, None, None)
+    assert summary_rows(prod)["Variance"] == "not started: no day shot yet"
