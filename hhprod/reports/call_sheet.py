@@ -4,21 +4,35 @@ Read from the plan (the day's strips, each scene's breakdown, the day's calls), 
 a sheet goes out the day before. No wrap times here: those are the production report's.
 """
 
-import django_tables2 as tables
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
 from django.db.models import F, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.utils import timezone
 
 from hhprod.figures.day_of import day_of, revision_note
+from hhprod.figures.pages import planned_on
 from hhprod.lib.expressions import GroupConcat
 from hhprod.lib.formatting import long_date, short_date
 from hhprod.lib.params import whole_number
 from hhprod.paperwork.models import CallSheetIssue
-from hhprod.planning.models import DayCall, RevisionDay, Scene, ScheduleRevision, ShootDay, Strip, strip_eighths
+from hhprod.planning.days import cast_numbers
+from hhprod.planning.models import (
+    DayCall,
+    RevisionDay,
+    Scene,
+    ScheduleRevision,
+    ShootDay,
+    Strip,
+    pages_and_eighths,
+    strip_eighths,
+)
 from hhprod.productions.models import Credit
 from hhprod.rigs.models import Mounting
 
-from .columns import ClockColumn, ListColumn, PagesColumn, RolesColumn, StackedTable
+from .call_sheet_tables import AdvanceTable, CastTable, CrewCallTable, DayNotesTable, NotesTable, SceneTable
 from .content import Report, ReportContent
 from .day_out_of_days import codes_on
 from .days import chosen_day, day_calls, day_choices, nothing_scheduled
@@ -37,14 +51,10 @@ def crew_calls(day):
 
 
 def planned_scenes(strips, on):
-    """Strips with their scene's breakdown, pages, the cast it needs and the cameras mounted on its rig's units."""
-    cast = (
-        CAST_ON_SCENE.objects.filter(scene=OuterRef("scene"))
-        .order_by()
-        .values("scene")
-        .annotate(names=GroupConcat(Coalesce(NullIf("credit__character", Value("")), "credit__person__name")))
-        .values("names")
-    )
+    """Strips with their scene's breakdown, pages, the cast it needs (names and credit ids) and the cameras
+    mounted on its rig's units."""
+    cast = CAST_ON_SCENE.objects.filter(scene=OuterRef("scene")).order_by().values("scene")
+    names = cast.annotate(names=GroupConcat(Coalesce(NullIf("credit__character", Value("")), "credit__person__name")))
     cameras = Value("")
     if on:
         mounted = Mounting.objects.mounted_on(on).filter(unit__rig=OuterRef("scene__rig")).order_by()
@@ -52,8 +62,19 @@ def planned_scenes(strips, on):
             mounted.values("unit__rig").annotate(serials=GroupConcat("camera__serial", distinct=True)).values("serials")
         )
     return strips.select_related("scene__rig", "shoot_day").annotate(
-        eighths=strip_eighths(), cast_names=Subquery(cast), cameras=cameras
+        eighths=strip_eighths(),
+        cast_names=Subquery(names.values("names")),
+        cast_credits=Subquery(cast.annotate(ids=GroupConcat("credit")).values("ids")),
+        cameras=cameras,
     )
+
+
+def with_cast_ids(strips, numbers):
+    """Each strip's cast as cast ID numbers, the stripboard's (`cast_numbers`): '1, 3'."""
+    for strip in strips:
+        credits = [int(pk) for pk in (strip.cast_credits or "").split(",") if pk]
+        strip.cast_ids = ", ".join(str(n) for n in sorted(numbers[pk] for pk in credits if pk in numbers)) or None
+    return strips
 
 
 def day_strips(day):
@@ -80,28 +101,45 @@ def day_cast(day):
     )
 
 
-def cast_with_codes(production, day):
-    """day_cast() with each performer's code on the day as the Day Out of Days has it (SW, W, WF, SWF,
-    H, PW, WD, R, F, /T): one set of rules for both papers. A day with no date has no code."""
+def cast_with_codes(production, day, numbers):
+    """day_cast() with each performer's cast ID and code on the day as the Day Out of Days has it (SW, W,
+    WF, SWF, H, PW, WD, R, F, /T): one set of rules for both papers. A day with no date has no code."""
     cast = list(day_cast(day))
     codes = codes_on(production, day.on, {credit.person_id for credit in cast}) if cast and day.on else {}
     for credit in cast:
-        credit.code = codes.get(credit.person_id) or "—"
+        credit.code, credit.cast_id = codes.get(credit.person_id) or "—", numbers.get(credit.pk)
     return cast
 
 
-def advance_schedule(day):
-    """The scenes of the next few working days after this one, in shooting order."""
-    upcoming = (
-        ShootDay.objects.filter(production=day.production_id, number__gt=day.number)
-        .working()
-        .order_by("number")
-        .values("pk")[:ADVANCE_DAYS]
-    )
-    strips = Strip.objects.filter(shoot_day__in=upcoming).annotate(
-        day_date=Coalesce("shoot_day__scheduled_date", "shoot_day__actual_date")
-    )
-    return planned_scenes(strips, None).order_by("shoot_day__number", "order")
+@dataclass
+class NothingPlanned:
+    """The advance schedule's row for a day ahead with no scene on it yet."""
+
+    day: int
+    day_date: date | None
+    part_label: str = "Nothing planned yet"
+    scene: None = None
+    eighths: None = None
+    cast_names: None = None
+
+
+def advance_schedule(day, days):
+    """The scenes of the next few working days after this one in shooting order (`days`: the production's,
+    annotated as day_choices() does), each day's in strip order; a day with none says so."""
+    place = day.days_in_production["place"]
+    ahead = [d for d in days if d.status != ShootDay.Status.CANCELLED and d.days_in_production["place"] > place]
+    ahead = sorted(ahead, key=lambda d: d.days_in_production["place"])[:ADVANCE_DAYS]
+    strips = planned_scenes(Strip.objects.filter(shoot_day__in=[d.pk for d in ahead]), None).order_by("order")
+    by_day = defaultdict(list)
+    for strip in strips:
+        by_day[strip.shoot_day_id].append(strip)
+    rows = []
+    for upcoming in ahead:
+        place, on = upcoming.days_in_production["place"], upcoming.on
+        for strip in by_day[upcoming.pk]:
+            strip.day, strip.day_date = place, on
+        rows += by_day[upcoming.pk] or [NothingPlanned(place, on)]
+    return rows
 
 
 def issued_from(day):
@@ -115,73 +153,29 @@ def issued_from(day):
     )
 
 
-class SceneTable(StackedTable):
-    part_label = tables.Column("Scene")
-    set_name = tables.Column("Set", accessor="scene__set_name")
-    setting = tables.Column("INT/EXT", accessor="scene__get_setting_display")
-    time_of_day = tables.Column("D/N", accessor="scene__get_time_of_day_display")
-    eighths = PagesColumn("Pages")
-    synopsis = tables.Column("Synopsis", accessor="scene__synopsis")
-    cast_names = ListColumn("Cast")
-    rig = tables.Column("Rig", accessor="scene__rig__name", default="—")
-    cameras = ListColumn("Camera", default="—")
-
-    class Meta(StackedTable.Meta):
-        empty_text = "No scene planned on this day yet: put strips on it in the plan."
-
-
-class CastTable(StackedTable):
-    name = tables.Column("Name")
-    character = tables.Column("Character")
-    role = tables.Column("Role", accessor="get_role_display")
-    code = tables.Column("Status")
-    pickup_time = ClockColumn("Pickup", default="—")
-    makeup_time = ClockColumn("Make-up", default="—")
-    call_time = ClockColumn("Call", default="—")
-    on_set_time = ClockColumn("On set", default="—")
-
-    class Meta(StackedTable.Meta):
-        empty_text = "No performer needed or called."
-
-
-class CrewCallTable(StackedTable):
-    name = tables.Column("Name")
-    roles = RolesColumn("Role", empty_values=())
-    call_time = ClockColumn("Call")
-
-    class Meta(StackedTable.Meta):
-        empty_text = "No crew call entered yet."
-
-
-class NotesTable(StackedTable):
-    part_label = tables.Column("Scene")
-    stunt_notes = tables.Column("Stunts", accessor="scene__stunt_notes")
-    safety_notes = tables.Column("Safety", accessor="scene__safety_notes")
-
-    class Meta(StackedTable.Meta):
-        empty_text = "No stunt or safety notes on the day's scenes."
-
-
-class AdvanceTable(StackedTable):
-    day = tables.Column("Day", accessor="shoot_day__number")
-    day_date = tables.DateColumn(verbose_name="Date", format="D j M", default="no date yet")
-    part_label = tables.Column("Scene")
-    setting = tables.Column("INT/EXT", accessor="scene__get_setting_display")
-    time_of_day = tables.Column("D/N", accessor="scene__get_time_of_day_display")
-    eighths = PagesColumn("Pages")
-    synopsis = tables.Column("Synopsis", accessor="scene__synopsis")
-    cast_names = ListColumn("Cast")
-
-    class Meta(StackedTable.Meta):
-        empty_text = "Nothing planned on the next days."
-
-
 def first_day_without_takes(days):
     return next((day for day in days if not day.has_takes), days[0])
 
 
 def clock(value, missing="—"):
     return value.strftime("%H:%M") if value else missing
+
+
+def shooting_call(day):
+    """The shooting call, warned when it comes before the general crew call: the camera cannot roll
+    before the crew is in."""
+    if day.shooting_call and day.crew_call and day.shooting_call < day.crew_call:
+        return f"{clock(day.shooting_call)} — before the general crew call ({clock(day.crew_call)}): check"
+    return clock(day.shooting_call)
+
+
+def day_notes(production, day):
+    """(subject, note) rows of the notes a call sheet carries below its tables."""
+    return [
+        ("Background and stand-ins", day.background or "none called"),
+        ("Departments", day.department_notes or "—"),
+        ("Key contacts", production.key_contacts or "— (enter them on the production)"),
+    ]
 
 
 def build(production, params):
@@ -191,9 +185,9 @@ def build(production, params):
     day = chosen_day(production, params, days, first_day_without_takes)
     if day is None:
         return nothing_scheduled([("Scenes", SceneTable([]))])
-    revision, site = issued_from(day), day.site
+    revision, site, numbers = issued_from(day), day.site, cast_numbers(production)
     sunrise, sunset = site.sun_on(day.on) if site and day.on else (None, None)
-    strips = list(day_strips(day))
+    strips = with_cast_ids(list(day_strips(day)), numbers)
     line = day_of(production, day, revision_note(revision))
     return ReportContent(
         subtitle=f"{line} — {short_date(day.on)}",
@@ -201,10 +195,13 @@ def build(production, params):
             ("Day", line),
             ("Date", long_date(day.on)),
             ("General crew call", clock(day.crew_call)),
-            ("Shooting call", clock(day.shooting_call)),
+            ("Shooting call", shooting_call(day)),
+            ("First meal", clock(day.meal_time)),
+            ("Pages", pages_and_eighths(planned_on(day)["eighths"])),
             ("Location", site.name if site else day.location or "—"),
             ("Address", site.address if site else "—"),
             ("Nearest hospital", site.nearest_hospital if site else "—"),
+            ("Location notes", site.notes if site and site.notes else "—"),
             ("Sunrise", clock(sunrise, "— (no location coordinates)")),
             ("Sunset", clock(sunset, "— (no location coordinates)")),
             ("Weather", day.weather or "to be filled in by the office"),
@@ -213,10 +210,11 @@ def build(production, params):
         ],
         tables=[
             ("Scenes", SceneTable(strips)),
-            ("Cast and stunt performers", CastTable(cast_with_codes(production, day))),
+            ("Cast and stunt performers", CastTable(cast_with_codes(production, day, numbers))),
             ("Crew calls", CrewCallTable(list(crew_calls(day)))),
             ("Stunt and safety notes", NotesTable([s for s in strips if s.scene.stunt_notes or s.scene.safety_notes])),
-            ("Advance schedule", AdvanceTable(list(advance_schedule(day)))),
+            ("Background, notes, contacts", DayNotesTable(day_notes(production, day))),
+            ("Advance schedule", AdvanceTable(advance_schedule(day, days))),
         ],
         template="reports/call_sheet.html",
         layout={

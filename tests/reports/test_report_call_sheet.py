@@ -12,7 +12,7 @@ from django.http import QueryDict
 from pypdf import PdfReader
 
 from hhprod.paperwork.models import CallSheetIssue
-from hhprod.planning.models import DayCall, Scene, ScheduleRevision, ShootDay
+from hhprod.planning.models import DayCall, Location, Scene, ScheduleRevision, ShootDay
 from hhprod.planning.revisions import lock_schedule
 from hhprod.planning.sun import sun_times
 from hhprod.productions.models import Credit, Production
@@ -25,8 +25,9 @@ pytestmark = pytest.mark.django_db
 SLUG = "call-sheet"
 # Session, user, the login's permissions (its own and its groups'), production, days for the picker,
 # revision, strips, cast, the cast's codes (the Day Out of Days' dates, shoot days and calendar entries),
-# crew calls, advance schedule, the production picker, the day's issued sheets.
-PAGE_QUERIES = 16
+# the cast's ID numbers, the day's pages, crew calls, advance schedule, the production picker, the day's
+# issued sheets.
+PAGE_QUERIES = 18
 # Session, user, the login's permissions (two), production, the issued sheet, the production picker.
 REPRINT_QUERIES = 7
 
@@ -105,9 +106,12 @@ def test_a_planned_day_with_no_takes_gets_its_call_sheet_from_the_plan(plan):
         "Date": "Tue 3 Sep 2013",
         "General crew call": "07:00",
         "Shooting call": "08:00",
+        "First meal": "—",
+        "Pages": "1 3/8",
         "Location": "Moscow rooftop",
         "Address": "Red Square, Moscow",
         "Nearest hospital": "Sklifosovsky Institute, +7 495 680-41-54",
+        "Location notes": "—",
         "Sunrise": f"{sunrise:%H:%M}",
         "Sunset": f"{sunset:%H:%M}",
         "Weather": "to be filled in by the office",
@@ -115,23 +119,64 @@ def test_a_planned_day_with_no_takes_gets_its_call_sheet_from_the_plan(plan):
         "Issued": "not yet: the plan as it stands now",
     }
     assert table(plan, "Scenes", day=2) == [
-        ["Scene", "Set", "INT/EXT", "D/N", "Pages", "Synopsis", "Cast", "Rig", "Camera"],
-        ["Scene 12", None, "EXT.", "Night", "1 3/8", "Henry jumps from the van",
+        ["Scene", "Set", "INT/EXT", "D/N", "Pages", "Synopsis", "Cast ID", "Cast", "Rig", "Camera"],
+        ["Scene 12", None, "EXT.", "Night", "1 3/8", "Henry jumps from the van", "1, 3",
          "Henry, Unnamed stunt performer 1", "v2", "GP3-0007"],
     ]  # fmt: skip
     assert table(plan, "Cast and stunt performers", day=2) == [
-        ["Name", "Character", "Role", "Status", "Pickup", "Make-up", "Call", "On set"],
-        ["Haley Bennett", "Estelle", "Cast", "F", None, None, time(9, 0), None],
-        ["Sharlto Copley", "Henry", "Cast", "SW", time(5, 30), time(6, 0), time(6, 45), time(7, 30)],
-        ["Unnamed stunt performer 1", None, "Stunt performer", "WF", None, None, None, None],
+        ["ID", "Name", "Character", "Role", "Status", "Pickup", "Make-up", "Call", "On set"],
+        [2, "Haley Bennett", "Estelle", "Cast", "F", None, None, time(9, 0), None],
+        [1, "Sharlto Copley", "Henry", "Cast", "SW", time(5, 30), time(6, 0), time(6, 45), time(7, 30)],
+        [3, "Unnamed stunt performer 1", None, "Stunt performer", "WF", None, None, None, None],
     ]
     assert table(plan, "Crew calls", day=2) == [["Name", "Role", "Call"], ["Ilya Naishuller", "Director", time(6, 0)]]
     assert table(plan, "Stunt and safety notes", day=2)[1:] == [
         ["Scene 12", "Van jump onto pads", "Medic on set; rig strap checked"]
     ]
+    assert table(plan, "Background, notes, contacts", day=2) == [
+        ["For", "Note"],
+        ["Background and stand-ins", "none called"],
+        ["Departments", "—"],
+        ["Key contacts", "— (enter them on the production)"],
+    ]
     assert table(plan, "Advance schedule", day=2)[1:] == [
         [3, datetime(2013, 9, 4), "Scene 14", "INT.", "Day", "1", "Lab corridor", "Henry"],
         [4, datetime(2013, 9, 5), "Scene 15", "INT.", "Dusk", "2/8", None, "Estelle"],
+    ]
+
+
+def test_the_sheet_carries_meal_pages_location_notes_background_departments_and_contacts(plan):
+    Production.objects.filter(pk=plan.pk).update(
+        key_contacts="Production office +7 495 000-00-00\n1st AD +7 916 000-00-00"
+    )
+    Location.objects.filter(name="Moscow rooftop").update(notes="Unit base in the GUM courtyard")
+    ShootDay.objects.filter(production=plan, number=2).update(
+        meal_time=time(13, 0), shooting_call=time(6, 30), background="12 passers-by at 07:30; 1 stand-in for Henry",
+        department_notes="Rig: spare v2 strap on set",
+    )  # fmt: skip
+    plan.refresh_from_db()
+    summary = dict(REPORTS[SLUG].build(plan, QueryDict("day=2")).summary)
+    assert (summary["First meal"], summary["Pages"], summary["Location notes"]) == (
+        "13:00", "1 3/8", "Unit base in the GUM courtyard"
+    )  # fmt: skip
+    assert summary["Shooting call"] == "06:30 — before the general crew call (07:00): check"
+    assert table(plan, "Background, notes, contacts", day=2)[1:] == [
+        ["Background and stand-ins", "12 passers-by at 07:30; 1 stand-in for Henry"],
+        ["Departments", "Rig: spare v2 strap on set"],
+        ["Key contacts", "Production office +7 495 000-00-00\n1st AD +7 916 000-00-00"],
+    ]
+    page = export(plan, "md", day=2).decode()
+    assert "Unit base in the GUM courtyard" in page and "1st AD +7 916 000-00-00" in page
+
+
+def test_the_advance_schedule_says_when_a_day_ahead_has_nothing_planned(plan):
+    # Day 3's scene goes to the boneyard; a day added ahead of day 4 has no scene either.
+    Scene.objects.get(production=plan, number="14").strips.all().delete()
+    f.shoot_day(plan, 5, scheduled=date(2013, 9, 4), actual=None)
+    assert table(plan, "Advance schedule", day=2)[1:] == [
+        [3, datetime(2013, 9, 4), "Nothing planned yet", None, None, None, None, None],
+        [4, datetime(2013, 9, 4), "Nothing planned yet", None, None, None, None, None],
+        [5, datetime(2013, 9, 5), "Scene 15", "INT.", "Dusk", "2/8", None, "Estelle"],
     ]
 
 
@@ -148,7 +193,7 @@ def test_status_codes_start_and_finish_on_a_one_day_part(plan):
     strip.shoot_day, strip.order = plan.shoot_days.get(number=1), 2
     strip.save()
     assert table(plan, "Cast and stunt performers", day=1)[1] == [
-        "Haley Bennett", "Estelle", "Cast", "SWF", None, None, None, None,
+        2, "Haley Bennett", "Estelle", "Cast", "SWF", None, None, None, None,
     ]  # fmt: skip
     assert table(plan, "Cast and stunt performers", day=4)[1:] == []
 
@@ -160,8 +205,8 @@ def test_the_status_is_the_day_out_of_days_code_drops_and_pickups_included(plan)
     strip = Scene.objects.get(production=plan, number="15").strips.get()
     strip.shoot_day = later
     strip.save()
-    assert table(plan, "Cast and stunt performers", day=2)[1][:4] == ["Haley Bennett", "Estelle", "Cast", "FD"]
-    assert table(plan, "Cast and stunt performers", day=5)[1][:4] == ["Haley Bennett", "Estelle", "Cast", "PWF"]
+    assert table(plan, "Cast and stunt performers", day=2)[1][1:5] == ["Haley Bennett", "Estelle", "Cast", "FD"]
+    assert table(plan, "Cast and stunt performers", day=5)[1][1:5] == ["Haley Bennett", "Estelle", "Cast", "PWF"]
     dood = openpyxl.load_workbook(io.BytesIO(report_file(plan, "day-out-of-days", "xlsx")))["Day Out of Days"]
     rows = [list(row) for row in dood.iter_rows(values_only=True)]
     estelle = next(row for row in rows if row[1] == "Haley Bennett")
@@ -272,7 +317,7 @@ def test_the_page_offers_issuing_to_the_ad_only_and_lists_issued_sheets(plan, lo
 
 def test_each_cell_carries_its_columns_header_for_a_phones_labelled_cards(plan, login_as):
     page = login_as("Viewer").get(report_url(plan, SLUG, day=2)).content.decode()
-    assert page.count('class="report-table stacked"') == 5
+    assert page.count('class="report-table stacked"') == 6
     assert re.search(r'<td\s+data-label="Status">[A-Z]{1,3}</td>', page)
     assert re.search(r'<td\s+data-label="Call">\d\d:\d\d</td>', page)
 
