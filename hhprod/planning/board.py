@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F, Max
+from django.template.defaultfilters import pluralize
 
+from hhprod.lib.formatting import long_date
 from hhprod.planning.models import Scene, ShootDay
 from hhprod.productions.models import Production
 
@@ -60,12 +62,35 @@ def place(strip, scene, day, position, user):
     strip.save()  # through the model, so the strip's history records who moved it
 
 
+def held(strip, day):
+    """Why `strip` may not leave its day or `day` take a strip, or None: a shot day's strips are what was
+    shot, and a scene's takes stay on the day its strip names (the lock refuses a plan they contradict)."""
+    if strip is not None:
+        on = strip.shoot_day
+        if on.status == ShootDay.Status.SHOT:
+            return (
+                f"Day {on.number} was shot on {long_date(on.actual_date)}: its strips stay as shot. "
+                "Plan a reshoot as a new day instead."
+            )
+        takes = on.takes.filter(scene=strip.scene_id).count()
+        if takes and day != on:
+            return (
+                f"Scene {strip.scene.number} has {takes} take{pluralize(takes)} on day {on.number}: moving its "
+                "strip off would leave them on a day that no longer plans the scene. Plan a reshoot as a new day "
+                "instead."
+            )
+    if day is not None and day.status == ShootDay.Status.SHOT and (strip is None or day != strip.shoot_day):
+        return f"Day {day.number} was shot on {long_date(day.actual_date)}: nothing more can be planned on it."
+    return None
+
+
 def move_strip(production, scene_id, part, to_day_id, position, *, user=None, undoes=None):
     """Move part `part` of scene `scene_id` to day `to_day_id` (None: the boneyard) at place `position` (1 first).
 
     A scene in the boneyard is placed as part 1 of 1. A position past the day's end puts the strip last.
     Refused with the reason (and nothing changed): a day of another production, a cancelled day, a split
-    part sent to the boneyard or placed out of order, a strip that is no longer where the board showed it.
+    part sent to the boneyard or placed out of order, a strip that is no longer where the board showed it,
+    a strip `held` on its day (a shot day's, or one with its scene's takes), a day already shot.
     """
     with transaction.atomic():
         production = Production.objects.select_for_update().get(pk=production.pk)
@@ -73,7 +98,7 @@ def move_strip(production, scene_id, part, to_day_id, position, *, user=None, un
         scene = Scene.objects.filter(pk=scene_id, production=production).first()
         if scene is None:
             raise ValidationError("This scene is not in this production's script: reload the board.")
-        strip = Strip.objects.select_related("shoot_day").filter(scene=scene, part=part).first()
+        strip = Strip.objects.select_related("shoot_day", "scene").filter(scene=scene, part=part).first()
         if strip is None and (part != 1 or scene.strips.exists()):
             raise ValidationError(f"Scene {scene.number} part {part} is no longer on the board: someone changed it.")
         day = None
@@ -85,6 +110,8 @@ def move_strip(production, scene_id, part, to_day_id, position, *, user=None, un
                 raise ValidationError(f"Day {day.number} is cancelled: scenes cannot be planned on a cancelled day.")
         if day is None and strip is None:
             raise ValidationError(f"Scene {scene.number} is already unscheduled.")
+        if reason := held(strip, day):
+            raise ValidationError(reason)
         if day is None and strip.parts > 1:
             raise ValidationError(
                 f"Scene {scene.number} is split in {strip.parts} parts: join its parts in the admin before "
@@ -125,3 +152,19 @@ def undo_last_move(production, user):
         return move_strip(
             production, last.scene_id, last.part, last.from_day_id, last.from_order or 1, user=user, undoes=last
         )
+
+
+def add_day(production, *, scheduled_date=None, cause="", note="", user=None):
+    """A new shoot day after the last, as Movie Magic's "add a day break": empty, for strips to be placed on.
+
+    Numbered under the production's row lock, like a move, so two days added at once get two numbers."""
+    with transaction.atomic():
+        production = Production.objects.select_for_update().get(pk=production.pk)
+        last = production.shoot_days.aggregate(last=Max("number"))["last"] or 0
+        day = ShootDay(
+            production=production, number=last + 1, scheduled_date=scheduled_date, change_cause=cause,
+            change_note=note, source=f"Added on the stripboard by {user or 'the office'}.",
+        )  # fmt: skip
+        day.full_clean()
+        day.save()
+    return day

@@ -12,6 +12,7 @@ from django.db.models import (
     BooleanField,
     Case,
     Count,
+    Exists,
     ExpressionWrapper,
     F,
     Max,
@@ -53,6 +54,19 @@ def days_needing_a_cause(production, previous):
     return days.filter(~Q(pk__in=in_baseline.values("shoot_day")) | moved).order_by("number")
 
 
+def takes_off_plan(production):
+    """(day number, scene number) where a scene has takes on a day no strip of it is planned on: what a strip
+    moved off a shot day leaves behind. A revision locked so would say the takes were never planned."""
+    planned_there = Strip.objects.filter(shoot_day=OuterRef("pk"), scene=OuterRef("takes__scene"))
+    return (
+        ShootDay.objects.filter(production=production, takes__isnull=False)
+        .exclude(Exists(planned_there))
+        .values_list("number", "takes__scene__number")
+        .distinct()
+        .order_by("number", "takes__scene__number")
+    )
+
+
 def insert_select(model, rows_from: QuerySet, /, **columns):
     """INSERT INTO model's table (columns) SELECT them from `rows_from`: a snapshot of any size in one
     query, no row through Python. Each keyword is a field of `model` and the expression filling it."""
@@ -79,6 +93,12 @@ def lock_schedule(production, *, name, reason, user=None, dated=None):
             raise ValidationError(
                 f"Give a cause for day{'s' if len(missing) > 1 else ''} {listed} (added beyond the baseline or "
                 f"moved since {previous.colour}) before locking: rig, cast, stunt, reshoot, weather, hiatus or other."
+            )
+        if stranded := list(takes_off_plan(production)):
+            listed = "; ".join(f"scene {scene} on day {day}" for day, scene in stranded)
+            raise ValidationError(
+                f"Takes were shot that the schedule no longer plans: {listed}. Put each scene's strip back on the "
+                "day it was shot (Plan → Strips), then lock."
             )
         revision = ScheduleRevision.objects.create(
             production=production,

@@ -80,10 +80,10 @@ def test_locking_takes_the_same_queries_for_three_days_and_for_sixty(django_asse
     plan(small, 3)
     plan(large, 60, scenes_per_day=4)
     # The transaction's savepoint and its release, the production's row locked, the last revision,
-    # the days lacking a cause, the new revision, and one INSERT ... SELECT per snapshot.
+    # the days lacking a cause, the takes no strip plans, the new revision, and one INSERT ... SELECT per snapshot.
     for prod, days, strips in [(small, 3, 3), (large, 60, 240)]:
         lock(prod)
-        with django_assert_num_queries(8):
+        with django_assert_num_queries(9):
             blue = lock(prod, "Blue", "Relocked")
         assert (blue.days.count(), blue.strips.count()) == (days, strips)
 
@@ -215,3 +215,22 @@ def test_a_strip_snapshot_keeps_its_scene_number_when_the_scene_is_deleted(featu
         RevisionStrip.objects.filter(revision=white, scene__isnull=True).values_list("scene_number", flat=True).get()
         == "2.1"
     )
+
+
+def test_a_lock_refuses_a_plan_that_no_longer_holds_a_scene_where_its_takes_were_shot(feature):
+    rig, wearer = factories.rig(), factories.wearer(feature)
+    day1 = ShootDay.objects.get(production=feature, number=1)
+    day1.status, day1.actual_date = "shot", date(2013, 9, 2)
+    day1.save()
+    factories.take(day1, feature.scenes.get(number="1.1"), rig, wearer)
+    # The strip moved off the shot day behind the board's back (the strips list edits any strip).
+    feature.scenes.get(number="1.1").strips.update(
+        shoot_day=ShootDay.objects.get(production=feature, number=3), order=2
+    )
+    with pytest.raises(ValidationError) as refusal:
+        lock(feature)
+    assert refusal.value.messages == [
+        "Takes were shot that the schedule no longer plans: scene 1.1 on day 1. Put each scene's strip back on the "
+        "day it was shot (Plan → Strips), then lock."
+    ]
+    assert not ScheduleRevision.objects.exists()

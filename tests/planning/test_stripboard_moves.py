@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 
-from hhprod.planning.board import board_version, move_strip, undo_last_move
+from hhprod.planning.board import add_day, board_version, move_strip, undo_last_move
 from hhprod.planning.models import Strip
 from tests import factories
 
@@ -141,3 +141,67 @@ def test_split_parts_stay_in_order(board, ad):
         move_strip(prod, split.pk, 2, day1.pk, 1, user=ad)
     with pytest.raises(ValidationError, match="split in 2 parts"):
         move_strip(prod, split.pk, 2, None, 1, user=ad)
+
+
+def shoot(day, *scenes):
+    """Day `day` shot on its date, a take of each of `scenes` on it."""
+    day.status, day.actual_date = "shot", day.scheduled_date
+    day.save()
+    rig, wearer = factories.rig(), factories.wearer(day.production)
+    for number, in_scene in enumerate(scenes, 1):
+        factories.take(day, in_scene, rig, wearer, number=number)
+
+
+def test_a_strip_on_a_shot_day_is_held_there(board, ad):
+    prod, (day1, day2) = board
+    shoot(day1, scene(prod, "1.1"))
+    for to_day, position in [(day2, 1), (None, 1), (day1, 3)]:
+        with pytest.raises(ValidationError) as refusal:
+            move_strip(prod, scene(prod, "1.2").pk, 1, to_day.pk if to_day else None, position, user=ad)
+        assert refusal.value.messages == [
+            "Day 1 was shot on Mon 2 Sep 2013: its strips stay as shot. Plan a reshoot as a new day instead."
+        ]
+    assert order_of(day1) == [("1.1", 1), ("1.2", 2), ("1.3", 3)] and board_version(prod) == 0
+
+
+def test_nothing_more_is_planned_on_a_shot_day(board, ad):
+    prod, (day1, day2) = board
+    shoot(day1)
+    with pytest.raises(ValidationError) as refusal:
+        move_strip(prod, scene(prod, "9").pk, 1, day1.pk, 1, user=ad)
+    assert refusal.value.messages == ["Day 1 was shot on Mon 2 Sep 2013: nothing more can be planned on it."]
+
+
+def test_a_strip_whose_scene_has_takes_on_a_day_being_shot_stays_on_it_but_may_change_place(board, ad):
+    prod, (day1, day2) = board
+    rig, wearer = factories.rig(), factories.wearer(prod)
+    factories.take(day1, scene(prod, "1.2"), rig, wearer, number=1)
+    factories.take(day1, scene(prod, "1.2"), rig, wearer, number=2)
+    with pytest.raises(ValidationError) as refusal:
+        move_strip(prod, scene(prod, "1.2").pk, 1, day2.pk, 1, user=ad)
+    assert refusal.value.messages == [
+        "Scene 1.2 has 2 takes on day 1: moving its strip off would leave them on a day that no longer plans the "
+        "scene. Plan a reshoot as a new day instead."
+    ]
+    move_strip(prod, scene(prod, "1.2").pk, 1, day1.pk, 1, user=ad)
+    move_strip(prod, scene(prod, "1.3").pk, 1, day2.pk, 1, user=ad)  # no takes: it may go
+    assert order_of(day1) == [("1.2", 1), ("1.1", 2)]
+
+
+def test_a_day_added_on_the_board_comes_after_the_last_empty_and_takes_a_strip(board, ad):
+    prod, _ = board
+    day3 = add_day(prod, scheduled_date=date(2013, 9, 9), cause="reshoot", note="Pick-ups", user=ad)
+    assert (day3.number, day3.scheduled_date, day3.status, day3.change_cause, day3.strips.count()) == (
+        3, date(2013, 9, 9), "scheduled", "reshoot", 0,
+    )  # fmt: skip
+    assert day3.source == "Added on the stripboard by ad."
+    move_strip(prod, scene(prod, "9").pk, 1, day3.pk, 1, user=ad)
+    assert order_of(day3) == [("9", 1)]
+
+
+def test_a_day_added_with_an_unknown_cause_is_refused(board, ad):
+    prod, _ = board
+    with pytest.raises(ValidationError) as refusal:
+        add_day(prod, cause="boredom", user=ad)
+    assert refusal.value.messages == ["Value 'boredom' is not a valid choice."]
+    assert prod.shoot_days.count() == 2
