@@ -12,14 +12,26 @@ import django_tables2 as tables
 from .columns import NUMBER, ReportTable
 from .content import Report, ReportContent
 from .days import NOTHING_SCHEDULED
-from .dood_dates import BLOCKS, TRAVEL, TooLong, company_calendar, people, person_dates, rig_dates
+from .dood_dates import BLOCKS, PERFORMER, PERFORMERS, TRAVEL, company_calendar, people, person_dates, rig_dates
+from .dood_range import chosen_range
 from .dood_rules import Rule, calendar_columns, cells, code_row
 
-CODES = (
-    "SW start work · W work · WF work finish · SWF one day · R rehearsal · F fitting · H hold · "
-    "HOL paid holiday · T travel · SW/T, W/T... work and travel the same day · WD work, then drop · "
-    "PW pickup, then work"
-)
+# Every code the grid can show, so the legend explains all of them (test_dood_rules checks it).
+LEGEND = [
+    ("SW", "start work"),
+    ("W", "work"),
+    ("WF", "work finish"),
+    ("SWF", "start work finish: one day"),
+    ("H", "hold"),
+    ("HOL", "paid holiday"),
+    ("T", "travel"),
+    ("R", "rehearsal"),
+    ("FT", "fitting"),
+    ("…D", "dropped after this day (WD, TD)"),
+    ("P…", "picked up on this day (PW, PT)"),
+    ("…/T", "travel on a work day, paid once (SW/T, W/T)"),
+]
+CODES = " · ".join(f"{code} {meaning}" for code, meaning in LEGEND)
 TOTALS = [
     ("start", "Start"),
     ("finish", "Finish"),
@@ -91,54 +103,86 @@ def _month_pages(columns, records):
     return pages
 
 
-def production_rule(production):
-    return Rule(drop_days=production.drop_rule_days, allowed_drops=production.allowed_drops)
+def production_rule(production, performer=True):
+    """The production's rules for a performer's row; crew rows have work days only."""
+    return Rule(
+        drop_days=production.drop_rule_days,
+        allowed_drops=production.allowed_drops,
+        holds=performer,
+        travel_is_work=production.travel_is_work,
+    )
 
 
 def by_person(dates):
-    """person_dates() rows as {person: {date: W, R or F}} and {person: {travel dates}}."""
-    working, travel = defaultdict(dict), defaultdict(set)
+    """person_dates() rows as {person: {date: W, R or F}}, {person: {travel dates}} and the performers."""
+    working, travel, performers = defaultdict(dict), defaultdict(set), set()
     for person, on, code in dates:
         if code == TRAVEL:
             travel[person].add(on)
+        elif code == PERFORMER:
+            performers.add(person)
         else:
             working[person][on] = code
-    return working, travel
+    return working, travel, performers
 
 
 def codes_on(production, on, persons):
     """{person id: the person's code on the date `on`}, from the report's dates by its rules: the call
-    sheet's status column (a drop, a pickup, a fitting, travel read as they are here). Three queries;
-    nothing when the dates span more calendar than a Day Out of Days lays out."""
-    dates = person_dates(production)
-    try:
-        calendar, _ = company_calendar(production, [day for _, day, _ in dates])
-    except TooLong:
-        return {}
-    working, travel = by_person(dates)
-    rule = production_rule(production)
-    return {person: code_row(calendar, working[person], travel[person], rule).codes.get(on, "") for person in persons}
+    sheet's status column (a drop, a pickup, a fitting, travel read as they are here). Three queries,
+    and only the dates something happens on are coded, so a day typed years away changes nothing."""
+    dates = person_dates(production, performers=True)
+    calendar, _ = company_calendar(production, [day for _, day, _ in dates if day])
+    working, travel, performers = by_person(dates)
+    return {
+        person: code_row(
+            calendar, working[person], travel[person], production_rule(production, person in performers)
+        ).codes.get(on, "")
+        for person in persons
+    }
+
+
+def _summary(production, rule, columns, warned):
+    first, last = (columns[0].first, columns[-1].last) if columns else (None, None)
+    return [
+        ("Codes", CODES),
+        (
+            "Calendar",
+            f"{first:%d %b %Y} to {last:%d %b %Y}, {(last - first).days + 1:,} days in {len(columns)} columns: "
+            "a hiatus nobody works in, or more than a week with nothing on, is one column"
+            if columns
+            else NOTHING_SCHEDULED,
+        ),
+        (
+            "Drop rule",
+            f"more than {rule.drop_days} calendar days off between days of a performer's run"
+            f"{' (shot outside the USA)' if production.shot_outside_usa else ''}; "
+            f"{rule.allowed_drops} drop(s) per performer; travel "
+            f"{'is paid work: it opens and closes a run' if rule.travel_is_work else 'is paid but opens no run'}; "
+            "crew have work days only",
+        ),
+        ("Warnings", f"{len(warned)} row(s) with a refused drop" if warned else "none"),
+    ]
 
 
 def build(production, params):
     rule = production_rule(production)
     dates = person_dates(production)
     rig_rows = rig_dates(production)
-    try:
-        calendar, numbers = company_calendar(production, [on for _, on, _ in dates] + [on for *_, on in rig_rows])
-    except TooLong as too_long:
-        calendar, numbers, dates, rig_rows = {}, {}, [], []
-        span_problem = str(too_long)
-    else:
-        span_problem = ""
-    working, travel = by_person(dates)
+    calendar, numbers = company_calendar(production, [on for _, on, _ in dates] + [on for *_, on in rig_rows])
+    window = chosen_range(params, [*calendar, *(on for _, on, _ in dates), *(on for *_, on in rig_rows)])
+    working, travel, _ = by_person(dates)
     crew = list(people(production))
-    rows = [code_row(calendar, working[p.pk], travel[p.pk], rule) for p in crew]
+    rows = [
+        code_row(calendar, working[p.pk], travel[p.pk], production_rule(production, p.block in PERFORMERS), window)
+        for p in crew
+    ]
     needed = defaultdict(dict)
     for rig, unit, on in rig_rows:
         needed[f"{rig} #{unit}" if unit else f"{rig} (unit not assigned)"][on] = "W"
-    rig_codes = {name: code_row(calendar, needed[name], rule=Rule(holds=False)) for name in sorted(needed)}
-    columns = calendar_columns(calendar, numbers, rows)
+    rig_codes = {
+        name: code_row(calendar, needed[name], rule=Rule(holds=False), window=window) for name in sorted(needed)
+    }
+    columns = calendar_columns(calendar, numbers, [*rows, *rig_codes.values()], *window) if window else []
     ordered = sorted(zip(crew, rows, strict=True), key=lambda pr: (pr[0].block, pr[1].start is None, pr[1].start))
     records = [
         (BLOCKS[block], [_record(BLOCKS[block], p.name, row, columns) for p, row in members])
@@ -150,23 +194,8 @@ def build(production, params):
     warned = [
         (record["name"], record["warning_list"]) for _, block in records for record in block if record["warnings"]
     ]
-    summary = [
-        ("Codes", CODES),
-        (
-            "Calendar",
-            f"{columns[0].first:%d %b %Y} to {columns[-1].last:%d %b %Y}, {len(calendar)} days in {len(columns)} "
-            "columns: a hiatus nobody works in is one column"
-            if columns
-            else span_problem or NOTHING_SCHEDULED,
-        ),
-        (
-            "Drop rule",
-            f"more than {rule.drop_days} calendar days between work days; {rule.allowed_drops} drop(s) per performer",
-        ),
-        ("Warnings", f"{len(warned)} row(s) with a refused drop" if warned else "none"),
-    ]
     return ReportContent(
-        summary=summary,
+        summary=_summary(production, rule, columns, warned),
         tables=[("Day Out of Days", table), ("Rigs by day", rig_table)],
         template="reports/day_out_of_days.html",
         layout={
@@ -176,7 +205,7 @@ def build(production, params):
             "pages": _month_pages(columns, [*records, ("Rigs", rigs)]),
             "totals": TOTALS,
             "warned": warned,
-            "span_problem": span_problem,
+            "window": window,
         },
     )
 

@@ -7,7 +7,7 @@ and end; a fitting is a rigs.Fit. The company's calendar is the shoot days and t
 
 from datetime import timedelta
 
-from django.db.models import Case, CharField, IntegerField, Min, Q, Value, When
+from django.db.models import Case, CharField, DateField, IntegerField, Min, Q, Value, When
 from django.db.models.functions import Coalesce
 
 from hhprod.planning.models import CalendarEntry, DayCall, ShootDay, Strip
@@ -15,11 +15,13 @@ from hhprod.productions.models import Credit, Person, Trip
 from hhprod.rigs.models import Fit
 from hhprod.shooting.models import Take
 
-from .dood_rules import HIATUS, HOLIDAY, MOVE, OFF, SHOOT
+from .dood_rules import FITTING, HIATUS, HOLIDAY, MOVE, OFF, REHEARSAL, SHOOT, WORK
 
 CAST, STUNTS, CREW = 1, 2, 3
 BLOCKS = {CAST: "Cast", STUNTS: "Stunt performers and rig wearers", CREW: "Crew"}
-CALL_CODES = {DayCall.Kind.WORK: "W", DayCall.Kind.REHEARSAL: "R", DayCall.Kind.FITTING: "F"}
+# Cast, stunt performers and rig wearers are held, dropped and picked up; crew has work days only.
+PERFORMERS = (CAST, STUNTS)
+CALL_CODES = {DayCall.Kind.WORK: WORK, DayCall.Kind.REHEARSAL: REHEARSAL, DayCall.Kind.FITTING: FITTING}
 ENTRY_KINDS = {
     CalendarEntry.Kind.DAY_OFF: OFF,
     CalendarEntry.Kind.HOLIDAY: HOLIDAY,
@@ -27,12 +29,8 @@ ENTRY_KINDS = {
     CalendarEntry.Kind.HIATUS: HIATUS,
 }
 TRAVEL = "T"
-# Four years of calendar: a real shoot with its prep and hiatuses fits; a mistyped year does not.
-MAX_CALENDAR_DAYS = 1461
-
-
-class TooLong(ValueError):
-    """The dates span more calendar than a Day Out of Days can lay out."""
+# person_dates(performers=True) marks each performer with a row of this code and no date.
+PERFORMER = "P"
 
 
 def _text(value):
@@ -48,8 +46,18 @@ def unshot_days(production):
     )
 
 
-def person_dates(production):
-    """(person id, date, code) rows, code W/R/F for a working day or T for travel: one query."""
+def performer_rule(production):
+    """Who keeps the performers' rules: credited as cast or stunt performer, or to wear the rig."""
+    return Q(credits__production=production) & (
+        Q(credits__role__in=[Credit.Role.CAST, Credit.Role.STUNT_PERFORMER]) | Q(credits__wears_rig=True)
+    )
+
+
+def person_dates(production, performers=False):
+    """(person id, date, code) rows, code W/R/F for a working day or T for travel: one query.
+
+    With `performers`, the same query also gives a (person id, None, "P") row per performer, so
+    a caller with no people() query (codes_on) still knows whose rows are held and dropped."""
     # A day added with no date yet has no column on the calendar.
     working_days = (
         ShootDay.objects.filter(production=production)
@@ -67,7 +75,13 @@ def person_dates(production):
     fittings = Fit.objects.filter(wearer__credits__production=production).values_list(
         "wearer", "fitted_on", _text(DayCall.Kind.FITTING)
     )
-    rows = calls.order_by().union(planned.order_by(), trips_out.order_by(), trips_home.order_by(), fittings.order_by())
+    sources = [planned, trips_out, trips_home, fittings]
+    if performers:
+        marks = Person.objects.filter(performer_rule(production)).values_list(
+            "pk", Value(None, output_field=DateField()), _text(PERFORMER)
+        )
+        sources.append(marks)
+    rows = calls.order_by().union(*(source.order_by() for source in sources))
     return [(person, on, CALL_CODES.get(kind, kind)) for person, on, kind in rows]
 
 
@@ -80,7 +94,7 @@ def people(production):
     block = Min(
         Case(
             When(credits__role=Credit.Role.CAST, then=CAST),
-            When(Q(credits__role=Credit.Role.STUNT_PERFORMER) | Q(credits__wears_rig=True), then=STUNTS),
+            When(performer_rule(production), then=STUNTS),
             default=CREW,
             output_field=IntegerField(),
         ),
@@ -110,10 +124,10 @@ def rig_dates(production):
 
 
 def company_calendar(production, also=()):
-    """{date: company kind} from the first to the last date of the shoot (or of `also`, the
-    people's and rigs' dates), and {date: day number}: two queries.
-
-    A shoot day wins over a calendar entry on its date; a cancelled day is a day off.
+    """{date: company kind} for the dates the company has something on, and {date: day number}:
+    two queries. A date missing is a day off. A shoot day wins over a calendar entry on its date;
+    a cancelled day is a day off. Entries are laid out only between the first and last date of
+    the shoot days and of `also` (the people's and rigs' dates): that is the calendar shown.
     """
     days = (
         ShootDay.objects.filter(production=production)
@@ -123,19 +137,14 @@ def company_calendar(production, also=()):
         .values_list("on", "number")
     )
     numbers = dict(days)
-    kinds = {}
-    for kind, starts, ends in CalendarEntry.objects.filter(production=production).values_list("kind", "starts", "ends"):
-        for offset in range(((ends or starts) - starts).days + 1):
-            kinds[starts + timedelta(offset)] = ENTRY_KINDS[kind]
-    kinds.update(dict.fromkeys(numbers, SHOOT))
-    dates = [*kinds, *also]
+    dates = [*numbers, *also]
     if not dates:
         return {}, numbers
     first, last = min(dates), max(dates)
-    span = (last - first).days + 1
-    if span > MAX_CALENDAR_DAYS:
-        raise TooLong(
-            f"The dates run from {first:%d %b %Y} to {last:%d %b %Y}, {span:,} days: a Day Out of Days shows at "
-            f"most {MAX_CALENDAR_DAYS:,}. Check the dates of the shoot days, trips, fits and calendar entries."
-        )
-    return {first + timedelta(i): kinds.get(first + timedelta(i), OFF) for i in range(span)}, numbers
+    kinds = {}
+    for kind, starts, ends in CalendarEntry.objects.filter(production=production).values_list("kind", "starts", "ends"):
+        starts, ends = max(starts, first), min(ends or starts, last)
+        for offset in range((ends - starts).days + 1):
+            kinds[starts + timedelta(offset)] = ENTRY_KINDS[kind]
+    kinds.update(dict.fromkeys(numbers, SHOOT))
+    return kinds, numbers

@@ -109,6 +109,7 @@ def test_a_holiday_entry_is_a_paid_holiday_and_a_cancelled_day_is_no_work_day():
     f.shoot_day(prod, 4, scheduled=date(2013, 9, 6), actual=None, status="cancelled")
     last = f.shoot_day(prod, 5, scheduled=date(2013, 9, 9), actual=date(2013, 9, 9))
     actor = f.person("Actor")
+    credit(actor, prod, role=Credit.Role.CAST)
     f.call(first, actor)
     f.call(last, actor)
     rows, headers = grid(prod)
@@ -123,6 +124,7 @@ def test_a_hiatus_is_one_column_between_the_blocks():
     f.calendar_entry(prod, "hiatus", date(2014, 1, 11), date(2014, 5, 14))
     after = f.shoot_day(prod, 2, scheduled=date(2014, 5, 15), actual=date(2014, 5, 15))
     actor = f.person("Actor")
+    credit(actor, prod, role=Credit.Role.CAST)
     f.call(before, actor)
     f.call(after, actor)
     rows, headers = grid(prod)
@@ -135,6 +137,7 @@ def test_a_second_drop_is_refused_with_a_warning_and_held():
     prod = f.production()
     d = weekdays(prod, 25)
     actor = f.person("Actor")
+    credit(actor, prod, role=Credit.Role.CAST)
     for n in (1, 12, 25):
         f.call(d[n - 1], actor)
     rows, _ = grid(prod)
@@ -144,11 +147,11 @@ def test_a_second_drop_is_refused_with_a_warning_and_held():
     assert (totals["Drops"], totals["Held"]) == ("1", "12")
     assert totals["Warnings"] == (
         "Drop refused: 16 days off from 17 Sep 2013 to 04 Oct 2013 exceed the 10-day rule, "
-        "but 1 drop(s) already used, so held."
+        "but 1 drop(s) already used, so held: 12 paid hold day(s)."
     )
 
 
-def test_a_fitting_from_the_rig_and_a_rehearsal_call_are_f_and_r():
+def test_a_fitting_from_the_rig_and_a_rehearsal_call_are_ft_and_r():
     prod = f.production()
     d = weekdays(prod, 3)
     wearer = f.person("Stunt performer 1")
@@ -159,7 +162,7 @@ def test_a_fitting_from_the_rig_and_a_rehearsal_call_are_f_and_r():
     rehearsal.save()
     f.call(d[2], wearer)
     rows, _ = grid(prod)
-    assert rows["Stunt performer 1"][:2] == ("Stunt performers and rig wearers", "F R SWF")
+    assert rows["Stunt performer 1"][:2] == ("Stunt performers and rig wearers", "FT R SWF")
     assert rows["Stunt performer 1"][2]["Worked"] == "3"
 
 
@@ -213,10 +216,11 @@ def test_the_rig_element_rows_need_units_shot_and_versions_planned():
     ]
 
 
-def test_on_a_distant_location_the_fourteen_day_rule_holds_the_thirteen_day_gap():
+def test_shot_outside_the_usa_the_fourteen_day_rule_holds_the_thirteen_day_gap():
     prod = f.production(shot_outside_usa=True)
     d = weekdays(prod, 13)
     actor = f.person("Actor")
+    credit(actor, prod, role=Credit.Role.CAST)
     for n in (1, 2, 12, 13):
         f.call(d[n - 1], actor)
     rows, _ = grid(prod)
@@ -235,11 +239,12 @@ def test_a_call_on_a_day_with_no_date_yet_has_no_column():
     assert headers == ["Mon 02 Sep 2013"] and rows["Actor"][1] == "SWF"
 
 
-def test_dates_years_apart_are_refused_with_a_message_not_laid_out():
+def test_dates_years_apart_are_laid_out_with_the_quiet_years_as_one_column():
     prod = f.production()
     actor = f.person("Actor")
     f.call(f.shoot_day(prod, 1, scheduled=date(1, 1, 1), actual=date(9999, 12, 31)), actor)
     f.trip(actor, prod, date(1, 1, 1), date(1, 1, 2))
     rows, headers = grid(prod)
-    assert headers == [] and rows["Actor"][1] == ""
-    assert "a Day Out of Days shows at most 1,461" in export(prod, "md").decode()
+    assert len(headers) == 4 and headers[2].startswith("No shoot days 03 Jan")
+    assert rows["Actor"][1] == "T T . SWF"
+    assert [rows["Actor"][2][k] for k in ("Worked", "Travel", "Paid days")] == ["1", "2", "3"]

@@ -8,6 +8,7 @@ import pytest
 from pypdf import PdfReader
 
 from hhprod.productions.models import Credit
+from hhprod.reports.day_out_of_days import CODES, LEGEND
 from tests import factories as f
 
 from .test_report_day_out_of_days import PAGE_QUERIES, TOTALS, credit, date_of, export, grid, url, weekdays
@@ -18,24 +19,49 @@ pytestmark = pytest.mark.django_db
 # The film's seed ------------------------------------------------------------------
 
 
-def test_the_stars_three_trips_are_travel_on_their_dates_with_drops_across_the_hiatuses(henry):
+def test_the_stars_three_trips_open_and_close_his_runs_and_the_hiatuses_are_not_held(henry):
     rows, headers = grid(henry)
     _, line, totals = rows["Sharlto Copley"]
     codes = dict(zip(headers, line.split(), strict=True))
-    trip_dates = sorted(d for t in henry.trips.filter(person__name="Sharlto Copley") for d in (t.starts, t.ends))
-    travelled = [h for h, code in codes.items() if code.endswith("T")]
+    trips = henry.trips.filter(person__name="Sharlto Copley").values_list("starts", "ends")
+    trip_dates = sorted(d for trip in trips for d in trip)
+    travelled = [h for h, code in codes.items() if "T" in code]
     assert travelled == [f"{d:%a %d %b %Y}" for d in trip_dates] and len(travelled) == 6
     assert all(h[:3] in ("Sat", "Sun") for h in travelled)
     hiatuses = [h for h in headers if h.startswith("Hiatus ")]
     assert len(hiatuses) == 2 and all(codes[h] == "." for h in hiatuses)
-    assert [code for code in codes.values() if "D" in code or code.startswith("P")] == ["WD", "PW", "WD", "PW"]
-    assert (totals["Drops"], totals["Warnings"]) == ("2", "")
-    trips = henry.trips.filter(person__name="Sharlto Copley").values_list("starts", "ends")
+    # Each hold falls inside a trip: travel opens and closes his runs, so no day there is blank.
     held = [h for h, code in codes.items() if code == "H"]
     assert held and all(any(f"{s:%Y%m%d}" <= date_of(h) <= f"{e:%Y%m%d}" for s, e in trips) for h in held)
+    at_the_shoot = [
+        h for h in headers if h[:3] != "Hia" and any(f"{s:%Y%m%d}" <= date_of(h) <= f"{e:%Y%m%d}" for s, e in trips)
+    ]
+    assert [h for h in at_the_shoot if codes[h] == "." and h[:3] not in ("Sat", "Sun")] == []
+    # Dropped on the flight home before a hiatus, picked up on the flight back, as many times as allowed.
+    assert [code for code in codes.values() if code in ("TD", "PT")] == ["TD", "PT"] * min(henry.allowed_drops, 2)
     assert int(totals["Held"]) == len(held) and int(totals["Paid days"]) == sum(
         int(totals[k]) for k in ("Worked", "Held", "Travel", "Holidays")
     )
+
+
+def test_the_rig_fitting_before_the_shoot_holds_nobody_and_uses_no_drop(henry):
+    rows, _ = grid(henry)
+    fitted = [name for name, (_, line, _) in rows.items() if "FT" in line.split()]
+    assert len(fitted) >= 13  # everyone who wears the rig is fitted to it before the shoot
+    for name in fitted:
+        codes = rows[name][1].split()
+        # A run opens on a work day (S..W..) or, travel being paid work, on travel (T, PT).
+        opens = next(i for i, code in enumerate(codes) if "W" in code or code.removeprefix("P").startswith("T"))
+        assert "H" not in codes[:opens] and {"PFT", "FTD", "PFTD"}.isdisjoint(codes), name
+
+
+def test_every_code_on_the_seeds_grid_is_in_the_legend(henry):
+    rows, _ = grid(henry)
+    whole = {code for code, _ in LEGEND if "…" not in code}
+    shown = {code for _, line, _ in rows.values() for code in line.split() if code != "."}
+    parts = {code.removesuffix("/T").removeprefix("P").removesuffix("D") or code for code in shown}
+    assert shown and parts - whole == set()
+    assert all(f"{code} " in CODES for code in whole)
 
 
 # Page, exports, queries -------------------------------------------------------------
@@ -104,4 +130,4 @@ def test_page_queries_are_fixed_whatever_the_number_of_people_and_days(staff_cli
         with django_assert_num_queries(PAGE_QUERIES):
             assert staff_client.get(url(production)).status_code == 200
     rows, _ = grid(large)
-    assert len(rows) == 12 and rows["Large 0"][1].split()[:4] == ["F", "T", ".", "SW"]
+    assert len(rows) == 12 and rows["Large 0"][1].split()[:4] == ["FT", "T", ".", "SW"]
