@@ -99,6 +99,7 @@ def test_a_day_dated_years_ahead_leaves_the_grid_the_totals_and_the_call_sheet_c
     assert actor_row[-7:-4] == (2, 1, 0)  # worked, held, travel
     page = staff_client.get(url(prod)).content.decode()
     assert 'class="report-table dood"' in page and "No shoot days 05 Sep 2013" in page
+    assert 'name="from" value="2013-09-02"' in page and 'name="to" value="2025-09-03"' in page
     assert codes_on(prod, days[1].actual_date, {actor.pk}) == before == {actor.pk: "H"}
 
 
