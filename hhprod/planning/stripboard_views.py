@@ -6,21 +6,23 @@ from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
 from hhprod.lib.controls import ControlCharactersRemoved
 from hhprod.lib.params import number_param
-from hhprod.planning.models import pages_and_eighths
+from hhprod.planning.models import ShootDay, pages_and_eighths
 from hhprod.productions.models import Production
 
-from .board import move_strip, undo_last_move
+from .board import add_day, move_strip, undo_last_move
 from .days import stripboard as read_board
 from .days import with_plan_figures
 from .revisions import lock_schedule
 
 CAN_MOVE = "planning.change_strip"
 CAN_LOCK = "planning.add_schedulerevision"
+CAN_ADD_DAY = "planning.add_shootday"
 
 
 class MoveForm(forms.Form):
@@ -39,7 +41,21 @@ class LockForm(ControlCharactersRemoved, forms.Form):
     reason = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}))
 
 
-def board_page(request, production, lock_form=None):
+class AddDayForm(ControlCharactersRemoved, forms.ModelForm):
+    """A new day after the last: its date if known, and why it is added (locking asks for it)."""
+
+    class Meta:
+        model = ShootDay
+        fields = ["scheduled_date", "change_cause", "change_note"]
+        labels = {"scheduled_date": "Date"}
+        help_texts = {
+            "scheduled_date": "Empty if not known yet.",
+            "change_cause": "Why the day is added: locking the next revision asks for it.",
+        }
+        widgets = {"scheduled_date": forms.DateInput(attrs={"type": "date"})}
+
+
+def board_page(request, production, lock_form=None, add_day_form=None):
     context = {
         **admin.site.each_context(request),
         "is_nav_sidebar_enabled": False,
@@ -50,6 +66,8 @@ def board_page(request, production, lock_form=None):
         "can_move": request.user.has_perm(CAN_MOVE),
         "can_lock": request.user.has_perm(CAN_LOCK),
         "lock_form": lock_form or LockForm(),
+        "can_add_day": request.user.has_perm(CAN_ADD_DAY),
+        "add_day_form": add_day_form or AddDayForm(),
     }
     return render(request, "planning/stripboard.html", context)
 
@@ -145,3 +163,23 @@ def lock(request, production):
             messages.success(request, f"Locked {revision}.")
             return redirect("stripboard", production=production.pk)
     return board_page(request, production, lock_form=form)
+
+
+@require_POST
+@permission_required(CAN_ADD_DAY, raise_exception=True)
+def add_day_view(request, production):
+    """Add an empty day after the last (Movie Magic's day break); the board opens on it, to place strips."""
+    production = get_object_or_404(Production, pk=production)
+    form = AddDayForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        day = add_day(
+            production,
+            scheduled_date=data["scheduled_date"],
+            cause=data["change_cause"],
+            note=data["change_note"],
+            user=request.user,
+        )
+        messages.success(request, f"Day {day.number} added, empty: drag strips onto it, or use “Move…”.")
+        return redirect(reverse("stripboard", kwargs={"production": production.pk}) + f"#day-{day.pk}")
+    return board_page(request, production, add_day_form=form)

@@ -9,4 +9,5 @@ urlpatterns = [
     path("<int:production>/stripboard/move/", stripboard_views.move, name="stripboard_move"),
     path("<int:production>/stripboard/undo/", stripboard_views.undo, name="stripboard_undo"),
     path("<int:production>/stripboard/lock/", stripboard_views.lock, name="stripboard_lock"),
+    path("<int:production>/stripboard/add-day/", stripboard_views.add_day_view, name="stripboard_add_day"),
 ]

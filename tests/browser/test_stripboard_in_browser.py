@@ -248,3 +248,48 @@ def test_the_films_board_on_a_wide_and_a_narrow_screen(logged_in_browser, live_s
     show(browser, browser.find_elements(By.CSS_SELECTOR, ".banner")[0])
     save_screenshot(browser, f"stripboard-{width}-banner")
     assert blocked(browser) == []
+
+
+def move_with_the_dialog(browser, number, to_day_label, position="1"):
+    strip(browser, number).find_element(By.CSS_SELECTOR, ".move-to").send_keys(Keys.ENTER)
+    dialog = wait_for(browser, "#move-dialog")
+    Select(dialog.find_element(By.ID, "move-day")).select_by_visible_text(to_day_label)
+    place = dialog.find_element(By.ID, "move-position")
+    place.clear()
+    place.send_keys(position)
+    dialog.find_element(By.CSS_SELECTOR, "button[value=move]").click()
+
+
+def test_a_strip_on_a_shot_day_is_held_and_the_board_says_why(browser, live_server, small_board, planner):
+    ShootDay.objects.filter(number=1).update(status="shot", actual_date=date(2013, 9, 2))
+    log_in(browser, live_server, planner)
+    open_board(browser, live_server, small_board)
+    day1 = browser.find_element(By.CSS_SELECTOR, f'.day[data-day-id="{ShootDay.objects.get(number=1).pk}"]')
+    assert "SHOT MON 2 SEP 2013" in day1.find_element(By.CSS_SELECTOR, ".day-flag").text.upper()
+    drag(browser, strip(browser, "1.1"), strip(browser, "2.2"))
+    says(browser, "Day 1 was shot: its strips are held, as shot.")
+    move_with_the_dialog(browser, "1.1", "Day 2 — Tue 3 Sep 2013")
+    says(browser, "Day 1 was shot on Mon 2 Sep 2013: its strips stay as shot. Plan a reshoot as a new day instead.")
+    WebDriverWait(browser, 10).until(lambda b: day_of(b, 1) == ["1.1", "1.2", "1.3"])
+    assert on_day(1) == ["1.1", "1.2", "1.3"] and on_day(2) == ["2.1", "2.2", "2.3"]
+    save_screenshot(browser, "stripboard-held")
+    assert blocked(browser) == []
+
+
+def test_the_ad_adds_a_day_and_places_the_boneyards_scene_on_it(browser, live_server, small_board, django_user_model):
+    ad = staff_with(django_user_model, "ad", *PLANNER, "add_shootday")
+    log_in(browser, live_server, ad)
+    open_board(browser, live_server, small_board)
+    browser.find_element(By.CSS_SELECTOR, "details.add-day summary").click()
+    browser.find_element(By.ID, "id_scheduled_date").send_keys("09202013")  # the date field types month first
+    Select(browser.find_element(By.ID, "id_change_cause")).select_by_visible_text("Reshoot")
+    browser.find_element(By.CSS_SELECTOR, "details.add-day button[type=submit]").click()
+    wait_for(browser, ".messagelist .success")
+    wait_for(browser, "#stripboard[data-ready=true]")
+    day4 = ShootDay.objects.get(number=4)
+    assert (day4.scheduled_date, day4.change_cause) == (date(2013, 9, 20), "reshoot")
+    assert browser.current_url.endswith(f"#day-{day4.pk}") and day_of(browser, 4) == []
+    move_with_the_dialog(browser, "99", "Day 4 — Fri 20 Sep 2013")
+    says(browser, "Scene 99 is on day 4, place 1.")
+    assert on_day(4) == ["99"] and day_of(browser, 4) == ["99"]
+    assert blocked(browser) == []

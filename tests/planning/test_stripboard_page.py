@@ -160,3 +160,68 @@ def test_the_board_is_linked_from_the_admin_index_and_the_strips_list(login_as):
     client = login_as("Viewer")
     assert reverse("stripboard_index") in client.get(reverse("admin:index")).content.decode()
     assert reverse("stripboard_index") in client.get(reverse("admin:planning_strip_changelist")).content.decode()
+
+
+def shoot_day_one(prod):
+    day = prod.shoot_days.get(number=1)
+    day.status, day.actual_date = "shot", date(2013, 9, 3)
+    day.save()
+    return day
+
+
+def test_a_shot_day_is_marked_and_its_strips_held(login_as):
+    prod = plan(factories.production(), 2)
+    shoot_day_one(prod)
+    page = login_as("Producer").get(board_url(prod)).content.decode()
+    assert '<span class="day-flag">shot Tue 3 Sep 2013</span>' in page
+    assert page.count('data-held="Day 1 was shot: its strips are held, as shot."') == 3
+    assert page.count('class="strip strip-ext-night held"') == 2 and page.count('class="strip strip-int-day held"') == 1
+    assert page.count('data-shot="true"') == 1
+    assert "Day 1 — Mon 2 Sep 2013 (shot)</option>" in page
+
+
+def test_a_move_off_a_shot_day_is_refused_with_the_reason(login_as):
+    prod = plan(factories.production(), 2)
+    shoot_day_one(prod)
+    strip = Strip.objects.get(scene__number="1.1")
+    response = login_as("Producer").post(
+        board_url(prod, "move"),
+        {"scene": strip.scene_id, "day": prod.shoot_days.get(number=2).pk, "position": 1, "version": 0},
+    )
+    assert response.status_code == 409
+    assert response.json() == {
+        "error": "Day 1 was shot on Tue 3 Sep 2013: its strips stay as shot. Plan a reshoot as a new day instead."
+    }
+    assert Strip.objects.get(pk=strip.pk).shoot_day.number == 1
+
+
+def test_the_ad_adds_a_day_on_the_board_and_it_opens_on_it(login_as, django_assert_num_queries):
+    prod = plan(factories.production(), 1)
+    client = login_as("Assistant director")
+    response = client.post(
+        board_url(prod, "add_day"), {"scheduled_date": "2013-09-20", "change_cause": "reshoot", "change_note": ""}
+    )
+    day = prod.shoot_days.get(number=2)
+    assert response.status_code == 302 and response.url == board_url(prod) + f"#day-{day.pk}"
+    assert (day.scheduled_date, day.change_cause, day.strips.count()) == (date(2013, 9, 20), "reshoot", 0)
+    page = client.get(board_url(prod)).content.decode()
+    assert "Day 2 added, empty: drag strips onto it, or use “Move…”." in page
+    assert 'Day 2 <span class="day-date">Fri 20 Sep 2013</span>' in page
+
+
+def test_a_day_with_a_cause_not_on_the_list_is_not_added_and_the_form_says_why(login_as):
+    prod = plan(factories.production(), 1)
+    response = login_as("Producer").post(board_url(prod, "add_day"), {"scheduled_date": "", "change_cause": "mood"})
+    assert response.status_code == 200 and prod.shoot_days.count() == 1
+    page = response.content.decode()
+    assert '<details class="add-day" open>' in page
+    assert "Select a valid choice. mood is not one of the available choices." in page
+
+
+def test_a_viewer_and_the_script_supervisor_may_not_add_a_day(login_as):
+    prod = plan(factories.production(), 1)
+    for role in ("Viewer", "Script supervisor"):
+        client = login_as(role)
+        assert "Add a day" not in client.get(board_url(prod)).content.decode()
+        assert client.post(board_url(prod, "add_day"), {"scheduled_date": ""}).status_code == 403
+    assert prod.shoot_days.count() == 1

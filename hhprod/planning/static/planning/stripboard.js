@@ -159,9 +159,15 @@
     sortables.forEach(function (sortable) { sortable.destroy(); });
     sortables = Array.prototype.map.call(board().querySelectorAll(".strips"), function (list) {
       return Sortable.create(list, {
-        group: { name: "board", pull: true, put: list.dataset.cancelled !== "true" },
+        group: { name: "board", pull: list.dataset.shot !== "true", put: !list.dataset.cancelled && !list.dataset.shot },
+        sort: list.dataset.shot !== "true",
         draggable: ".strip",
-        filter: ".move-to",
+        // "Move…" is a button, not a handle; a held strip (on a shot day) does not drag, and says why.
+        filter: function (event, item) {
+          if (event.target.closest(".move-to")) { return true; }
+          if (item && item.dataset.held) { announce(item.dataset.held); return true; }
+          return false;
+        },
         preventOnFilter: false,
         forceFallback: true, // pointer events: works with a mouse, a finger and a test's synthetic pointer alike
         fallbackOnBody: true,
