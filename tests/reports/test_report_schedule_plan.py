@@ -8,6 +8,7 @@ from xml.etree import ElementTree
 
 import pytest
 from django.utils import timezone
+from django.utils.timesince import timesince
 from icalendar import Calendar
 
 from hhprod.planning.models import ShootDay
@@ -258,3 +259,37 @@ def test_before_the_first_day_is_shot_the_variance_reads_not_started():
     summary = queries.schedule_summary(prod)
     assert (summary["shot"], summary["variance_days"], summary["variance_percent"]) == (0, None, None)
     assert summary_rows(prod)["Variance"] == "not started: no day shot yet"
+
+
+def test_twelve_years_to_an_added_day_are_folded_and_the_shoot_keeps_the_axis():
+    prod = make.production("Folded", planned_days=None)
+    for number in range(1, 6):
+        on = date(2013, 9, 1) + timedelta(days=number)
+        make.shoot_day(prod, number, scheduled=on, actual=on)
+    make.shoot_day(prod, 6, scheduled=date(2025, 9, 8), actual=None, change_cause="reshoot")
+    root = schedule_svg(queries.build(prod, {}))
+    # 628 px for 5 days' width (the 4 days of the shoot, the added day's 1) once the 28 px fold is taken off.
+    shot = root.find(f".//{SVG}polyline[@class='shot']").get("points").split()
+    assert [point.split(",")[0] for point in shot] == ["48.0", "173.6", "299.2", "424.8", "550.4"]
+    assert root.find(f".//{SVG}polyline[@class='planned']").get("points").split()[-1].startswith("578.4,")
+    fold = root.find(f".//{SVG}g[@class='fold']")
+    assert fold.find(f"{SVG}title").text == (
+        "No day from 6 Sep 2013 to 8 Sep 2025 (12\xa0years): the axis is folded here"
+    )
+    assert (fold.find(f"{SVG}rect").get("x"), fold.find(f"{SVG}rect").get("width")) == ("550.4", "28")
+    assert [text for _, text in axis_labels(queries.build(prod, {}))] == ["Sep 2013", "Sep 2025"]
+
+
+def test_a_day_added_tomorrow_folds_the_years_between_and_leaves_the_shoot_the_axis(henry):
+    add_day_121_for_tomorrow(henry)
+    root = schedule_svg(queries.build(henry, {}))
+    first, last = (henry.shoot_days.filter(number=n).get().actual_date for n in (1, 120))
+    # The shoot's days and the one from today to tomorrow share the axis's 720 - 48 - 16 - 28 px of fold.
+    pixels_per_day = 628 / ((last - first).days + 1)
+    last_shot_x = root.find(f".//{SVG}polyline[@class='shot']").get("points").split()[-1].split(",")[0]
+    assert float(last_shot_x) == round(48 + (last - first).days * pixels_per_day, 1) > 0.95 * 628
+    folds = [fold.find(f"{SVG}title").text for fold in root.iter(f"{SVG}g") if fold.get("class") == "fold"]
+    assert folds == [
+        f"No day from {last:%-d %b %Y} to {timezone.localdate():%-d %b %Y} "
+        f"({timesince(last, timezone.localdate(), depth=1)}): the axis is folded here"
+    ]
