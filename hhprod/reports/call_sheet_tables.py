@@ -1,11 +1,22 @@
 """The call sheet's tables, declared once for the page, the PDF and every export (call_sheet.py fills them)."""
 
 import django_tables2 as tables
+from django.utils.html import format_html_join
 
 from .columns import ClockColumn, ListColumn, PagesColumn, RolesColumn, StackedTable
 
 # A multi-line note keeps its lines on the page and on paper (reports.css); the exports keep them anyway.
 LINES = {"td": {"class": "lines"}}
+# A short value that reads wrong split over two lines ("1" / "3/8"): a narrow column on A4 keeps it whole.
+KEEP = {"td": {"class": "keep"}}
+
+
+class SerialsColumn(ListColumn):
+    """Camera serials, each kept whole on the page and on paper: GP3-0007 never breaks at its hyphen.
+    The exports write the plain list (`value`, the list as ListColumn shows it)."""
+
+    def render(self, value):
+        return format_html_join(", ", '<span class="keep">{}</span>', ((serial,) for serial in value.split(",")))
 
 
 class SceneTable(StackedTable):
@@ -13,12 +24,12 @@ class SceneTable(StackedTable):
     set_name = tables.Column("Set", accessor="scene__set_name")
     setting = tables.Column("INT/EXT", accessor="scene__get_setting_display")
     time_of_day = tables.Column("D/N", accessor="scene__get_time_of_day_display")
-    eighths = PagesColumn("Pages")
+    eighths = PagesColumn("Pages", attrs=KEEP)
     synopsis = tables.Column("Synopsis", accessor="scene__synopsis")
     cast_ids = tables.Column("Cast ID", default="—")
     cast_names = ListColumn("Cast")
     rig = tables.Column("Rig", accessor="scene__rig__name", default="—")
-    cameras = ListColumn("Camera", default="—")
+    cameras = SerialsColumn("Camera", default="—")
 
     class Meta(StackedTable.Meta):
         empty_text = "No scene planned on this day yet: put strips on it in the plan."
@@ -75,7 +86,7 @@ class AdvanceTable(StackedTable):
     part_label = tables.Column("Scene")
     setting = tables.Column("INT/EXT", accessor="scene__get_setting_display", default="")
     time_of_day = tables.Column("D/N", accessor="scene__get_time_of_day_display", default="")
-    eighths = PagesColumn("Pages", default="")
+    eighths = PagesColumn("Pages", default="", attrs=KEEP)
     synopsis = tables.Column("Synopsis", accessor="scene__synopsis", default="")
     cast_names = ListColumn("Cast", default="")
 

@@ -48,7 +48,7 @@ def test_the_producer_issues_a_call_sheet_that_fits_a_phone_and_prints_on_a4_por
     pages = printed(browser, "call-sheet")
     assert (round(float(pages[0].mediabox.width)), round(float(pages[0].mediabox.height))) == (595, 842)
     text = "".join(page.extract_text() for page in pages)
-    assert "Day 3 of 120 (Yellow revision)" in text and "Issue this call sheet" not in text
+    assert "Day 3 of 120 (45 planned; Yellow revision)" in text and "Issue this call sheet" not in text
 
 
 def test_the_production_report_fits_a_phone_and_prints_on_a4_portrait(logged_in_browser, live_server):
