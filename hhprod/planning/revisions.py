@@ -55,12 +55,16 @@ def days_needing_a_cause(production, previous):
 
 
 def takes_off_plan(production):
-    """(day number, scene number) where a scene has takes on a day no strip of it is planned on: what a strip
-    moved off a shot day leaves behind. A revision locked so would say the takes were never planned."""
+    """(day number, scene number) where a scene on the board has takes on a day no strip of it is planned
+    on: what a strip moved off a shot day leaves behind. A revision locked so would say the takes were
+    never planned. A scene on no strip at all (added by a take import, say) was never planned: left alone."""
     planned_there = Strip.objects.filter(shoot_day=OuterRef("pk"), scene=OuterRef("takes__scene"))
+    on_the_board = Strip.objects.filter(scene=OuterRef("takes__scene"))
+    # One filter() call, so that the three conditions read the same take: a day holds many.
     return (
-        ShootDay.objects.filter(production=production, takes__isnull=False)
-        .exclude(Exists(planned_there))
+        ShootDay.objects.filter(
+            Exists(on_the_board) & ~Exists(planned_there), production=production, takes__isnull=False
+        )
         .values_list("number", "takes__scene__number")
         .distinct()
         .order_by("number", "takes__scene__number")

@@ -32,7 +32,7 @@ from hhprod.devdata.schedule_sql import (
 from hhprod.devdata.takes_sql import SCENE_DAYS, SCENES, TAKE_COUNT, TAKE_LOG_ALL
 from hhprod.figures import days, rig_time, takes
 from hhprod.figures.scenes import scenes_completed
-from hhprod.planning.models import Strip
+from hhprod.planning.models import Scene, Strip
 from hhprod.planning.revisions import lock_schedule
 from hhprod.productions.models import Production
 from hhprod.reports import (
@@ -187,13 +187,23 @@ def test_take_log(production, context):
 
 
 def test_scenes_planned_against_shot(production, context):
-    # The generated production has no plan: nine scenes go on strips on the first three days, locked
-    # as the baseline, then one strip moves two days later in a second revision.
+    # The generated production has no plan. The baseline plans three shot scenes on every day they
+    # were shot (a lock refuses a plan that leaves takes unplanned) and six new scenes on the first
+    # three days; a second revision moves one of the new ones two days later.
     days = list(production.shoot_days.order_by("number")[:3])
-    planned = production.scenes.order_by("pk")[:9]
-    Strip.objects.bulk_create(Strip(shoot_day=days[n // 3], scene=scene, order=n) for n, scene in enumerate(planned))
+    shot = production.scenes.filter(takes__isnull=False).distinct().order_by("pk")[:3]
+    new = [Scene.objects.create(production=production, number=f"N{n}", page_eighths=n + 1) for n in range(6)]
+    strips = []
+    for scene in shot:
+        shot_on = sorted(set(Take.objects.filter(scene=scene).values_list("shoot_day", flat=True)))
+        strips += [
+            Strip(shoot_day_id=day, scene=scene, order=100 + scene.pk, part=part, parts=len(shot_on))
+            for part, day in enumerate(shot_on, start=1)
+        ]
+    strips += [Strip(shoot_day=days[n // 2], scene=scene, order=200 + n) for n, scene in enumerate(new)]
+    Strip.objects.bulk_create(strips)
     lock_schedule(production, name="White", reason="Baseline", dated=date(2013, 8, 1))
-    Strip.objects.filter(shoot_day=days[0], order=0).update(shoot_day=days[2], order=9)
+    Strip.objects.filter(scene=new[0]).update(shoot_day=days[2], order=300)
     lock_schedule(production, name="Blue", reason="A scene later", dated=date(2013, 8, 9))
     scene_fields = ["number", "description", "page_eighths", "baseline_day", "latest_day", "plan_day"]
     shot_fields = ["first_shot_day", "circled_day", "slip"]

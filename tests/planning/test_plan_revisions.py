@@ -234,3 +234,16 @@ def test_a_lock_refuses_a_plan_that_no_longer_holds_a_scene_where_its_takes_were
         "day it was shot (Plan → Strips), then lock."
     ]
     assert not ScheduleRevision.objects.exists()
+
+
+def test_a_lock_leaves_alone_takes_of_a_scene_never_on_the_board_beside_a_planned_one(feature):
+    """A day with takes of a planned scene and of one a take import added (on no strip): the lock
+    has nothing to say of either."""
+    rig, wearer = factories.rig(), factories.wearer(feature)
+    day1 = ShootDay.objects.get(production=feature, number=1)
+    day1.status, day1.actual_date = "shot", date(2013, 9, 2)
+    day1.save()
+    planned = day1.strips.order_by("order").first().scene
+    factories.take(day1, planned, rig, wearer)
+    factories.take(day1, factories.scene(feature, "99"), rig, wearer)
+    assert lock(feature).number == 1
