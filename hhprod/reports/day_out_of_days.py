@@ -14,7 +14,7 @@ from .content import Report, ReportContent
 from .days import NOTHING_SCHEDULED
 from .dood_dates import BLOCKS, PERFORMER, PERFORMERS, TRAVEL, company_calendar, people, person_dates, rig_dates
 from .dood_range import chosen_range
-from .dood_rules import Rule, calendar_columns, cells, code_row
+from .dood_rules import Rule, calendar_columns, cells, code_row, counted
 
 # Every code the grid can show, so the legend explains all of them (test_dood_rules checks it).
 LEGEND = [
@@ -156,11 +156,11 @@ def _summary(production, rule, columns, warned):
             "Drop rule",
             f"more than {rule.drop_days} calendar days off between days of a performer's run"
             f"{' (shot outside the USA)' if production.shot_outside_usa else ''}; "
-            f"{rule.allowed_drops} drop(s) per performer; travel "
+            f"{counted(rule.allowed_drops, 'drop')} per performer; travel "
             f"{'is paid work: it opens and closes a run' if rule.travel_is_work else 'is paid but opens no run'}; "
             "crew have work days only",
         ),
-        ("Warnings", f"{len(warned)} row(s) with a refused drop" if warned else "none"),
+        ("Warnings", f"{counted(len(warned), 'row')} with a refused drop" if warned else "none"),
     ]
 
 

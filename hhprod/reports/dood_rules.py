@@ -73,11 +73,17 @@ def _drops(run, rule):
     return dropped, refused
 
 
+def counted(number, noun):
+    """1 drop, 2 drops: as a person writes it."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
 def _refusal(before, after, rule, cost):
+    used = "the drop allowed is" if rule.allowed_drops == 1 else f"the {rule.allowed_drops} drops allowed are"
+    held = f"so held: {counted(cost, 'paid hold day')}." if cost else "so held, at no cost: no shoot day falls in it."
     return (
         f"Drop refused: {(after - before).days - 1} days off from {before:%d %b %Y} to {after:%d %b %Y} exceed "
-        f"the {rule.drop_days}-day rule, but {rule.allowed_drops} drop(s) already used, so held: "
-        f"{cost} paid hold day(s)."
+        f"the {rule.drop_days}-day rule, but {used} already used, {held}"
     )
 
 

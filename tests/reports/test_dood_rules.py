@@ -59,7 +59,7 @@ def test_a_second_drop_is_refused_held_and_warned():
     assert row.drops == 1 and row.held == 0  # the refused gap has no shoot day to hold
     assert row.warnings == [
         "Drop refused: 13 days off from 18 Sep 2013 to 02 Oct 2013 exceed the 10-day rule, "
-        "but 1 drop(s) already used, so held: 0 paid hold day(s)."
+        "but the drop allowed is already used, so held, at no cost: no shoot day falls in it."
     ]
 
 
@@ -156,7 +156,7 @@ def test_a_hiatus_is_never_held_and_a_drop_refused_across_it_says_its_cost():
     assert (row.held, row.drops, row.paid) == (4, 1, 7)
     assert row.warnings == [
         f"Drop refused: 104 days off from {day(13):%d %b %Y} to {day(118):%d %b %Y} exceed the 10-day rule, "
-        "but 1 drop(s) already used, so held: 4 paid hold day(s)."
+        "but the drop allowed is already used, so held: 4 paid hold days."
     ]
 
 

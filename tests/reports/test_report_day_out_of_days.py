@@ -147,7 +147,7 @@ def test_a_second_drop_is_refused_with_a_warning_and_held():
     assert (totals["Drops"], totals["Held"]) == ("1", "12")
     assert totals["Warnings"] == (
         "Drop refused: 16 days off from 17 Sep 2013 to 04 Oct 2013 exceed the 10-day rule, "
-        "but 1 drop(s) already used, so held: 12 paid hold day(s)."
+        "but the drop allowed is already used, so held: 12 paid hold days."
     )
 
 
