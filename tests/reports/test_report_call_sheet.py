@@ -125,7 +125,7 @@ def test_a_planned_day_with_no_takes_gets_its_call_sheet_from_the_plan(plan):
     ]  # fmt: skip
     assert table(plan, "Cast and stunt performers", day=2) == [
         ["ID", "Name", "Character", "Role", "Status", "Pickup", "Make-up", "Call", "On set"],
-        [2, "Haley Bennett", "Estelle", "Cast", "F", None, None, time(9, 0), None],
+        [2, "Haley Bennett", "Estelle", "Cast", "FT", None, None, time(9, 0), None],
         [1, "Sharlto Copley", "Henry", "Cast", "SW", time(5, 30), time(6, 0), time(6, 45), time(7, 30)],
         [3, "Unnamed stunt performer 1", None, "Stunt performer", "WF", None, None, None, None],
     ]
@@ -199,18 +199,20 @@ def test_status_codes_start_and_finish_on_a_one_day_part(plan):
 
 
 def test_the_status_is_the_day_out_of_days_code_drops_and_pickups_included(plan):
-    # Scene 15 moves to 30 Sep: after her fitting on 3 Sep, Estelle is off more than the 10-day
-    # drop rule, so she is dropped (FD) and picked up on the day she finishes (PWF), as on the DOOD.
+    # Scene 15 moves to 30 Sep: Estelle is off more than the drop rule allows after day 1, so she is
+    # dropped then (SWD), comes in for her fitting (FT) and is picked up on the day she finishes (PWF):
+    # the call sheet says what the Day Out of Days says for each date.
     later = f.shoot_day(plan, 5, scheduled=date(2013, 9, 30), actual=None)
     strip = Scene.objects.get(production=plan, number="15").strips.get()
     strip.shoot_day = later
     strip.save()
-    assert table(plan, "Cast and stunt performers", day=2)[1][1:5] == ["Haley Bennett", "Estelle", "Cast", "FD"]
+    assert table(plan, "Cast and stunt performers", day=1)[1][1:5] == ["Haley Bennett", "Estelle", "Cast", "SWD"]
+    assert table(plan, "Cast and stunt performers", day=2)[1][1:5] == ["Haley Bennett", "Estelle", "Cast", "FT"]
     assert table(plan, "Cast and stunt performers", day=5)[1][1:5] == ["Haley Bennett", "Estelle", "Cast", "PWF"]
     dood = openpyxl.load_workbook(io.BytesIO(report_file(plan, "day-out-of-days", "xlsx")))["Day Out of Days"]
-    rows = [list(row) for row in dood.iter_rows(values_only=True)]
-    estelle = next(row for row in rows if row[1] == "Haley Bennett")
-    assert {"FD", "PWF"} <= set(estelle) and "H" not in estelle
+    header, *rows = [list(row) for row in dood.iter_rows(values_only=True)]
+    estelle = dict(zip(header, next(row for row in rows if row[1] == "Haley Bennett"), strict=True))
+    assert [estelle[on] for on in ("Mon 02 Sep 2013", "Tue 03 Sep 2013", "Mon 30 Sep 2013")] == ["SWD", "FT", "PWF"]
 
 
 def day_line(production, number, slug=SLUG):

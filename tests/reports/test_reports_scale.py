@@ -35,7 +35,7 @@ PAGE_QUERIES = {
     "rigs": 8,
     "take-log": 9,  # the rig units' list in the filter
     "day-out-of-days": 9,
-    "call-sheet": 14,  # the cast's codes: the Day Out of Days' dates, shoot days, calendar entries
+    "call-sheet": 16,  # the cast's codes (the Day Out of Days' dates, shoot days, calendar entries); cast IDs; pages
     "production-report": 17,
 }
 # Queries per CSV, read to its end (a streamed file runs its queries as it is read).
@@ -46,7 +46,7 @@ CSV_QUERIES = {
     "rigs": 4,
     "take-log": 4,
     "day-out-of-days": 8,
-    "call-sheet": 12,
+    "call-sheet": 14,
     "production-report": 16,
 }
 
