@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from hhprod.lib.controls import ControlCharactersRemoved
 from hhprod.lib.params import number_param
-from hhprod.planning.models import ShootDay, pages_and_eighths
+from hhprod.planning.models import ScheduleRevision, ShootDay, pages_and_eighths
 from hhprod.productions.models import Production
 
 from .board import add_day, move_strip, undo_last_move
@@ -54,6 +54,13 @@ class AddDayForm(ControlCharactersRemoved, forms.ModelForm):
         }
         widgets = {"scheduled_date": forms.DateInput(attrs={"type": "date"})}
 
+    def __init__(self, *args, production, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Once a baseline is locked, a day added is a change the producer reports: it needs its cause.
+        self.fields["change_cause"].required = (
+            ScheduleRevision.objects.baseline().filter(production=production).exists()
+        )
+
 
 def board_page(request, production, lock_form=None, add_day_form=None):
     context = {
@@ -66,8 +73,8 @@ def board_page(request, production, lock_form=None, add_day_form=None):
         "can_move": request.user.has_perm(CAN_MOVE),
         "can_lock": request.user.has_perm(CAN_LOCK),
         "lock_form": lock_form or LockForm(),
-        "can_add_day": request.user.has_perm(CAN_ADD_DAY),
-        "add_day_form": add_day_form or AddDayForm(),
+        "can_add_day": (can_add_day := request.user.has_perm(CAN_ADD_DAY)),
+        "add_day_form": add_day_form or (AddDayForm(production=production) if can_add_day else None),
     }
     return render(request, "planning/stripboard.html", context)
 
@@ -170,7 +177,7 @@ def lock(request, production):
 def add_day_view(request, production):
     """Add an empty day after the last (Movie Magic's day break); the board opens on it, to place strips."""
     production = get_object_or_404(Production, pk=production)
-    form = AddDayForm(request.POST)
+    form = AddDayForm(request.POST, production=production)
     if form.is_valid():
         data = form.cleaned_data
         day = add_day(

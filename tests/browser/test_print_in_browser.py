@@ -1,5 +1,5 @@
 """Print in Chromium with the site's Content-Security-Policy on: the Print button of every report page
-prints, and the call sheet on A4 portrait carries every column with no word cut."""
+and of the breakdown sheet prints, and the call sheet on A4 portrait carries every column with no word cut."""
 
 import base64
 import io
@@ -10,6 +10,7 @@ from datetime import date
 import pytest
 from django.conf import settings
 from django.test import Client
+from django.urls import reverse
 from pypdf import PdfReader
 
 from hhprod.planning.models import Scene
@@ -61,8 +62,10 @@ def test_print_on_every_report_page_opens_the_print_dialogue_under_the_policy(
     signed_in, live_server, day_with_a_big_cast
 ):
     browser = signed_in
-    for slug in REPORTS:
-        browser.get(live_server.url + report_url(day_with_a_big_cast, slug, day=1 if REPORTS[slug].per_day else None))
+    breakdown_sheet = reverse("breakdown_sheet", args=[day_with_a_big_cast.scenes.get().pk])
+    pages = [report_url(day_with_a_big_cast, slug, day=1 if REPORTS[slug].per_day else None) for slug in REPORTS]
+    for slug in [*pages, breakdown_sheet]:
+        browser.get(live_server.url + slug)
         button = wait_for(browser, "button[data-print]")
         # The dialogue would block a headless browser: count the calls instead.
         browser.execute_script("window.printed = 0; window.print = function () { window.printed += 1; };")

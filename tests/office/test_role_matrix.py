@@ -221,6 +221,10 @@ def plan_checks(route, name, production):
         # An empty POST is refused with its reason (400, 409) or gets the lock form back: nothing moves.
         planners = by_role(lambda role: {"strip", "schedulerevision"} <= OWN[role])
         return [Check(fill(route, production.pk), everyone(WRONG_METHOD), planners)]
+    if name == "stripboard_add_day":
+        # An empty POST gets the board back with the form's errors: no day is added.
+        adders = by_role(lambda role: {"shootday", "strip"} <= OWN[role])
+        return [Check(fill(route, production.pk), everyone(WRONG_METHOD), adders)]
     if name == "admin:planning_schedulerevision_lock":
         # An empty POST gets the form back with its errors: nothing is locked.
         planners = by_role(lambda role: "schedulerevision" in OWN[role])

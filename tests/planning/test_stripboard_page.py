@@ -150,7 +150,8 @@ def test_locking_from_the_board_asks_the_cause_of_an_added_day(login_as):
 def test_the_board_reads_in_the_same_queries_at_any_size(login_as, django_assert_num_queries, days):
     prod = plan(factories.production(), days)
     client = login_as("Producer")
-    with django_assert_num_queries(13):
+    # 14: the producer's board carries the add-day form, which asks whether a baseline is locked.
+    with django_assert_num_queries(14):
         response = client.get(board_url(prod))
     assert response.content.decode().count('class="day"') == days
 
@@ -225,3 +226,12 @@ def test_a_viewer_and_the_script_supervisor_may_not_add_a_day(login_as):
         assert "Add a day" not in client.get(board_url(prod)).content.decode()
         assert client.post(board_url(prod, "add_day"), {"scheduled_date": ""}).status_code == 403
     assert prod.shoot_days.count() == 1
+
+
+def test_a_day_added_after_the_baseline_needs_its_cause(login_as):
+    prod = plan(factories.production(), 2)
+    client = login_as("Producer")
+    client.post(board_url(prod, "lock"), {"name": "White", "dated": "2013-08-01", "reason": "Approved"})
+    days = prod.shoot_days.count()
+    page = client.post(reverse("stripboard_add_day", args=[prod.pk]), {"scheduled_date": "2013-09-20"})
+    assert "This field is required." in page.content.decode() and prod.shoot_days.count() == days
