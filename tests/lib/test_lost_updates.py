@@ -304,9 +304,11 @@ def test_a_strips_planned_wearer_is_not_reverted_by_a_stale_form(office, two_off
 
 
 def test_a_stale_strip_form_does_not_undo_moves_on_the_stripboard(office, staff_client):
-    """The moved strip and the one that closed up behind it both moved on since their forms were opened."""
-    moved, day = office["strip"], office["strip"].shoot_day
-    prod = day.production
+    """The moved strip and the one that closed up behind it both moved on since their forms were opened
+    (on a day not shot yet: a shot day's strips stay where they were shot)."""
+    prod = office["strip"].shoot_day.production
+    day = make.shoot_day(prod, number=3, scheduled=date(2013, 9, 5), actual=None)
+    moved = make.strip(day, make.scene(prod, "3"), order=1)
     closed_up = make.strip(day, make.scene(prod, "2"), order=2)
     other_day = make.shoot_day(prod, number=2, scheduled=date(2013, 9, 9), actual=None)
     stale_moved, stale_closed_up = opened(staff_client, moved), opened(staff_client, closed_up)
@@ -314,12 +316,13 @@ def test_a_stale_strip_form_does_not_undo_moves_on_the_stripboard(office, staff_
     move_strip(prod, moved.scene_id, 1, other_day.pk, 1)
 
     refused = staff_client.post(change_url(moved), {**stale_moved, "screen_seconds": "30"})
-    assert "shoot day: yours Test feature day 1, now saved Test feature day 2" in errors_on(refused)
+    assert "shoot day: yours Test feature day 3, now saved Test feature day 2" in errors_on(refused)
     refused = staff_client.post(change_url(closed_up), {**stale_closed_up, "screen_seconds": "30"})
     assert "shooting order: yours 2, now saved 1" in errors_on(refused)
-    assert list(Strip.objects.values_list("scene__number", "shoot_day__number", "order", "screen_seconds")) == [
-        ("2", 1, 1, None),
-        ("1", 2, 1, None),
+    moved_strips = Strip.objects.filter(scene__number__in=["2", "3"]).order_by("scene__number")
+    assert list(moved_strips.values_list("scene__number", "shoot_day__number", "order", "screen_seconds")) == [
+        ("2", 3, 1, None),
+        ("3", 2, 1, None),
     ]
 
 
