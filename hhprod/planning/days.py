@@ -3,25 +3,32 @@
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Count, F, Sum, Window
-from django.db.models.functions import Coalesce, RowNumber
+from django.db.models import F, IntegerField, OuterRef, Subquery, Sum, Window
+from django.db.models.functions import RowNumber
 
+from hhprod.lib.expressions import SubqueryCount
 from hhprod.planning.models import Scene, ShootDay, pages_and_eighths
 from hhprod.productions.models import Credit
 
 from .board import board_version
-from .models import CalendarEntry, Strip, strip_eighths
+from .models import CalendarEntry, Strip, strip_eighths, strip_screen_seconds
+
+
+def strips_sum(strips, figure):
+    """For `annotate` on shoot days: `figure` (a Strip expression) added up over `strips` (filtered by the
+    outer day); empty when there are none."""
+    summed = strips.order_by().values("shoot_day").annotate(total=Sum(figure)).values("total")
+    return Subquery(summed, output_field=IntegerField())
 
 
 def with_plan_figures(days):
-    """Shoot days with their strips counted and their pages (in eighths) and screen time added up.
-
-    A split scene's part counts its own length when it has one, else the whole scene's.
-    """
+    """Shoot days with their strips counted and their pages (in eighths) and screen time added up: a split
+    scene's part its own length, else its share of the scene's (strip_eighths)."""
+    strips = Strip.objects.filter(shoot_day=OuterRef("pk"))
     return days.annotate(
-        strip_count=Count("strips"),
-        planned_eighths=Sum(strip_eighths("strips__")),
-        planned_screen_seconds=Sum(Coalesce("strips__screen_seconds", "strips__scene__screen_seconds")),
+        strip_count=SubqueryCount(strips),
+        planned_eighths=strips_sum(strips, strip_eighths()),
+        planned_screen_seconds=strips_sum(strips, strip_screen_seconds()),
     )
 
 
@@ -58,6 +65,7 @@ def cast_numbers(production):
 def stripboard(production):
     days = list(with_plan_figures(ShootDay.objects.plan_dated().filter(production=production)).order_by("number"))
     strips = Strip.objects.filter(shoot_day__production=production).select_related("scene__rig").order_by("order")
+    strips = strips.annotate(part_eighths=strip_eighths())
     boneyard = list(
         Scene.objects.filter(production=production, strips__isnull=True).select_related("rig").order_by("pk")
     )

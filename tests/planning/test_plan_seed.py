@@ -76,12 +76,19 @@ def test_each_scenes_takes_were_shot_on_the_days_the_plan_gives_it(henry):
     assert shot == planned
 
 
-def test_each_day_holds_one_part_of_a_scene_and_its_pages(henry):
-    # Each of the 40 scenes is split in three parts over three days; each part counts the scene's pages.
+def test_each_day_holds_one_part_of_a_scene_and_its_share_of_the_pages(henry):
+    # Each of the 40 scenes is split in three parts over three days; the parts share the scene's pages, so
+    # the days add up to the script (70 7/8 pages), and so does every locked revision.
     days = with_plan_figures(ShootDay.objects.filter(production=henry))
     assert set(days.values_list("strip_count", flat=True)) == {1}
     scene_pages = Scene.objects.filter(production=henry).aggregate(total=Sum("page_eighths"))["total"]
-    assert days.aggregate(total=Sum("planned_eighths"))["total"] == 3 * scene_pages
+    assert scene_pages == 70 * 8 + 7
+    assert days.aggregate(total=Sum("planned_eighths"))["total"] == scene_pages
+    locked = RevisionStrip.objects.filter(revision__production=henry).values("revision__number")
+    assert {
+        revision: total
+        for revision, total in locked.annotate(total=Sum("page_eighths")).values_list("revision__number", "total")
+    } == {1: scene_pages, 2: scene_pages, 3: scene_pages, 4: scene_pages}
 
 
 def test_baseline_against_the_latest_adds_seventy_five_days_and_moves_the_forty_shot_late(henry):

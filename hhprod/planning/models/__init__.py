@@ -12,11 +12,20 @@ from .schedule_revisions import (
     ScheduleRevisionQuerySet,
 )
 from .shoot_days import ShootDay, ShootDayQuerySet, circled, recorded
-from .strips import BASELINE, REVISION_COLOURS, CalendarEntry, Strip, StripMove, revision_colour, strip_eighths
+from .strips import (
+    BASELINE,
+    REVISION_COLOURS,
+    CalendarEntry,
+    Strip,
+    StripMove,
+    revision_colour,
+    strip_eighths,
+    strip_screen_seconds,
+)
 
 __all__ = [
     "BASELINE", "REVISION_COLOURS", "CalendarEntry", "DayCall", "InRevisionQuerySet", "Location", "RevisionDay",
     "RevisionStrip", "Scene", "SceneQuerySet", "ScheduleRevision", "ScheduleRevisionQuerySet", "ShootDay",
     "ShootDayQuerySet", "Strip", "StripMove", "circled", "pages_and_eighths", "recorded", "revision_colour",
-    "strip_eighths",
+    "strip_eighths", "strip_screen_seconds",
 ]  # fmt: skip

@@ -3,11 +3,14 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
-from django.db.models.functions import Coalesce
+from django.db.models import Case, F, IntegerField, OuterRef, Q, Subquery, Sum, Value, When
+from django.db.models.functions import Coalesce, Greatest, Mod, NullIf
+from django.db.models.lookups import LessThanOrEqual
 from django.utils import timezone
+from django.utils.functional import cached_property
 from simple_history.models import HistoricalRecords
 
+from hhprod.lib.expressions import SubqueryCount
 from hhprod.lib.versions import Versioned
 from hhprod.productions.models import Person, Production, Sourced
 from hhprod.rigs.models import RigUnit
@@ -25,10 +28,30 @@ ROUNDS = ["", "Double ", "Triple ", "Fourth round "]
 BASELINE = 1
 
 
-def strip_eighths(strips=""):
-    """A strip's pages in eighths (Strip or RevisionStrip, or through a relation: `strips="strips__"`):
-    a split scene's part counts its own length when it has one, else the whole scene's."""
-    return Coalesce(f"{strips}page_eighths", f"{strips}scene__page_eighths")
+def part_share(field):
+    """For a Strip row: its `field` (page_eighths or screen_seconds) when the part has its own, else its
+    share of what the scene's leaves after the lengths its parts are given, divided among the parts given
+    none, the first of them taking the odd units: 5/8 in three parts is 2/8, 2/8 and 1/8. The parts of a
+    scene never add to more than the scene (Strip.clean() refuses given lengths that would)."""
+    given = Strip.objects.filter(scene=OuterRef("scene"), **{f"{field}__isnull": False}).order_by().values("scene")
+    given_total = Coalesce(Subquery(given.annotate(total=Sum(field)).values("total")), 0)
+    left = Greatest(F(f"scene__{field}") - given_total, Value(0))
+    among = NullIf(F("parts") - SubqueryCount(given), Value(0))
+    place = F("part") - SubqueryCount(given.filter(part__lt=OuterRef("part")))
+    odd = Case(When(LessThanOrEqual(place, Mod(left, among)), then=Value(1)), default=Value(0))
+    return Coalesce(F(field), left / among + odd, output_field=IntegerField())
+
+
+def strip_eighths():
+    """A strip's pages in eighths, the one definition the stripboard, schedule, call sheet and production
+    report use: a split scene's part its own length when it has one, else its share (part_share). A locked
+    revision keeps each strip's as it was (RevisionStrip.page_eighths)."""
+    return part_share("page_eighths")
+
+
+def strip_screen_seconds():
+    """A strip's estimated screen time, shared among a split scene's parts as its pages are."""
+    return part_share("screen_seconds")
 
 
 def revision_colour(number):
@@ -92,10 +115,19 @@ class Strip(Versioned, Sourced):
         split = f" (part {self.part}/{self.parts})" if self.parts > 1 else ""
         return f"Scene {self.scene.number}{split}"
 
+    @cached_property
+    def part_eighths(self):
+        """This part's pages as strip_eighths() has them: annotated by a list that shows many strips (the
+        stripboard), else read here (from the database only for a split part given no length)."""
+        if self.page_eighths is not None or self.parts == 1:
+            return self.page_eighths if self.page_eighths is not None else self.scene.page_eighths
+        if self.pk is None:
+            return None
+        return Strip.objects.filter(pk=self.pk).values_list(strip_eighths(), flat=True).get()
+
     @property
     def pages_display(self):
-        # The one row in hand: strip_eighths() says the same for rows in the database.
-        return pages_and_eighths(self.page_eighths if self.page_eighths is not None else self.scene.page_eighths)
+        return pages_and_eighths(self.part_eighths)
 
     def clean(self):
         if not (self.shoot_day_id and self.scene_id):
@@ -110,7 +142,9 @@ class Strip(Versioned, Sourced):
             raise ValidationError(
                 {"shoot_day": f"Day {day.number} is cancelled: scenes cannot be planned on a cancelled day."}
             )
-        self.check_parts(scene.strips.exclude(pk=self.pk).select_related("shoot_day"))
+        others = list(scene.strips.exclude(pk=self.pk).select_related("shoot_day"))
+        self.check_parts(others)
+        self.check_lengths(others)
 
     def check_parts(self, others):
         """Every strip of a scene agrees on its number of parts, and part 1 is shot before part 2."""
@@ -127,6 +161,25 @@ class Strip(Versioned, Sourced):
                     {"part": f"Scene {self.scene.number} part {self.part} would come "
                      f"{'before' if there > here else 'after'} part {other.part} (day {other.shoot_day.number}, "
                      f"strip {other.order}): split parts are shot in order."}
+                )  # fmt: skip
+
+    def check_lengths(self, others):
+        """The lengths a scene's parts are given add up to no more than the scene's: pages and screen time."""
+        scene = self.scene
+        for field, whole_is, given_are in (
+            ("page_eighths", "is {} pages long", "given {} pages"),
+            ("screen_seconds", "runs {} s on screen", "given {} s"),
+        ):
+            mine, whole = getattr(self, field), getattr(scene, field)
+            if mine is None or whole is None:
+                continue
+            given = mine + sum(getattr(other, field) or 0 for other in others)
+            if given > whole:
+                shown = pages_and_eighths if field == "page_eighths" else str
+                raise ValidationError(
+                    {field: f"Scene {scene.number} {whole_is.format(shown(whole))}, but its parts are "
+                     f"{given_are.format(shown(given))}: the parts share the scene. Shorten this part, or leave "
+                     "it empty for its share of what the others leave."}
                 )  # fmt: skip
 
 
