@@ -2,6 +2,7 @@
 and the production report on the busiest day."""
 
 from .sql_spellings import PRODUCTION_TAKES, spelled
+from .takes_sql import DAY_SHOT
 
 # Day Out of Days --------------------------------------------------------------------------
 
@@ -64,38 +65,44 @@ CALL_SHEET = [
            WHERE c.shoot_day_id = %(busiest_day)s ORDER BY c.call_time, p.name"""
     ),
 ]
+# The days before the busiest in shooting order (by date, then number), and those and the busiest: "to date".
+BEFORE = """d.status = 'shot' AND (d.actual_date < %(busiest_on)s
+    OR d.actual_date = %(busiest_on)s AND d.number < %(busiest_number)s)"""
+THROUGH = f"({BEFORE} OR d.id = %(busiest_day)s)"
+PERIODS = {"previous": BEFORE, "today": "d.id = %(busiest_day)s", "to_date": THROUGH}
+# What each day shot (figures/scenes.py): scenes completed, pages, screen time, setups and seconds recorded.
+DAY_FIGURES = {
+    "scenes": "done.scenes",
+    "eighths": "done.eighths",
+    "screen_seconds": "done.screen_seconds",
+    "setups": "(SELECT COUNT(*) FROM (SELECT DISTINCT t.scene_id, t.setup FROM shooting_take t "
+    "WHERE t.shoot_day_id = d.id) AS setups)",
+    "seconds": "(SELECT SUM(t.length) FROM shooting_take t WHERE t.shoot_day_id = d.id)",
+}
 SCENES_COMPLETED = ", ".join(
-    f"SUM(CASE WHEN {done} THEN {value} ELSE 0 END)"
-    for done in ("today = 1 AND earlier = 0", "by_date = 1", "by_date = 0 AND in_plan")
-    for value in ("1", "page_eighths", "screen_seconds")
+    f"COALESCE(SUM(CASE WHEN {period} THEN {figure} END), 0)"
+    for period in PERIODS.values()
+    for figure in DAY_FIGURES.values()
 )
 PRODUCTION_REPORT = [
     DAY_CHOICES,
-    """SELECT SUM(CASE WHEN d.status = 'shot' AND d.actual_date <= %(busiest_on)s THEN 1 ELSE 0 END)
+    f"""SELECT SUM(CASE WHEN d.status = 'shot' AND {THROUGH} THEN 1 ELSE 0 END)
        FROM shooting_shootday d WHERE d.production_id = %(production)s""",
     f"""SELECT SUM(CASE WHEN t.shoot_day_id = %(busiest_day)s THEN 1 ELSE 0 END),
                SUM(CASE WHEN t.shoot_day_id = %(busiest_day)s AND t.status = 'circled' THEN 1 ELSE 0 END),
                SUM(CASE WHEN t.shoot_day_id = %(busiest_day)s AND t.status = 'good' THEN 1 ELSE 0 END),
                SUM(CASE WHEN t.shoot_day_id = %(busiest_day)s AND t.status = 'no_good' THEN 1 ELSE 0 END),
                SUM(CASE WHEN t.shoot_day_id = %(busiest_day)s AND t.status = 'false_start' THEN 1 ELSE 0 END),
-               SUM(CASE WHEN t.shoot_day_id = %(busiest_day)s THEN t.length ELSE 0 END),
-               SUM(CASE WHEN d.status = 'shot' AND d.actual_date <= %(busiest_on)s THEN t.length ELSE 0 END)
+               SUM(CASE WHEN t.shoot_day_id = %(busiest_day)s THEN t.length ELSE 0 END)
         {PRODUCTION_TAKES}""",
     """SELECT p.id, p.name, COUNT(*), SUM(t.length), MAX(t.length)
        FROM shooting_take t JOIN productions_person p ON p.id = t.wearer_id
        WHERE t.shoot_day_id = %(busiest_day)s GROUP BY p.id, p.name ORDER BY SUM(t.length) DESC, p.name""",
-    # Scenes (their pages and screen time) completed on the day, to date, and left of the plan.
-    f"""SELECT {SCENES_COMPLETED}
-        FROM (SELECT s.page_eighths, s.screen_seconds,
-                     MAX(CASE WHEN t.status = 'circled' AND t.shoot_day_id = %(busiest_day)s
-                         THEN 1 ELSE 0 END) AS today,
-                     MAX(CASE WHEN t.status = 'circled' AND (d.actual_date < %(busiest_on)s
-                         OR d.actual_date = %(busiest_on)s AND d.number < %(busiest_number)s)
-                         THEN 1 ELSE 0 END) AS earlier,
-                     MAX(CASE WHEN t.status = 'circled' AND d.status = 'shot' AND d.actual_date <= %(busiest_on)s
-                         THEN 1 ELSE 0 END) AS by_date,
-                     EXISTS (SELECT 1 FROM planning_strip st WHERE st.scene_id = s.id) AS in_plan
-              FROM shooting_scene s LEFT JOIN shooting_take t ON t.scene_id = s.id
-              LEFT JOIN shooting_shootday d ON d.id = t.shoot_day_id
-              WHERE s.production_id = %(production)s GROUP BY s.id) AS scene""",
+    # What the days shot: before the day, on it and to date, each summed over its days.
+    {
+        vendor: f"""SELECT {SCENES_COMPLETED}
+        FROM shooting_shootday d LEFT JOIN ({day_shot}) AS done ON done.day_id = d.id
+        WHERE d.production_id = %(production)s"""
+        for vendor, day_shot in DAY_SHOT.items()
+    },
 ]

@@ -18,6 +18,7 @@ SPELLINGS = {
         "roles": "GROUP_CONCAT(DISTINCT cr.role)",
         "wearer_names": "GROUP_CONCAT(DISTINCT p.name)",
         "circled_slip": "CAST(julianday(circled.actual_date) - julianday(baseline.date) AS INTEGER)",
+        "greatest": "MAX",
     },
     "postgresql": {
         "slip": f"d.actual_date - {BASELINE_DATE}",
@@ -27,6 +28,7 @@ SPELLINGS = {
         "roles": "STRING_AGG(DISTINCT cr.role, ',' ORDER BY cr.role)",
         "wearer_names": "STRING_AGG(DISTINCT p.name, ',' ORDER BY p.name)",
         "circled_slip": "circled.actual_date - baseline.date",
+        "greatest": "GREATEST",
     },
 }
 

@@ -56,14 +56,55 @@ SCENES = spelled(
         WHERE s.production_id = %(production)s ORDER BY s.number"""
 )
 SCENE_COUNT = "SELECT COUNT(*) FROM shooting_scene WHERE production_id = %(production)s"
-SCENE_DAYS = f"""SELECT d.number, COALESCE(d.scheduled_date, d.actual_date), d.status, COALESCE(planned.scenes, 0),
-        planned.eighths, COALESCE(completed.scenes, 0), COALESCE(completed.eighths, 0)
+# What each day shot (figures/progress.py): the n-th day a scene is shot (by date, then number) shoots its
+# strips on the n-th of its planned days; the day of its last planned day completes it. A strip's pages are
+# its own, else its share of what the scene leaves after its parts' given lengths (strip_eighths).
+GIVEN = "FROM planning_strip g WHERE g.scene_id = st.scene_id AND g.{figure} IS NOT NULL"
+LEFT = "{{greatest}}(sc.{figure} - COALESCE((SELECT SUM(g.{figure}) " + GIVEN + "), 0), 0)"
+AMONG = "NULLIF(st.parts - (SELECT COUNT(*) " + GIVEN + "), 0)"
+PLACE_AMONG = "st.part - (SELECT COUNT(*) " + GIVEN + " AND g.part < st.part)"
+STRIP_SHARE = (
+    f"COALESCE(st.{{figure}}, {LEFT} / {AMONG} + CASE WHEN {PLACE_AMONG} <= {LEFT} %% {AMONG} THEN 1 ELSE 0 END)"
+)
+STRIP_EIGHTHS = STRIP_SHARE.format(figure="page_eighths")
+STRIP_SCREEN_SECONDS = STRIP_SHARE.format(figure="screen_seconds")
+# Which of its scene's planned days a strip falls on (1 first), and how many a scene has (at least 1).
+STRIP_PLACE = """(SELECT COUNT(DISTINCT p.shoot_day_id) FROM planning_strip p
+    WHERE p.scene_id = st.scene_id AND p.part <= st.part)"""
+PLANNED_DAYS = """(SELECT {greatest}(COUNT(DISTINCT p.shoot_day_id), 1) FROM planning_strip p
+    WHERE p.scene_id = shot.scene_id)"""
+# Each (scene, day) the scene was shot on, with which time it was.
+SHOT_TIMES = """SELECT t.scene_id, d.id AS day_id,
+        DENSE_RANK() OVER (PARTITION BY t.scene_id ORDER BY d.actual_date, d.number) AS time
+    FROM shooting_take t JOIN shooting_shootday d ON d.id = t.shoot_day_id
+    WHERE d.production_id = %(production)s AND d.status = 'shot'
+    GROUP BY t.scene_id, d.id, d.actual_date, d.number"""
+PARTS_SHOT = (
+    """SELECT SUM({share}) FROM planning_strip st JOIN shooting_scene sc ON sc.id = st.scene_id
+    WHERE st.scene_id = shot.scene_id AND """
+    + STRIP_PLACE
+    + " = shot.time"
+)
+WHOLE_SHOT = "CASE WHEN shot.time = 1 THEN (SELECT s.{figure} FROM shooting_scene s WHERE s.id = shot.scene_id) END"
+SHOT_FIGURE = (
+    "CASE WHEN EXISTS (SELECT 1 FROM planning_strip st WHERE st.scene_id = shot.scene_id) THEN ("
+    + PARTS_SHOT
+    + ") ELSE "
+    + WHOLE_SHOT
+    + " END"
+)
+# Per day: the scenes it completed, the pages (eighths) and the screen time (seconds) of the parts it shot.
+DAY_SHOT_SQL = f"""SELECT shot.day_id, SUM(CASE WHEN shot.time = {PLANNED_DAYS} THEN 1 ELSE 0 END) AS scenes,
+        SUM({SHOT_FIGURE.format(share=STRIP_EIGHTHS, figure="page_eighths")}) AS eighths,
+        SUM({SHOT_FIGURE.format(share=STRIP_SCREEN_SECONDS, figure="screen_seconds")}) AS screen_seconds
+    FROM ({SHOT_TIMES}) AS shot GROUP BY shot.day_id"""
+DAY_SHOT = spelled(DAY_SHOT_SQL)
+SCENE_DAYS = spelled(
+    f"""SELECT d.number, COALESCE(d.scheduled_date, d.actual_date), d.status, COALESCE(planned.scenes, 0),
+        planned.eighths, COALESCE(done.scenes, 0), COALESCE(done.eighths, 0)
     FROM shooting_shootday d LEFT JOIN (
-        SELECT st.shoot_day_id, COUNT(*) AS scenes, SUM(COALESCE(st.page_eighths, sc.page_eighths)) AS eighths
+        SELECT st.shoot_day_id, COUNT(*) AS scenes, SUM({STRIP_EIGHTHS}) AS eighths
         FROM planning_strip st JOIN shooting_scene sc ON sc.id = st.scene_id GROUP BY st.shoot_day_id
-    ) AS planned ON planned.shoot_day_id = d.id LEFT JOIN (
-        SELECT day_id, COUNT(*) AS scenes, SUM(page_eighths) AS eighths
-        FROM (SELECT s.page_eighths, {CIRCLED_DAY} AS day_id FROM shooting_scene s
-              WHERE s.production_id = %(production)s) AS done GROUP BY day_id
-    ) AS completed ON completed.day_id = d.id
+    ) AS planned ON planned.shoot_day_id = d.id LEFT JOIN ({DAY_SHOT_SQL}) AS done ON done.day_id = d.id
     WHERE d.production_id = %(production)s ORDER BY d.number"""
+)

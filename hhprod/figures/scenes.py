@@ -1,70 +1,86 @@
-"""Scenes completed: a scene is completed on the day of its first circled take (by the date shot,
-then the day's number), counted once, on that day, with its whole length."""
+"""What each day shot: scenes completed and the pages and screen time of the parts shot (the rule is
+figures.progress's), setups and minutes recorded; and a day's previous, today and to date, each the sum of
+those of its days in shooting order, so they add up and one day's to date is the next day's previous."""
 
-from django.db.models import Count, Exists, OuterRef, Q, Subquery, Sum, Value
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
 
-from hhprod.planning.models import Scene, Strip, circled
+from hhprod.planning.models import Scene, ShootDay, Strip, strip_eighths, strip_screen_seconds
 from hhprod.shooting.models import Take
 
-from .days import shot_by
+from .progress import DayRef, completes, inward, part_shot_on, shot_through, state_on
+from .setups import setups_on_each_day
 
 FIRST = ("shoot_day__actual_date", "shoot_day__number")
+# What a day shoots: scenes completed, the pages (eighths) and screen time (seconds) of the parts shot, the
+# setups and the seconds recorded.
+FIGURES = ("scenes", "eighths", "screen_seconds", "setups", "seconds")
 
 
 def first_circled(scene="pk"):
-    """The outer scene's circled takes, first shot first."""
+    """The outer scene's circled takes, first shot first (the scenes report's "circled on day")."""
     return Take.objects.circled().filter(scene=OuterRef(scene)).order_by(*FIRST)
 
 
-def first_circled_day():
-    """The shoot day of the outer scene's first circled take: the day it was completed."""
-    return Subquery(first_circled().values("shoot_day")[:1])
+def total(rows, aggregate, by):
+    """For `annotate`: `aggregate` (Sum, Count) over `rows`, grouped by `by` (one value for all of them); 0 for
+    no rows."""
+    summed = rows.order_by().values(by).annotate(total=aggregate).values("total")
+    return Coalesce(Subquery(summed, output_field=IntegerField()), 0)
+
+
+def shot_on_each():
+    """For `annotate` on shoot days: what each day shot (FIGURES). A scene on no strip counts whole."""
+    day = DayRef.row().inward()
+    on_day = Take.objects.filter(shoot_day=inward(day.pk)).values("scene")
+    completed = Scene.objects.filter(completes("pk", day), pk__in=on_day)
+    whole = completed.filter(~Exists(Strip.objects.filter(scene=OuterRef("pk"))))
+    parts = Strip.objects.filter(part_shot_on(day), scene__in=on_day)
+    takes = Take.objects.filter(shoot_day=OuterRef("pk"))
+    return {
+        "scenes": total(completed, Count("pk"), "production"),
+        "eighths": total(parts, Sum(strip_eighths()), "scene__production")
+        + total(whole, Sum("page_eighths"), "production"),
+        "screen_seconds": total(parts, Sum(strip_screen_seconds()), "scene__production")
+        + total(whole, Sum("screen_seconds"), "production"),
+        "setups": setups_on_each_day(),
+        "seconds": total(takes, Sum("length"), "shoot_day"),
+    }
 
 
 def completed_per_day(production):
-    """{shoot day id: (scenes, eighths)} completed on it, each scene's first circled day found once
-    and the scenes grouped by it, in one query."""
-    rows = (
-        Scene.objects.filter(production=production)
-        .annotate(done_on=first_circled_day())
-        .values("done_on")
-        .annotate(scenes=Count("pk"), eighths=Coalesce(Sum("page_eighths"), 0))
-        .order_by()
+    """{shoot day id: (scenes completed, eighths shot)} for every day of the production, in one query."""
+    days = ShootDay.objects.filter(production=production).annotate(**shot_on_each()).order_by()
+    return {pk: (scenes, eighths) for pk, scenes, eighths in days.values_list("pk", "scenes", "eighths")}
+
+
+def progress(day):
+    """The production report's previous, today and to date: {period: {figure: value}} for FIGURES, each the
+    sum of what its days shot: the days shot before `day` in shooting order, `day`, and both. One query."""
+    days = ShootDay.objects.filter(shot_through(DayRef.of(day)), production=day.production_id)
+    shot = {pk: figures for pk, *figures in days.annotate(**shot_on_each()).values_list("pk", *FIGURES)}
+    today = shot.pop(day.pk, (0,) * len(FIGURES))
+    previous = [sum(column) for column in zip(*shot.values(), strict=True)] if shot else (0,) * len(FIGURES)
+    periods = {"previous": previous, "today": today, "to_date": [a + b for a, b in zip(previous, today, strict=True)]}
+    return {period: dict(zip(FIGURES, values, strict=True)) for period, values in periods.items()}
+
+
+def in_script(production):
+    """The script: how many scenes, their pages (eighths) and screen time (seconds)."""
+    return Scene.objects.filter(production=production).aggregate(
+        scenes=Count("pk"),
+        eighths=Coalesce(Sum("page_eighths"), 0),
+        screen_seconds=Coalesce(Sum("screen_seconds"), 0),
     )
-    return {row["done_on"]: (row["scenes"], row["eighths"]) for row in rows}
 
 
-def completed_by(day):
-    """A scene completed by `day`: it has a circled take on a day shot to date (outer query's `scene`)."""
-    return Take.objects.filter(circled(), shot_by(day, "shoot_day__"), scene=OuterRef("scene"))
-
-
-def circled_before(day, takes="takes__"):
-    """A circled take on a day shot before `day` (earlier date, or the same date and a lower number)."""
-    before = Q(**{f"{takes}shoot_day__actual_date__lt": day.actual_date}) | Q(
-        **{f"{takes}shoot_day__actual_date": day.actual_date, f"{takes}shoot_day__number__lt": day.number}
-    )
-    return circled(takes) & before
-
-
-def scenes_completed(day):
-    """Scenes (their pages and screen time) completed on the day, to date, and left of the plan's."""
-    # Each scene's circled takes counted in one grouped pass over its takes. As EXISTS subqueries,
-    # PostgreSQL wrote each into every sum that tests it: six per scene for "to date" (0.8 s at
-    # 100,000 takes); a grouped subquery is computed once.
-    takes = circled("takes__")
-    today = Q(circled_today__gt=0, circled_earlier=0)
-    by_date, left = Q(done_by_date__gt=0), Q(in_plan=True, done_by_date=0)
-    scenes = Scene.objects.filter(production=day.production_id).annotate(
-        circled_today=Count("takes", filter=takes & Q(takes__shoot_day=day)),
-        circled_earlier=Count("takes", filter=circled_before(day)) if day.actual_date else Value(0),
-        done_by_date=Count("takes", filter=takes & shot_by(day, "takes__shoot_day__")),
-        in_plan=Exists(Strip.objects.filter(scene=OuterRef("pk"))),
-    )
-    figures = {}
-    for name, condition in (("today", today), ("to_date", by_date), ("remaining", left)):
-        figures[f"scenes_{name}"] = Count("pk", filter=condition)
-        figures[f"eighths_{name}"] = Coalesce(Sum("page_eighths", filter=condition), 0)
-        figures[f"screen_seconds_{name}"] = Coalesce(Sum("screen_seconds", filter=condition), 0)
-    return scenes.aggregate(**figures)
+def states_on(day):
+    """{state: [scene numbers]} for `day`: the scenes it shot or planned, by their state (progress.state_on:
+    completed, part, shot again, not shot), in scene order."""
+    on_day = Take.objects.filter(shoot_day=day).values("scene")
+    planned = Strip.objects.filter(shoot_day=day).values("scene")
+    scenes = Scene.objects.filter(Q(pk__in=on_day) | Q(pk__in=planned), production=day.production_id)
+    states = {}
+    for number, state in scenes.annotate(state=state_on("pk", DayRef.of(day))).values_list("number", "state"):
+        states.setdefault(state, []).append(number)
+    return states

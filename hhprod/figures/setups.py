@@ -1,11 +1,12 @@
-"""Setups: a scene's camera setups (12, 12A, 12B...), counted as distinct (scene, letters) pairs."""
+"""Setups: each time the camera is set up for a scene (12, 12A, 12B...) on a day, counted as the distinct (scene,
+letters) of a day's takes: a setup shot again on another day was set up again, so the days' setups add up."""
 
-from django.db.models import CharField, Count, Value
-from django.db.models.functions import Cast, Concat
+from django.db.models import OuterRef
 
-SETUP = Concat(Cast("scene_id", CharField()), Value("/"), "setup")
+from hhprod.lib.expressions import SubqueryCount
+from hhprod.shooting.models import Take
 
 
-def setups(condition):
-    """For `aggregate` over takes: the setups among the takes `condition` keeps."""
-    return Count(SETUP, filter=condition, distinct=True)
+def setups_on_each_day():
+    """For `annotate` on shoot days: the day's setups."""
+    return SubqueryCount(Take.objects.filter(shoot_day=OuterRef("pk")).order_by().values("scene", "setup").distinct())

@@ -1,32 +1,49 @@
 """The daily production report's own numbers for one shoot day; the figures it shares with other pages
 (days, takes, pages, scenes completed, rig time) are hhprod.figures'.
 
-"To date" is as of the day's actual date when it was shot, else as of its number (a day not shot yet).
+"Previous" is the days shot before this one in shooting order (by date, then number), "to date" those and
+this day: so previous and today add up to to date, and one day's to date is the next day's previous.
 """
 
-from django.db.models import Count, Exists, OuterRef, Q, Sum
+from django.db.models import Exists, F, FilteredRelation, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
 
-from hhprod.figures.scenes import completed_by
+from hhprod.lib.expressions import GroupConcat
 from hhprod.paperwork.models import DayReport, Delay
-from hhprod.planning.baseline import baseline_days, baseline_strips
-from hhprod.planning.models import RevisionStrip, ShootDay, strip_eighths
+from hhprod.productions.models import Credit, Person
 from hhprod.shooting.models import Fault, HealthIncident
 
+from .call_sheet import PERFORMERS
+from .day_out_of_days import codes_on
 
-def baseline_due(day):
-    """The baseline's days due by this day (figures.days.to_date) and their pages, and how many of
-    those days' work is done (every scene planned on them completed)."""
-    on = day.actual_date or day.scheduled_date
-    due = baseline_days(day.production_id).exclude(status=ShootDay.Status.CANCELLED)
-    due = due.filter(date__lte=on) if on else due.filter(number__lte=day.number)
-    work = RevisionStrip.objects.filter(revision=OuterRef("revision"), day_number=OuterRef("number"))
-    unfinished = work.exclude(Exists(completed_by(day)))
-    done = due.annotate(planned=Exists(work), open=Exists(unfinished)).aggregate(
-        days_done=Count("pk", filter=Q(planned=True, open=False))
+
+def performers(production, day):
+    """The production's performers (cast and stunt performers) with their times on the day's call (Exhibit
+    G: report, make-up, on set, meal out and in, dismissed) and their code on the day as the Day Out of Days
+    has it: those called, and those with a code though not called (held, travelling); cast first."""
+    credited = Credit.objects.filter(production=production, person=OuterRef("pk"), role__in=PERFORMERS)
+    roles = credited.order_by().values("person").annotate(roles=GroupConcat("role", distinct=True)).values("roles")
+    character = credited.exclude(character="").order_by("role").values("character")[:1]
+    people = list(
+        Person.objects.filter(Exists(credited))
+        .annotate(
+            call=FilteredRelation("day_calls", condition=Q(day_calls__shoot_day=day)),
+            roles=Subquery(roles),
+            character=Subquery(character),
+            called=F("call__pk"),
+            report_time=F("call__call_time"),
+            makeup_time=F("call__makeup_time"),
+            on_set_time=F("call__on_set_time"),
+            meal_out=F("call__meal_out"),
+            meal_in=F("call__meal_in"),
+            dismissed=F("call__wrap_time"),
+        )
+        .order_by("roles", "name")
     )
-    eighths = baseline_strips(day.production_id).filter(day_number__in=due.values("number"))
-    return {**done, **eighths.aggregate(eighths=Coalesce(Sum(strip_eighths()), 0))}
+    codes = codes_on(production, day.on, {person.pk for person in people}) if people and day.on else {}
+    for person in people:
+        person.code = codes.get(person.pk, "")
+    return [person for person in people if person.called or person.code]
 
 
 def day_report(day):

@@ -1,19 +1,26 @@
-"""Daily production report, as a 1st AD files it: the day's times, what was scheduled and completed,
-the schedule's standing against the baseline, takes, rig time, delays, incidents, faults, media, cast times."""
+"""Daily production report, as a 1st AD files it: the day's times, what was scheduled, the scenes completed,
+partly shot and not shot, scenes, pages, setups and minutes (previous, today, to date), the one "behind the
+baseline" in days and pages, takes, rig time, delays, incidents, faults, media, and each performer's status
+(the Day Out of Days' code) and times as Exhibit G has them, then the crew's times."""
 
 import django_tables2 as tables
 from django.utils import timezone
 
-from hhprod.figures import pages, rig_time, scenes, takes
+from hhprod.figures import rig_time, scenes, takes
 from hhprod.figures.day_of import day_of
 from hhprod.figures.days import to_date
+from hhprod.figures.pages import planned_on
+from hhprod.figures.progress import AGAIN, COMPLETED, NOT_SHOT, PART
 from hhprod.lib.formatting import minutes, short_date
 from hhprod.planning.models import pages_and_eighths
 
 from . import day_figures as figures
-from .columns import NUMBER, ClockColumn, LengthColumn, MinutesColumn, ReportTable, RolesColumn
+from .call_sheet import crew_calls
+from .columns import NUMBER, ClockColumn, LengthColumn, MinutesColumn, PagesColumn, ReportTable, RolesColumn
 from .content import Report, ReportContent
-from .days import chosen_day, day_calls, day_choices, day_dates, day_subtitle, nothing_scheduled
+from .days import chosen_day, day_choices, day_dates, day_subtitle, nothing_scheduled
+
+PERIODS = (("previous", "Previous"), ("today", "Today"), ("to_date", "To date"))
 
 
 class FigureTable(ReportTable):
@@ -24,6 +31,39 @@ class FigureTable(ReportTable):
 
     class Meta(ReportTable.Meta):
         pass
+
+
+class ProgressTable(ReportTable):
+    """Scenes, pages, screen time, setups and minutes as a production report counts them: the script, shot
+    before this day, today and to date, and what remains of the script."""
+
+    period = tables.Column("")
+    scenes = tables.Column("Scenes", attrs=NUMBER, default="")
+    eighths = PagesColumn("Pages", attrs=NUMBER, default="")
+    screen_seconds = MinutesColumn("Screen time (min)", attrs=NUMBER, default="")
+    setups = tables.Column("Setups", attrs=NUMBER, default="")
+    seconds = MinutesColumn("Minutes recorded", attrs=NUMBER, default="")
+
+    class Meta(ReportTable.Meta):
+        pass
+
+
+class PerformerTable(ReportTable):
+    """Exhibit G's columns: each performer's status on the day and times, the held ones too."""
+
+    name = tables.Column("Performer")
+    character = tables.Column("Character", default="")
+    roles = RolesColumn("Role")
+    code = tables.Column("Status")
+    report_time = ClockColumn("Report", default="")
+    makeup_time = ClockColumn("Make-up", default="")
+    on_set_time = ClockColumn("On set", default="")
+    meal_out = ClockColumn("Meal out", default="")
+    meal_in = ClockColumn("Meal in", default="")
+    dismissed = ClockColumn("Dismissed", default="")
+
+    class Meta(ReportTable.Meta):
+        empty_text = "No performer called or held on this day."
 
 
 class DayWearerTable(ReportTable):
@@ -67,23 +107,37 @@ class FaultTable(ReportTable):
         empty_text = "No rig fault reported."
 
 
-class TimesTable(ReportTable):
+class CrewTable(ReportTable):
     name = tables.Column("Name")
     roles = RolesColumn("Role", empty_values=())
     call_time = ClockColumn("In")
     wrap_time = ClockColumn("Out", default="—")
 
     class Meta(ReportTable.Meta):
-        empty_text = "Nobody was called on this day."
+        empty_text = "No crew called on this day."
 
 
-def standing(difference, shown=str):
-    """Worded so the value never opens with a sign, which a spreadsheet would take for a formula."""
-    if difference > 0:
-        return f"{shown(difference)} ahead"
-    if difference < 0:
-        return f"{shown(-difference)} behind"
-    return "on schedule"
+def counted(number, noun):
+    """1 scene, 2 scenes, 0 scenes."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def in_pages(eighths):
+    """5/8 pages, 1 page, 2 3/8 pages."""
+    return f"{pages_and_eighths(eighths)} page{'' if eighths == 8 else 's'}"
+
+
+def against(days, eighths):
+    """The one "behind the baseline" in days and pages, worded so the value never opens with a sign, which a
+    spreadsheet would take for a formula: "75 days behind, 0 pages", "1 day ahead, 4/8 pages ahead"."""
+    if not (days or eighths):
+        return "on schedule"
+    worded = ((days, counted(abs(days), "day")), (eighths, in_pages(abs(eighths))))
+    return ", ".join(f"{text} behind" if n > 0 else f"{text} ahead" if n < 0 else text for n, text in worded)
+
+
+def scene_numbers(numbers):
+    return ", ".join(numbers) if numbers else "none"
 
 
 def last_day_with_takes(days):
@@ -124,35 +178,36 @@ def filed(report):
     ]
 
 
-def figure_rows(day, progress, scheduled, completed, standing_to_date, due):
-    pages = pages_and_eighths
-    rows = [("Scheduled today", f"{scheduled['scenes']} scenes, {pages(scheduled['eighths'])} pages, "
-             f"{minutes(scheduled['screen_seconds'])} min screen time")]  # fmt: skip
-    for label, key in (("Completed today", "today"), ("Completed to date", "to_date"), ("Remaining", "remaining")):
-        rows.append(
-            (label, f"{completed['scenes_' + key]} scenes, {pages(completed['eighths_' + key])} pages, "
-             f"{minutes(completed['screen_seconds_' + key])} min screen time")
-        )  # fmt: skip
+def figure_rows(scheduled, states, progress, standing, eighths_to_date):
+    shown = f"{counted(scheduled['scenes'], 'scene')}, {in_pages(scheduled['eighths'])}, "
     return [
-        *rows,
-        ("Setups today", progress["setups"]),
-        ("Setups to date", progress["setups_to_date"]),
-        ("Baseline days to date", standing_to_date["scheduled"]),
-        ("Shot days to date", standing_to_date["shot"]),
-        # The schedule report's "behind the baseline" as of this day: +75 on the film's last day.
-        ("Shot minus baseline days to date", standing_to_date["behind"]),
-        ("Baseline days' work done", due["days_done"]),
-        ("Schedule (days)", standing(-standing_to_date["behind"], lambda n: f"{n} days")),
-        ("Baseline pages to date", pages(due["eighths"])),
-        ("Schedule (pages)", standing(completed["eighths_to_date"] - due["eighths"], lambda n: f"{pages(n)} pages")),
+        ("Scheduled today", shown + f"{minutes(scheduled['screen_seconds'])} min screen time"),
+        ("Scenes completed today", scene_numbers(states.get(COMPLETED))),
+        ("Scenes partly shot today", scene_numbers(states.get(PART))),
+        ("Scenes shot again today", scene_numbers(states.get(AGAIN))),
+        ("Scenes scheduled, not shot", scene_numbers(states.get(NOT_SHOT))),
+        ("Baseline days to date", standing["scheduled"]),
+        ("Shot days to date", standing["shot"]),
+        ("Baseline days' work done", standing["done"]),
+        ("Baseline pages of as many days", pages_and_eighths(standing["eighths_due"])),
+        # The schedule report's "behind the baseline" as of this day (75 days on the film's last day), and in
+        # pages: the baseline's pages of as many days as were shot, less those shot to date.
+        ("Against the baseline", against(standing["behind"], standing["eighths_due"] - eighths_to_date)),
         ("Takes", progress["takes"]),
         ("Circled", progress["circled"]),
         ("Good", progress["good"]),
         ("No good", progress["no_good"]),
         ("False starts", progress["false_start"]),
-        ("Minutes recorded today", minutes(progress["seconds"])),
-        ("Minutes recorded to date", minutes(progress["seconds_to_date"])),
     ]
+
+
+def progress_rows(script, periods):
+    """The production report's block of scenes, pages and setups: the script, previous, today, to date and
+    what remains of the script."""
+    rows = [{"period": "Script", **script}]
+    rows += [{"period": label, **periods[period]} for period, label in PERIODS]
+    rows.append({"period": "Remaining", **{figure: script[figure] - periods["to_date"][figure] for figure in script}})
+    return rows
 
 
 def build(production, params):
@@ -160,25 +215,25 @@ def build(production, params):
     day = chosen_day(production, params, days, last_day_with_takes)
     if day is None:
         return nothing_scheduled([("Figures", FigureTable([]))])
+    periods, standing = scenes.progress(day), to_date(day)
+    eighths_to_date = periods["to_date"]["eighths"]
+    rows = figure_rows(planned_on(day), scenes.states_on(day), takes.takes_on(day), standing, eighths_to_date)
     limit = production.daily_rig_limit_minutes
-    rows = figure_rows(
-        day,
-        takes.takes_on(day),
-        pages.planned_on(day),
-        scenes.scenes_completed(day),
-        to_date(day),
-        figures.baseline_due(day),
-    )
     return ReportContent(
         subtitle=day_subtitle(production, day),
         summary=[("Day", day_of(production, day)), *day_dates(day), *filed(figures.day_report(day))],
         tables=[
             ("Figures", FigureTable([{"figure": figure, "value": value} for figure, value in rows])),
+            (
+                "Scenes, pages and setups",
+                ProgressTable(progress_rows(scenes.in_script(production), periods)),
+            ),
             ("Minutes on the rig per wearer", DayWearerTable(list(rig_time.wearers_on(day, limit)))),
             ("Delays", DelayTable(list(figures.day_delays(day)))),
             ("Injuries and health incidents", IncidentTable(list(figures.day_incidents(day)))),
             ("Rig faults", FaultTable(list(figures.day_faults(day)))),
-            ("Cast and crew times in and out", TimesTable(list(day_calls(day)))),
+            ("Performers (Exhibit G)", PerformerTable(figures.performers(production, day))),
+            ("Crew times in and out", CrewTable(list(crew_calls(day)))),
         ],
         template="reports/day_sheet.html",
         layout={"days": days, "day": day},
@@ -188,7 +243,8 @@ def build(production, params):
 REPORT = Report(
     "production-report",
     "Daily production report",
-    "One shoot day as the 1st AD files it: times, scenes and pages, the schedule, takes, rig time, delays, incidents.",
+    "One shoot day as the 1st AD files it: times, scenes and pages, the schedule, takes, rig time, delays, incidents, "
+    "performers' status and times.",
     build,
     per_day=True,
     paper="A4 portrait",

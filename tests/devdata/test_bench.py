@@ -31,7 +31,7 @@ from hhprod.devdata.schedule_sql import (
 )
 from hhprod.devdata.takes_sql import SCENE_DAYS, SCENES, TAKE_COUNT, TAKE_LOG_ALL
 from hhprod.figures import days, rig_time, takes
-from hhprod.figures.scenes import scenes_completed
+from hhprod.figures.scenes import progress as scenes_progress
 from hhprod.planning.models import Scene, Strip
 from hhprod.planning.revisions import lock_schedule
 from hhprod.productions.models import Production
@@ -243,13 +243,13 @@ def test_production_report_on_the_busiest_day(production, context, busiest):
     _, days_sql, takes_sql, wearers_sql, scenes_sql = PRODUCTION_REPORT
     progress = takes.takes_on(busiest)
     assert bare(days_sql, context) == [(days.to_date(busiest)["shot"],)]
-    figures = ["takes", "circled", "good", "no_good", "false_start", "seconds", "seconds_to_date"]
+    figures = ["takes", "circled", "good", "no_good", "false_start", "seconds"]
     assert bare(takes_sql, context) == [tuple(progress[name] for name in figures)]
     on_day = rig_time.wearers_on(busiest, production.daily_rig_limit_minutes)
     assert bare(wearers_sql, context) == rows(on_day, "pk", "name", "take_count", "seconds_worn", "longest")
-    completed = scenes_completed(busiest)
-    assert completed["scenes_today"] and completed["scenes_to_date"]
-    assert bare(scenes_sql, context) == [tuple(completed.values())]
+    periods = scenes_progress(busiest)
+    assert periods["today"]["scenes"] and periods["previous"]["scenes"] and periods["today"]["setups"]
+    assert bare(scenes_sql, context) == [tuple(value for period in periods.values() for value in period.values())]
 
 
 def test_measure_counts_the_queries_of_each_request(production, client, django_user_model):

@@ -133,32 +133,31 @@ def test_days_scheduled_shot_and_behind_agree(pages):
     assert "+1 days (+25%)" in pages["today"]
     figures = pairs(pages["report"][6]["Figures"])
     assert (figures["Baseline days to date"], figures["Shot days to date"]) == (scheduled, shot)
-    # One "behind": the schedule's as of the last shot day, the production report's of that day.
-    assert summary["Behind the baseline (days)"] == figures["Shot minus baseline days to date"] == 1
-    assert figures["Schedule (days)"] == "1 days behind"
+    # One "behind": the schedule's as of the last shot day, the production report's of that day: five days
+    # shot for the baseline's four days' work. In pages, more were shot than the baseline's four days held.
+    assert summary["Behind the baseline (days)"] == shot - figures["Baseline days' work done"] == 1
+    assert figures["Against the baseline"] == "1 day behind, 1 page ahead"
 
 
 def test_pages_planned_agree(pages):
     per_day = by_header(pages["scenes"]["Per day"], "Day")
     assert "1 strip, 4/8 pages" in pages["today"]
-    assert pairs(pages["report"][6]["Figures"])["Scheduled today"].startswith("1 scenes, 4/8 pages")
+    assert pairs(pages["report"][6]["Figures"])["Scheduled today"].startswith("1 scene, 4/8 pages")
     assert [row["Pages"] for row in by_header(pages["call_sheet"]["Scenes"], "Scene").values()] == ["4/8"]
     assert (per_day[6]["Pages planned"], per_day[2]["Pages planned"], per_day[3]["Pages planned"]) == (
         "4/8", "6/8", "6/8"
     )  # fmt: skip
-    assert pairs(pages["report"][2]["Figures"])["Scheduled today"].startswith("1 scenes, 6/8 pages")
+    assert pairs(pages["report"][2]["Figures"])["Scheduled today"].startswith("1 scene, 6/8 pages")
 
 
 def test_scenes_completed_and_circled_takes_agree(pages):
     per_day = by_header(pages["scenes"]["Per day"], "Day")
     schedule = by_header(pages["schedule"]["Shoot days"], "Day")
     for number in (2, 3, 6):
-        figures = pairs(pages["report"][number]["Figures"])
+        today = by_header(pages["report"][number]["Scenes, pages and setups"], None)["Today"]
         done = per_day[number]
-        assert figures["Completed today"].startswith(
-            f"{done['Scenes completed']} scenes, {done['Pages completed']} pages"
-        ), number
-        assert int(figures["Circled"]) == schedule[number]["Circled"], number
+        assert (today["Scenes"], today["Pages"]) == (done["Scenes completed"], done["Pages completed"]), number
+        assert int(pairs(pages["report"][number]["Figures"])["Circled"]) == schedule[number]["Circled"], number
     assert f"{schedule[6]['Takes']} takes, {schedule[6]['Circled']} circled" in pages["today"]
 
 

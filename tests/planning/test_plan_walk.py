@@ -87,11 +87,11 @@ def test_a_day_added_for_tomorrow_tells_one_story_on_every_page(henry, login_as)
     assert (rows[-1]["Day"], rows[-1]["Scheduled (baseline)"], rows[-1]["Status"]) == ("121", "—", "Scheduled")
     assert rows[-1]["Planned"] == tomorrow.isoformat()
 
-    # The production report on day 121: the same 45 scheduled and +75.
+    # The production report on day 121: the same 45 scheduled and 75 days behind (all the pages shot).
     report = ad.get(report_url(henry, "production-report", day=121))
     report_figures = {row["figure"]: row["value"] for row in dict(report.context["content"].tables)["Figures"].data}
     assert report_figures["Baseline days to date"] == 45 and report_figures["Shot days to date"] == 120
-    assert report_figures["Shot minus baseline days to date"] == 75
+    assert report_figures["Against the baseline"] == "75 days behind, 0 pages"
 
     # The comparison, Yellow against Green: day 121 added for a reshoot, the finish moved to tomorrow.
     compared = ad.get(reverse("admin:planning_schedulerevision_compare") + f"?before={yellow.pk}&after={green.pk}")

@@ -36,7 +36,7 @@ PAGE_QUERIES = {
     "take-log": 9,  # the rig units' list in the filter
     "day-out-of-days": 9,
     "call-sheet": 16,  # the cast's codes (the Day Out of Days' dates, shoot days, calendar entries); cast IDs; pages
-    "production-report": 17,
+    "production-report": 21,  # the scene numbers by state, the script, the performers and their codes
 }
 # Queries per CSV, read to its end (a streamed file runs its queries as it is read).
 CSV_QUERIES = {
@@ -47,7 +47,7 @@ CSV_QUERIES = {
     "take-log": 4,
     "day-out-of-days": 8,
     "call-sheet": 14,
-    "production-report": 16,
+    "production-report": 20,
 }
 
 
