@@ -16,7 +16,7 @@ from hhprod.planning.baseline import baseline_date, baseline_locked, in_schedule
 from hhprod.planning.days import strips_sum
 from hhprod.planning.models import RevisionStrip, ShootDay, Strip, strip_eighths
 
-from .progress import DayRef, planned_days, shot_by, shot_through, strip_place
+from .progress import planned_days, shot_by, shot_through, strip_place
 
 SHOT = ShootDay.Status.SHOT
 LIVE = ~Q(status=ShootDay.Status.CANCELLED)
@@ -27,7 +27,7 @@ def due_by(on):
     return in_schedule() & Q(LessThanOrEqual(baseline_date(), on))
 
 
-def baseline_place(prefix=""):
+def baseline_place():
     """For a RevisionStrip row: which of its scene's days in its revision it falls on (1 first), and how many
     days that revision gives the scene."""
     same = RevisionStrip.objects.filter(revision=OuterRef("revision"), scene=OuterRef("scene")).order_by()
@@ -94,10 +94,9 @@ def to_date(day):
     days whose work is done by then, `behind` (shot less done, in days), and the pages (eighths) the
     baseline planned on its first days (by number), as many as were shot: what the pages shot to date are
     measured against."""
-    through = DayRef.of(day)
     on = day.actual_date or day.scheduled_date
     due = due_by(on) if on else in_schedule() & Q(number__lte=day.number)
-    shot = Q(status=SHOT) & shot_through(through)
+    shot = Q(status=SHOT) & shot_through(day)
     days = ShootDay.objects.filter(production=day.production_id)
     # A scheduled day among the first as many as were shot: its place by number in the schedule.
     first = Q(
@@ -108,7 +107,7 @@ def to_date(day):
     counts = days.aggregate(
         scheduled=Count("pk", filter=due),
         shot=Count("pk", filter=shot),
-        done=Count("pk", filter=work_done(lambda prefix: shot_through(through, prefix), on)),
+        done=Count("pk", filter=work_done(lambda prefix: shot_through(day, prefix), on)),
         eighths_due=Coalesce(Sum(planned_work_eighths(), filter=in_schedule() & first), 0),
     )
     return {**counts, "behind": counts["shot"] - counts["done"]}

@@ -9,16 +9,15 @@ next day's parts, and so on; the day that shoots its last parts completes it. A 
 never counts more than its length. A day of shooting after its last parts (a pick-up, a retake) adds none.
 A scene on no strip is one part: its first day of shooting completes it, with its whole length.
 
-The functions take the day as a `DayRef` and a scene as a reference (a field name such as "pk" or
-"scene", or an OuterRef), each as seen from the query that uses what they return: a subquery they build
-looks one level further out for them.
+The functions take a scene as a reference (a field name such as "pk" or "scene", or an OuterRef) as seen
+from the query that uses what they return: a subquery they build looks one level further out for it. Each
+scene's day of completion and each strip's day of shooting are found once, by ranking the scene's days of
+shooting (a window over its takes), so what a day shot is a grouping by them.
 """
 
-from dataclasses import dataclass
-
-from django.db.models import Case, CharField, Exists, F, OuterRef, Q, Value, When
-from django.db.models.functions import Greatest
-from django.db.models.lookups import Exact, GreaterThanOrEqual, LessThan
+from django.db.models import Case, CharField, Exists, F, OuterRef, Q, Subquery, Value, When, Window
+from django.db.models.functions import DenseRank, Greatest
+from django.db.models.lookups import Exact, GreaterThanOrEqual
 
 from hhprod.lib.expressions import SubqueryCount
 from hhprod.planning.models import ShootDay, Strip
@@ -27,6 +26,8 @@ from hhprod.shooting.models import Take
 SHOT = ShootDay.Status.SHOT
 # A scene's state on a day, in the words of a production report.
 COMPLETED, PART, AGAIN, NOT_SHOT = "completed", "part", "again", "not shot"
+# A take's place in shooting order: its day's date, then the day's number.
+FIRST = ("shoot_day__actual_date", "shoot_day__number")
 
 
 def inward(ref):
@@ -35,46 +36,21 @@ def inward(ref):
     return OuterRef(ref) if isinstance(ref, str | OuterRef) else ref
 
 
-def here(ref):
-    """`ref` in the query that uses it: a field name is that query's own field."""
-    return F(ref) if isinstance(ref, str) else ref
-
-
-@dataclass(frozen=True)
-class DayRef:
-    """A shoot day for the functions here: a day in hand (its values) or the rows of a query on days."""
-
-    pk: object
-    actual_date: object
-    number: object
-
-    @classmethod
-    def of(cls, day):
-        return cls(day.pk, day.actual_date, day.number)
-
-    @classmethod
-    def row(cls):
-        """The shoot day of the query's own rows (a query on ShootDay)."""
-        return cls("pk", "actual_date", "number")
-
-    def inward(self):
-        return DayRef(inward(self.pk), inward(self.actual_date), inward(self.number))
-
-
 def shot_before(day, prefix=""):
-    """Days shot before `day` in shooting order: an earlier date, or the same date and a lower number. Before
-    a day not shot yet: every day shot so far."""
+    """Days shot before `day` (a shoot day in hand) in shooting order: an earlier date, or the same date and a
+    lower number. Before a day not shot yet: every day shot so far."""
     shot = Q(**{f"{prefix}status": SHOT})
     if day.actual_date is None:
         return shot
-    on, number = here(day.actual_date), here(day.number)
-    earlier = Q(**{f"{prefix}actual_date__lt": on}) | Q(**{f"{prefix}actual_date": on, f"{prefix}number__lt": number})
-    return shot & earlier
+    on = day.actual_date
+    return shot & (
+        Q(**{f"{prefix}actual_date__lt": on}) | Q(**{f"{prefix}actual_date": on, f"{prefix}number__lt": day.number})
+    )
 
 
 def shot_through(day, prefix=""):
     """The days "to date" on `day`'s report: the days shot before it, and the day itself."""
-    return shot_before(day, prefix) | Q(**{f"{prefix}pk": here(day.pk)})
+    return shot_before(day, prefix) | Q(**{f"{prefix}pk": day.pk})
 
 
 def times_shot(scene, days):
@@ -84,9 +60,9 @@ def times_shot(scene, days):
     return SubqueryCount(takes.order_by().values("shoot_day").distinct())
 
 
-def shot_on(scene, day):
-    """The condition "`day` has a take of `scene`"."""
-    return Exists(Take.objects.filter(scene=inward(scene), shoot_day=inward(day.pk)))
+def shot_by(scene, days, place):
+    """The condition "`scene` has been shot on `days(prefix)` as often as `place` needs"."""
+    return Q(GreaterThanOrEqual(times_shot(scene, days), place))
 
 
 def planned_days(scene):
@@ -102,33 +78,43 @@ def strip_place():
     return SubqueryCount(upto.order_by().values("shoot_day").distinct())
 
 
-def time_on(scene, day):
-    """Which time `day` shoots `scene` (1 for its first day of shooting), counting the days shot before it."""
-    return times_shot(scene, lambda prefix: shot_before(day.inward(), prefix)) + 1
+def shooting(scene):
+    """`scene`'s takes on days shot, each with its day's `time`: 1 on the scene's first day of shooting (by
+    date, then number), 2 on its second..."""
+    takes = Take.objects.filter(scene=inward(scene), shoot_day__status=SHOT).order_by()
+    return takes.annotate(time=Window(DenseRank(), order_by=[F(field).asc() for field in FIRST]))
 
 
-def completes(scene, day):
-    """The condition "`day`, shooting `scene`, shoots its last parts" (that it shoots the scene is the caller's)."""
-    return Exact(time_on(scene, day), planned_days(scene))
-
-
-def state_on(scene, day):
-    """`scene`'s state on `day`: COMPLETED (the day shoots its last parts), PART (earlier parts), AGAIN (shot
-    once more after its last parts), or NOT_SHOT."""
+def day_of_time(scene, time):
+    """The shoot day that shot `scene` for the `time`-th time (`time`: an annotation of the query using this),
+    or None before it has. The first time is the day of its first take; a later one is found by ranking."""
+    first = Take.objects.filter(scene=inward(scene), shoot_day__status=SHOT).order_by(*FIRST)
+    later = shooting(scene).filter(time=OuterRef(time))
     return Case(
-        When(~shot_on(scene, day), then=Value(NOT_SHOT)),
-        When(completes(scene, day), then=Value(COMPLETED)),
-        When(LessThan(time_on(scene, day), planned_days(scene)), then=Value(PART)),
-        default=Value(AGAIN),
-        output_field=CharField(),
+        When(Exact(F(time), 1), then=Subquery(first.values("shoot_day")[:1])),
+        default=Subquery(later.values("shoot_day")[:1]),
     )
 
 
-def part_shot_on(day):
-    """For a Strip row: the condition "`day` shoots this part" (`day` as seen from the strips' query)."""
-    return shot_on("scene", day) & Q(Exact(strip_place(), time_on("scene", day)))
+def with_completion(scenes):
+    """Scenes with `completed_on`: the day that shoots their last parts (the `planned_days`-th day of their
+    shooting), None while they are not completed."""
+    return scenes.annotate(planned_days=planned_days("pk")).annotate(completed_on=day_of_time("pk", "planned_days"))
 
 
-def shot_by(scene, days, place):
-    """The condition "`scene` has been shot on `days(prefix)` as often as `place` needs"."""
-    return Q(GreaterThanOrEqual(times_shot(scene, days), place))
+def with_shot_on(strips):
+    """Strips with `shot_on`: the day that shoots them (their scene's day of shooting at their `place`)."""
+    return strips.annotate(place=strip_place()).annotate(shot_on=day_of_time("scene", "place"))
+
+
+def state_on(day):
+    """For scenes annotated with_completion(): their state on `day` (a day in hand): COMPLETED (it shoots their
+    last parts), PART (earlier parts), AGAIN (shot once more after their last parts), or NOT_SHOT."""
+    before = ShootDay.objects.filter(shot_before(day), production=day.production_id).values("pk")
+    return Case(
+        When(~Exists(Take.objects.filter(scene=OuterRef("pk"), shoot_day=day)), then=Value(NOT_SHOT)),
+        When(completed_on=day.pk, then=Value(COMPLETED)),
+        When(completed_on__in=before, then=Value(AGAIN)),
+        default=Value(PART),
+        output_field=CharField(),
+    )

@@ -19,6 +19,7 @@ from .call_sheet import crew_calls
 from .columns import NUMBER, ClockColumn, LengthColumn, MinutesColumn, PagesColumn, ReportTable, RolesColumn
 from .content import Report, ReportContent
 from .days import chosen_day, day_choices, day_dates, day_subtitle, nothing_scheduled
+from .dood_rules import counted
 
 PERIODS = (("previous", "Previous"), ("today", "Today"), ("to_date", "To date"))
 
@@ -117,11 +118,6 @@ class CrewTable(ReportTable):
         empty_text = "No crew called on this day."
 
 
-def counted(number, noun):
-    """1 scene, 2 scenes, 0 scenes."""
-    return f"{number} {noun}{'' if number == 1 else 's'}"
-
-
 def in_pages(eighths):
     """5/8 pages, 1 page, 2 3/8 pages."""
     return f"{pages_and_eighths(eighths)} page{'' if eighths == 8 else 's'}"
@@ -137,7 +133,10 @@ def against(days, eighths):
 
 
 def scene_numbers(numbers):
-    return ", ".join(numbers) if numbers else "none"
+    """["1", "4A"] -> "scenes 1, 4A"; none -> "none"."""
+    if not numbers:
+        return "none"
+    return f"{'scene' if len(numbers) == 1 else 'scenes'} {', '.join(numbers)}"
 
 
 def last_day_with_takes(days):
