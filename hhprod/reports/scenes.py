@@ -2,7 +2,8 @@
 the day it was first shot and the day its first circled take was logged, and the slip; per day, the
 scenes and pages planned against those completed.
 
-A scene is completed on the day of its first circled take: counted once, on that day."""
+A scene is completed on the day that shoots its last part, counted once, and a part's pages count on the day
+it is shot (hhprod/figures/progress.py): the production report's rule."""
 
 import django_filters
 import django_tables2 as tables

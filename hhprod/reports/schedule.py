@@ -214,8 +214,8 @@ def variance(s):
 
 
 def behind(s):
-    """Days shot against the baseline's days due by the last shot day: the production report's
-    "Schedule (days)" of that day."""
+    """Days shot against the baseline days whose work is done, as of the last shot day (figures.days): the
+    production report's "Against the baseline" of that day, in days."""
     if s["behind"] is None:
         return "no days shot yet"
     shown = f"{signed(s['behind'], ' days')} as of the last shot day"

@@ -109,7 +109,7 @@ def test_a_day_with_a_delay_and_an_injury_reads_like_a_real_report(shoot):
     }
     assert figures(shoot, 1) == {
         "Scheduled today": "1 scene, 1 page, 1.5 min screen time",
-        "Scenes completed today": "8A",
+        "Scenes completed today": "scene 8A",
         "Scenes partly shot today": "none",
         "Scenes shot again today": "none",
         "Scenes scheduled, not shot": "none",
@@ -159,7 +159,7 @@ def test_a_day_that_misses_its_scene_is_behind_in_days_and_pages(shoot):
     assert (got["Baseline days to date"], got["Shot days to date"], got["Baseline days' work done"]) == ("2", "2", "1")
     # Two days shot and one day's work done; the baseline's two days had 1 4/8 pages, 1 page was shot.
     assert got["Against the baseline"] == "1 day behind, 4/8 pages behind"
-    assert got["Scenes scheduled, not shot"] == "9" and got["Scenes completed today"] == "none"
+    assert got["Scenes scheduled, not shot"] == "scene 9" and got["Scenes completed today"] == "none"
     assert progress(shoot, 2)["Today"] == (0, "0", 0.0, 0, 0.0)
     assert dict(REPORTS[SLUG].build(shoot, QueryDict("day=2")).summary)["Day report"].startswith("not filed yet")
 
@@ -292,9 +292,9 @@ def test_a_scene_split_over_three_days_is_completed_once_and_its_parts_share_its
     ]
     states = ("Scenes completed today", "Scenes partly shot today", "Scenes scheduled, not shot")
     assert [tuple(figures(split, n)[state] for state in states) for n in (1, 2, 3)] == [
-        ("none", "1", "none"),
-        ("none", "1", "none"),
-        ("1, 2", "none", "none"),
+        ("none", "scene 1", "none"),
+        ("none", "scene 1", "none"),
+        ("scenes 1, 2", "none", "none"),
     ]
     assert [figures(split, n)["Scheduled today"] for n in (1, 2, 3)] == [
         "1 scene, 2/8 pages, 0.7 min screen time",
@@ -308,7 +308,7 @@ def test_a_scene_split_over_three_days_is_completed_once_and_its_parts_share_its
 def test_a_split_scene_shot_on_fewer_days_than_planned_is_behind_and_not_completed(split):
     Take.objects.filter(shoot_day__number=2).delete()
     got = figures(split, 3)
-    assert (got["Scenes completed today"], got["Scenes partly shot today"]) == ("2", "1")
+    assert (got["Scenes completed today"], got["Scenes partly shot today"]) == ("scene 2", "scene 1")
     # Scene 1's second day of shooting shot its second part: days 1 and 2's work is done, not day 3's (scene 1's
     # last part); three days used for two days' work, and its last 1/8 page still to shoot.
     assert got["Baseline days' work done"] == "2"

@@ -94,7 +94,7 @@ def test_scheduled_is_the_baseline_on_the_summary_the_chart_and_the_production_r
     for day in (120, 121):
         figures = production_report_figures(henry, day)
         assert figures["Baseline days to date"] == "45"
-        assert figures["Shot minus baseline days to date"] == "75"
+        assert figures["Against the baseline"] == "75 days behind, 0 pages"
 
 
 def test_the_calendar_has_one_event_a_day_the_added_day_on_its_planned_date(henry):

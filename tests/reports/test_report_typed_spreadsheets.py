@@ -14,7 +14,7 @@ from tests import factories as make
 
 pytestmark = pytest.mark.django_db
 
-CALLS_SHEET = "Cast and crew times in and out"  # the production report's: the call sheet has no wraps
+CALLS_SHEET = "Performers (Exhibit G)"  # the production report's: the call sheet has no wraps
 
 
 @pytest.fixture
@@ -98,10 +98,10 @@ def test_a_figure_said_in_words_is_a_typed_cell_per_number(slipped, staff_client
 
 def test_call_times_are_times(slipped, staff_client):
     book = openpyxl.load_workbook(io.BytesIO(download(staff_client, slipped, "production-report", "xlsx", day=1)))
-    calls = column(book[CALLS_SHEET], "In")
+    calls = column(book[CALLS_SHEET], "Report")
     assert [cell.value for cell in calls] == [time(6, 30)]
     assert calls[0].number_format == "hh:mm"
-    assert [cell.value for cell in column(book[CALLS_SHEET], "Out")] == [time(18, 45)]
+    assert [cell.value for cell in column(book[CALLS_SHEET], "Dismissed")] == [time(18, 45)]
 
 
 @pytest.mark.parametrize("slug", ["take-log", "schedule"])
