@@ -34,3 +34,8 @@ def long_date(day):
 def listed(names):
     """The database's comma-joined names, spaced for reading: "v1,v2" -> "v1, v2"."""
     return names.replace(",", ", ") if names else names
+
+
+def counted(number, noun):
+    """1 drop, 2 drops: as a person writes it."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"

@@ -9,12 +9,14 @@ from itertools import groupby
 
 import django_tables2 as tables
 
+from hhprod.lib.formatting import counted
+
 from .columns import NUMBER, ReportTable
 from .content import Report, ReportContent
 from .days import NOTHING_SCHEDULED
 from .dood_dates import BLOCKS, PERFORMER, PERFORMERS, TRAVEL, company_calendar, people, person_dates, rig_dates
 from .dood_range import chosen_range
-from .dood_rules import Rule, calendar_columns, cells, code_row, counted
+from .dood_rules import Rule, calendar_columns, cells, code_row
 
 # Every code the grid can show, so the legend explains all of them (test_dood_rules checks it).
 LEGEND = [

@@ -23,6 +23,8 @@ Days") use Movie Magic Scheduling's letters, so a scheduler reads the grid witho
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from hhprod.lib.formatting import counted
+
 # What the company does on a calendar date: the column's own kind, shown in its header.
 SHOOT, OFF, HOLIDAY, HIATUS, MOVE = "shoot", "off", "holiday", "hiatus", "travel"
 # The letters dood_dates gives a person's dates, and how the grid writes each.
@@ -71,11 +73,6 @@ def _drops(run, rule):
             continue
         (dropped if len(dropped) < rule.allowed_drops else refused).append((before, after))
     return dropped, refused
-
-
-def counted(number, noun):
-    """1 drop, 2 drops: as a person writes it."""
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def _refusal(before, after, rule, cost):

@@ -11,7 +11,7 @@ from hhprod.figures.day_of import day_of
 from hhprod.figures.days import to_date
 from hhprod.figures.pages import planned_on
 from hhprod.figures.progress import AGAIN, COMPLETED, NOT_SHOT, PART
-from hhprod.lib.formatting import minutes, short_date
+from hhprod.lib.formatting import counted, minutes, short_date
 from hhprod.planning.models import pages_and_eighths
 
 from . import day_figures as figures
@@ -19,7 +19,6 @@ from .call_sheet import crew_calls
 from .columns import NUMBER, ClockColumn, LengthColumn, MinutesColumn, PagesColumn, ReportTable, RolesColumn
 from .content import Report, ReportContent
 from .days import chosen_day, day_choices, day_dates, day_subtitle, nothing_scheduled
-from .dood_rules import counted
 
 PERIODS = (("previous", "Previous"), ("today", "Today"), ("to_date", "To date"))
 

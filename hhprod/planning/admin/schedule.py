@@ -10,7 +10,16 @@ from django.utils import timezone
 from hhprod.lib.admin import FirstRowsInline, OfficeAdmin, linked_parent
 from hhprod.lib.conflicts import VersionCheckedAdmin
 from hhprod.lib.formatting import minutes_seconds
-from hhprod.planning.models import CalendarEntry, RevisionDay, ScheduleRevision, ShootDay, Strip
+from hhprod.planning.models import (
+    CalendarEntry,
+    RevisionDay,
+    ScheduleRevision,
+    ShootDay,
+    Strip,
+    pages_and_eighths,
+    strip_eighths,
+    strip_screen_seconds,
+)
 from hhprod.planning.revisions import compare, lock_schedule, variance_by_cause, with_finish
 from hhprod.productions.models import Production
 
@@ -35,14 +44,17 @@ class StripAdmin(VersionCheckedAdmin, OfficeAdmin):
     def part_label(self, strip):
         return strip.part_label
 
-    @admin.display(description="pages")
-    def pages(self, strip):
-        return strip.pages_display
+    def get_queryset(self, request):
+        # Each part's share of its scene, read with the rows: a split part given no length was a query each.
+        return super().get_queryset(request).annotate(eighths=strip_eighths(), seconds=strip_screen_seconds())
 
-    @admin.display(description="screen time")
+    @admin.display(description="pages", ordering="eighths")
+    def pages(self, strip):
+        return pages_and_eighths(strip.eighths)
+
+    @admin.display(description="screen time", ordering="seconds")
     def screen_time(self, strip):
-        seconds = strip.screen_seconds if strip.screen_seconds is not None else strip.scene.screen_seconds
-        return minutes_seconds(seconds) if seconds is not None else "—"
+        return minutes_seconds(strip.seconds) if strip.seconds is not None else "—"
 
     @admin.display(description="day status")
     def shoot_day_status(self, strip):
