@@ -13,5 +13,6 @@ urlpatterns = [
     path("plan/", include("hhprod.planning.urls")),
     path("set/", include("hhprod.onset.urls")),
     path("calendars/", include("hhprod.feeds.urls")),
+    path("jobs/", include("hhprod.jobs.urls")),
 ]
 handler400 = "hhprod.lib.params.bad_request"

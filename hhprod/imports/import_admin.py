@@ -1,11 +1,11 @@
-"""The take-log import in the take admin: upload, map the columns, preview, then confirm.
+"""The take-log import in the take admin: upload, map the columns, check, then import.
 
-Upload: the file is read with the limits of takefiles.py and held in the database
+Upload: the file's size and header are checked and it is held in the database
 (TakeImportUpload) under a random id that belongs to the login, rather than in one server's
 temp folder under a name the browser sends back. Map: each of the file's columns beside the
-take-log column it fills (guessed, remembered per production), changeable; checking the mapping
-runs the preview (a dry run: every row's fate). Confirm: the held file is taken out of the
-database and imported with its mapping, whatever the outcome; a file never confirmed expires.
+take-log column it fills (guessed, remembered per production), changeable. Check and import are
+a worker's jobs (tasks.py): the mapping page shows the check's progress, then every row's fate
+and the import button; the import's own page shows its progress, then what it did.
 """
 
 from itertools import islice
@@ -14,30 +14,26 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, JsonResponse
+from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.decorators import method_decorator
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST
 from import_export.admin import ImportMixin
 from import_export.forms import ImportForm
 
+from hhprod.jobs.models import Job
 from hhprod.productions.models import Production
 
-from .import_progress import Progress, progress_of
-from .imports import TakeImport
-from .mapping import ALL_COLUMNS, MappingRefused, applied, guess, remember
+from .mapping import ALL_COLUMNS, MappingRefused, applied, guess
 from .models import TakeImportUpload
 from .takefiles import FileRefused, TakeLogALE, TakeLogCSV, TakeLogXLSX, check_size, read_take_log
 from .takeresource import TakeResource
+from .tasks import check_take_log, import_take_log
 
 KINDS = ["csv", "xlsx", "ale"]  # in the order of import_formats: the form's format is an index
 SAMPLES = 3  # values shown beside each column on the mapping page
-SHOWN_REFUSALS = 20  # a confirm's message names this many refused rows: it is kept in the session
-# A preview lists this many refused rows and this many others, the rest counted: a 50,000-row
-# file's every line made an 11 MB page, which a phone on set struggles with.
-SHOWN_FATES = 1000
 
 
 class TakeImportForm(ImportForm):
@@ -69,6 +65,9 @@ class MappingForm(forms.Form):
             self.fields[f"column_{position}"] = forms.ChoiceField(
                 choices=choices, required=False, label=header or f"Column {position + 1}", help_text=samples[position]
             )
+
+    def options(self):
+        return {"day": self.cleaned_data["day"], "skip_logged": self.cleaned_data["skip_logged"]}
 
     def columns(self):
         return [self.cleaned_data[f"column_{position}"] for position in range(len(self.headers))]
@@ -114,12 +113,7 @@ class TakeImportAdmin(ImportMixin):
             self.admin_site.admin_view(self.mapping_view),
             name="shooting_take_import_map",
         )
-        progress = path(
-            "import/<uuid:upload>/progress/",
-            self.admin_site.admin_view(self.progress_view),
-            name="shooting_take_import_progress",
-        )
-        return [mapping, progress, *super().get_urls()]
+        return [mapping, *super().get_urls()]
 
     def add_data_read_fail_error_to_form(self, form, error):
         if isinstance(error, FileRefused):
@@ -134,8 +128,9 @@ class TakeImportAdmin(ImportMixin):
         return UploadInMemory(import_file)
 
     def import_action(self, request, **kwargs):
-        """The upload: a file read within the limits is held, and its columns go to be mapped; a
-        file refused is shown again with its reason (by the library's form)."""
+        """The upload: a file within the size limit whose header reads is held, and its columns go
+        to be mapped; a file refused is shown again with its reason (by the library's form). Its
+        rows are read by the check, in a worker."""
         TakeImportUpload.objects.expired().delete()
         if not self.has_import_permission(request):
             raise PermissionDenied
@@ -145,9 +140,9 @@ class TakeImportAdmin(ImportMixin):
             data = UploadInMemory(cleaned["import_file"]).read()
             kind = KINDS[int(cleaned["format"])]
             try:
-                rows = len(read_take_log(data, kind))
+                read_take_log(data, kind, checked=False)
             except FileRefused:
-                pass
+                pass  # the library's own reading of the file (create_dataset) shows the reason
             else:
                 upload = TakeImportUpload.objects.create(
                     user=request.user,
@@ -155,108 +150,100 @@ class TakeImportAdmin(ImportMixin):
                     file_name=cleaned["import_file"].name,
                     kind=kind,
                     data=data,
-                    rows=rows,
                 )
                 return redirect("admin:shooting_take_import_map", upload.pk)
         return super().import_action(request, **kwargs)
 
-    def mapping_view(self, request, upload):
-        """Each column beside the take-log column it fills; with a mapping checked, every row's fate."""
+    def held(self, request, upload):
         if not self.has_import_permission(request):
             raise PermissionDenied
-        held = TakeImportUpload.objects.held_for(request.user).filter(pk=upload).first()
+        held = TakeImportUpload.objects.held_for(request.user).filter(pk=upload).select_related("production").first()
         if held is None:
             raise Http404("That file is not held for you: upload it again.")
+        return held
+
+    def mapping_view(self, request, upload):
+        """Each column beside the take-log column it fills; sent, the check is queued and this page
+        shows its progress, then every row's fate and, when all pass, the import button."""
+        held = self.held(request, upload)
         log = read_take_log(bytes(held.data), held.kind, checked=False)
-        rows = len(log) if held.rows is None else held.rows
         headers = [str(header or "") for header in log.headers]
-        first = list(islice(log, SAMPLES))
+        try:
+            first = list(islice(log, SAMPLES))
+        except FileRefused:
+            first = []  # a bad row among the first: the check names it
         samples = [", ".join(str(row[p]) for row in first if row[p] not in (None, "")) for p in range(len(headers))]
-        initial = {f"column_{p}": column for p, column in enumerate(guess(headers, held.production))}
+        if held.mapping:
+            initial = {f"column_{p}": column for p, column in enumerate(held.mapping["columns"])}
+            initial.update(day=held.mapping["day"], skip_logged=held.mapping["skip_logged"])
+        else:
+            initial = {f"column_{p}": column for p, column in enumerate(guess(headers, held.production))}
         form = MappingForm(headers, samples, request.POST or None, initial=initial)
+        if request.method == "POST" and form.is_valid():
+            try:
+                applied(log, form.columns())
+            except MappingRefused as refusal:
+                form.add_error(None, str(refusal))
+            else:
+                held.mapping = {"columns": form.columns(), **form.options()}
+                job = Job.objects.start(check_take_log, request.user, f"Checking {held.file_name}", upload=str(held.pk))
+                held.check_job = job.pk
+                held.save(update_fields=["mapping", "check_job"])
+                return redirect("admin:shooting_take_import_map", held.pk)
         context = {
             **self.admin_site.each_context(request),
             "title": f"Import {held.file_name}: map its columns",
             "opts": self.model._meta,
             "held": held,
             "form": form,
-            "rows": rows,
-            "rows_shown": f"{rows:,}",
+            **self.check_of(request, held),
         }
-        if request.method == "POST" and form.is_valid():
-            try:
-                mapped, left_out = applied(log, form.columns())
-            except MappingRefused as refusal:
-                form.add_error(None, str(refusal))
-            else:
-                options = {"day": form.cleaned_data["day"], "skip_logged": form.cleaned_data["skip_logged"]}
-                held.mapping = {"columns": form.columns(), **options}
-                held.save(update_fields=["mapping"])
-                checked = TakeImport(
-                    held.production, **options, progress=Progress(request.user.pk, held.pk, "checked"), most=SHOWN_FATES
-                ).run(mapped, dry_run=True, total=rows)
-                context.update(
-                    row_fates=checked.lines(),
-                    left_out=left_out,
-                    passed=checked.passed,
-                    skipped=checked.skipped,
-                    refused_as_logged=f"{checked.refused_as_logged:,}" if checked.refused_as_logged else "",
-                    confirm_form=TakeConfirmImportForm(initial={"upload": held.pk}) if checked.passed else None,
-                )
         request.current_app = self.admin_site.name
         return TemplateResponse(request, "admin/shooting/take/import_map.html", context)
 
-    @method_decorator(require_GET)
-    def progress_view(self, request, upload):
-        """How far this login's check or import of the held file has got: {"done", "total", "verb"},
-        or {} before the first report. Asked by the waiting page's script (import_progress.js)."""
-        if not self.has_import_permission(request):
-            raise PermissionDenied
-        return JsonResponse(progress_of(request.user.pk, upload) or {})
+    def check_of(self, request, held):
+        """The held file's latest check, for the page: its job and progress while it runs, then its outcome."""
+        job = held.check_job and Job.objects.of(request.user).defer("file").filter(pk=held.check_job).first()
+        if not job:
+            return {}
+        result = job.task_result()
+        state = job.state(result)
+        checked = result.return_value if state == "done" else {}
+        rows = checked.get("rows")
+        return {
+            "job": job,
+            "progress": {"state": state, "done": job.done, "total": job.total, "step": job.step},
+            "row_fates": checked.get("lines"),
+            "left_out": checked.get("left_out"),
+            "passed": checked.get("passed"),
+            "skipped": checked.get("skipped"),
+            "refused_as_logged": f"{checked['refused_as_logged']:,}" if checked.get("refused_as_logged") else "",
+            "rows_shown": f"{rows:,}" if rows is not None else "",
+            "confirm_form": TakeConfirmImportForm(initial={"upload": held.pk}) if checked.get("passed") else None,
+        }
 
     @method_decorator(require_POST)
     def process_import(self, request, **kwargs):
+        """The import button: the import queued (once: pressed again, its job's page), then its page."""
         if not self.has_import_permission(request):
             raise PermissionDenied
         form = self.create_confirm_form(request)
-        upload = (
+        held = (
             form.is_valid()
             and TakeImportUpload.objects.held_for(request.user).filter(pk=form.cleaned_data["upload"]).first()
         )
-        # Taken out before the import, whatever it finds: of two confirms of one preview, one imports.
-        if not upload or not upload.mapping or not TakeImportUpload.objects.filter(pk=upload.pk).delete()[0]:
+        check = held and held.check_job and Job.objects.of(request.user).filter(pk=held.check_job).first()
+        result = check and check.task_result()
+        if not result or check.state(result) != "done" or not result.return_value.get("passed"):
             messages.error(
                 request,
-                f"Nothing imported: that preview is not held for you (a preview is kept "
-                f"{settings.TAKE_IMPORT_PREVIEW_HOURS} hours and confirmed once). Upload the file again.",
+                f"Nothing imported: that file is not held for you with a check that passed (a file is kept "
+                f"{settings.TAKE_IMPORT_PREVIEW_HOURS} hours and imported once). Upload the file again.",
             )
             return redirect("admin:shooting_take_import")
-        try:
-            log = read_take_log(bytes(upload.data), upload.kind, checked=False)
-            headers = list(log.headers)
-            columns = upload.mapping["columns"]
-            mapped, _ = applied(log, columns)
-        except (FileRefused, MappingRefused) as refusal:
-            messages.error(request, f"Nothing imported: {refusal}")
-            return redirect("admin:shooting_take_import")
-        imported = TakeImport(
-            upload.production,
-            day=upload.mapping["day"],
-            skip_logged=upload.mapping["skip_logged"],
-            progress=Progress(request.user.pk, upload.pk, "imported"),
-            fates=False,
-            most=SHOWN_REFUSALS,
-        ).run(mapped, file_name=upload.file_name, user=request.user, total=upload.rows)
-        if not imported.passed:
-            # The data changed underfoot between preview and confirm (another import, an edit), or
-            # the file was refused part-way down (a limit lowered since its upload).
-            messages.error(request, "Nothing imported: " + " ".join(imported.lines()))
-            return redirect("admin:shooting_take_import")
-        remember(upload.production, headers, columns)
-        # Each take's history row records who imported it from which file: no admin log entry
-        # per take as well (the library's process_result), which would hold every take in memory.
-        messages.success(
-            request,
-            f"Imported {imported.new:,} takes into {upload.production} from {upload.file_name}{imported.afterword()}.",
-        )
-        return redirect("admin:shooting_take_changelist")
+        running = held.import_job and Job.objects.of(request.user).filter(pk=held.import_job).first()
+        if running and running.state(running.task_result()) in ("waiting", "running"):
+            return redirect("jobs:job", running.pk)
+        job = Job.objects.start(import_take_log, request.user, f"Importing {held.file_name}", upload=str(held.pk))
+        TakeImportUpload.objects.filter(pk=held.pk).update(import_job=job.pk)
+        return redirect("jobs:job", job.pk)

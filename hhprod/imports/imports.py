@@ -6,7 +6,7 @@ once per file. The rows stream from the file (takefiles.TakeLog) a batch at a ti
 of takes is written inside the file's transaction, their history rows copied from them by the
 database (hhprod/lib/history.py), and let go; what is kept of a row is its key, for takes twice
 in the file, and a line of its fate while fewer than `most` are listed. A 50,000-row file
-imports in about 15 s and holds SQLite's write lock that long.
+imports in about 15 s and holds SQLite's write lock that long; it runs in a worker (tasks.py).
 Errors name the row (1 = the first take under the header), the column and the reason.
 A take already logged, in the database or earlier in the file, is refused; or skipped, when
 the import is asked to add only the takes not yet logged (a day's file imported again).
@@ -25,13 +25,13 @@ from hhprod.lib.history import bulk_create_with_history
 from hhprod.shooting.models import Take
 
 from .filekeys import KeysInFile
-from .import_progress import EVERY
 from .mapping import ALL_COLUMNS
 from .rowchecks import READ, RowChecksMixin
 from .setrows import SetRowsMixin
 from .takefiles import FileRefused
 
 SHOWN_SCENES = 20  # new scenes named in an import's summary; the rest counted
+EVERY = 500  # rows between two reports of progress: a few a second
 BATCH = 1000  # rows per INSERT: SQLite allows 32,766 parameters, a take has 20 columns
 
 
@@ -49,7 +49,7 @@ class TakeImport(RowChecksMixin, SetRowsMixin):
         self.fps = fps  # the file's frame rate, when the command or the ALE heading gives it
         self.skip_logged = skip_logged
         self.day = day  # the shoot day's number for a file with no Day or Date column (an AC's camera report)
-        self.progress = progress  # progress(done, total), told every EVERY rows (import_progress.py)
+        self.progress = progress  # progress(done, total), told every EVERY rows (jobs.models.Progress)
         self.fates = fates
         self.most = most
         self.file_refusal = ""

@@ -24,11 +24,12 @@ def expiry_time():
 
 
 class TakeImportUpload(models.Model):
-    """A take log that passed its preview, held in the database until its login confirms it.
+    """A take log uploaded for import, held in the database while its login maps its columns, has
+    it checked and imports it (each check and the import are a worker's jobs: imports/tasks.py).
 
-    Held here rather than on one server's disk so that any app server can confirm it, and
-    named by a random id that the confirm form carries: a client never names a file. The
-    confirm step removes it whether or not the import succeeds; an abandoned one expires.
+    Held here rather than on one server's disk so that any app server and any worker can read it,
+    and named by a random id: a client never names a file. The import takes it out whether or
+    not it succeeds, in its own transaction; an abandoned one expires.
     """
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
@@ -39,7 +40,10 @@ class TakeImportUpload(models.Model):
     data = models.BinaryField()
     mapping = models.JSONField(default=dict, help_text="The file's column headers -> the take-log columns they fill.")
     # Counted once, when the upload is read within the limits: each later step reads the file once.
-    rows = models.PositiveIntegerField(null=True, help_text="The rows under the header (none for an older upload).")
+    rows = models.PositiveIntegerField(null=True, help_text="The rows under the header, once a check has counted them.")
+    # The jobs (hhprod.jobs) of its latest check and of its import, once asked for.
+    check_job = models.UUIDField(null=True, editable=False)
+    import_job = models.UUIDField(null=True, editable=False)
     created = models.DateTimeField(auto_now_add=True, db_index=True)
 
     objects = TakeImportUploadQuerySet.as_manager()

@@ -14,7 +14,7 @@ from typing import NamedTuple
 from django.apps import apps
 from django.contrib.auth import get_permission_codename
 from django.contrib.auth.models import Group, Permission
-from django.db import DEFAULT_DB_ALIAS, transaction
+from django.db import DEFAULT_DB_ALIAS, router, transaction
 
 ROLES = ["Producer", "Assistant director", "Script supervisor", "Rig technician", "Viewer"]
 
@@ -58,6 +58,7 @@ TABLE = {
     "imports.ImportColumnMapping": NOBODY,
     "planning.StripMove":           NOBODY,
     "onset.LoggedTake":             NOBODY,
+    "jobs.Job":                     NOBODY,  # each login's own, shown by the jobs pages to it alone
     # A superuser's, like the logins they belong to.
     "feeds.CalendarFeed":           NOBODY,
     "feeds.PersonLogin":            NOBODY,
@@ -130,7 +131,11 @@ def describe(changes):
 
 def apply_after_migrate(app_config, using, verbosity, **kwargs):
     """post_migrate's receiver, for each app in turn after Django has made the app's permissions:
-    the app's part of the roles applied (a permission given by hand goes), and what changed said."""
+    the app's part of the roles applied (a permission given by hand goes), and what changed said.
+    Not in a database without the auth tables (the task queue's own, on SQLite), as Django's own
+    permissions are not."""
+    if not router.allow_migrate_model(using, Permission):
+        return
     lines = describe(apply_roles(using, app_config.label))
     if verbosity >= 1 and lines:
         kwargs.get("stdout", sys.stdout).write("\n".join(f"Roles: {line}" for line in lines) + "\n")

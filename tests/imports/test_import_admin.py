@@ -7,14 +7,15 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from hhprod.imports import import_admin
+from hhprod.imports import tasks
 from hhprod.imports.models import TakeImportUpload
 from hhprod.productions.models import Production
 from hhprod.shooting.models import Take
 
+from ..queue import run_queued_jobs
 from ..snapshots import database_snapshot
 
-pytestmark = pytest.mark.django_db
+pytestmark = pytest.mark.django_db(databases=["default", "tasks"])
 
 IMPORT = reverse("admin:shooting_take_import")
 CONFIRM = reverse("admin:shooting_take_process_import")
@@ -24,14 +25,31 @@ BAD = HEADER + "1,,1,90,6:05,v1,,Ilya Naishuller,Circled,\n1,,1,91,9:30,v9,,Ilya
 
 
 def upload(client, text, name="day1.csv", fmt="0", **choices):
-    """Upload the file, then check its mapping as guessed (`choices` change it): the preview page."""
+    """Upload the file, then check its mapping as guessed (`choices` change it): once the worker has
+    checked it, the preview page."""
     henry = Production.objects.get(title="Hardcore Henry")
     file = SimpleUploadedFile(name, text.encode(), content_type="text/csv")
     response = client.post(IMPORT, {"production": henry.pk, "import_file": file, "format": fmt})
     if response.status_code != 302:
         return response
     guessed = client.get(response.url).context["form"].initial
-    return client.post(response.url, {**guessed, **choices})
+    checked = client.post(response.url, {**guessed, **choices})
+    if checked.status_code != 302:
+        return checked
+    run_queued_jobs()
+    return client.get(checked.url)
+
+
+def confirm(client, data):
+    """Press the import button, let the worker import, and open the page it leads to: the import's
+    own page, or the upload form with the reason nothing was imported."""
+    response = client.post(CONFIRM, data)
+    run_queued_jobs()
+    return client.get(response.url, follow=True)
+
+
+def outcome(page):
+    return page.context["outcome"]["message"]
 
 
 def without_held_previews(snapshot):
@@ -49,13 +67,12 @@ def test_the_preview_shows_every_row_holds_only_the_file_and_confirming_imports_
     assert (held.user.username, held.file_name, bytes(held.data)) == ("script_supervisor", "day1.csv", GOOD.encode())
     assert without_held_previews(database_snapshot()) == without_held_previews(before)
 
-    confirm = preview.context["confirm_form"].initial
-    assert confirm == {"upload": held.pk}
+    pressed = preview.context["confirm_form"].initial
+    assert pressed == {"upload": held.pk}
     assert f'name="upload" value="{held.pk}"' in page and "import_file_name" not in page
-    response = client.post(CONFIRM, confirm)
-    assert response.status_code == 302
-    shown = [str(message) for message in client.get(response.url).context["messages"]]
-    assert shown == ["Imported 2 takes into Hardcore Henry from day1.csv."]
+    imported = confirm(client, pressed)
+    assert outcome(imported) == "Imported 2 takes into Hardcore Henry from day1.csv."
+    assert f'href="{reverse("admin:shooting_take_changelist")}"' in imported.content.decode()
     assert not TakeImportUpload.objects.exists()
     take = Take.objects.get(scene__production__title="Hardcore Henry", scene__number="1", number=90)
     assert (take.length, take.camera.serial, take.notes) == (365, "GP3-0001", "=cut here")
@@ -81,7 +98,7 @@ def test_a_bad_file_shows_each_rows_fate_offers_no_confirm_and_writes_nothing(se
 def test_a_big_files_preview_lists_the_first_refusals_and_the_first_other_rows_the_rest_counted(
     seed, login_as, monkeypatch
 ):
-    monkeypatch.setattr(import_admin, "SHOWN_FATES", 2)
+    monkeypatch.setattr(tasks, "SHOWN_FATES", 2)
     rows = [f"1,,1,{number},0:30,v1,,Ilya Naishuller,Good,\n" for number in range(100, 105)]
     client = login_as("Script supervisor")
     good = upload(client, HEADER + "".join(rows))
@@ -124,13 +141,14 @@ def test_a_file_without_a_day_is_refused_without_a_traceback_its_unmapped_column
 def test_a_confirm_that_meets_a_take_logged_meanwhile_writes_nothing_and_drops_the_preview(seed, login_as):
     client = login_as("Script supervisor")
     preview = upload(client, GOOD)
-    confirm = preview.context["confirm_form"].initial
+    first = preview.context["confirm_form"].initial
     upload_again = upload(client, GOOD)
-    client.post(CONFIRM, upload_again.context["confirm_form"].initial)
+    confirm(client, upload_again.context["confirm_form"].initial)
     after_first = database_snapshot()
-    response = client.post(CONFIRM, confirm, follow=True)
-    assert "Nothing imported: Row 1, Take: Scene 1 take 90 is already logged in Hardcore Henry." in (
-        response.content.decode()
+    page = confirm(client, first)
+    assert outcome(page) == (
+        "Nothing imported: Row 1, Take: Scene 1 take 90 is already logged in Hardcore Henry. "
+        "Row 2, Take: Scene 1 take 91 is already logged in Hardcore Henry."
     )
     assert database_snapshot() == {**after_first, "imports.TakeImportUpload": []}
 
@@ -139,12 +157,11 @@ def test_a_confirm_refused_names_only_the_refused_rows_and_at_most_twenty(seed, 
     client = login_as("Script supervisor")
     rows = "".join(f"1,,1,{number},0:30,v1,,Ilya Naishuller,Good,\n" for number in range(300, 330))
     preview = upload(client, HEADER + rows)
-    confirm = preview.context["confirm_form"].initial
+    later = preview.context["confirm_form"].initial
     # Meanwhile the first 25 of its 30 takes are logged from another file.
     logged = "".join(rows.splitlines(keepends=True)[:25])
-    client.post(CONFIRM, upload(client, HEADER + logged).context["confirm_form"].initial)
-    shown = [str(message) for message in client.post(CONFIRM, confirm, follow=True).context["messages"]]
-    message = next(message for message in shown if message.startswith("Nothing imported"))
+    confirm(client, upload(client, HEADER + logged).context["confirm_form"].initial)
+    message = outcome(confirm(client, later))
     assert message.startswith("Nothing imported: Row 1, Take: Scene 1 take 300 is already logged in Hardcore Henry.")
     assert (
         "Row 20, Take" in message
@@ -154,15 +171,18 @@ def test_a_confirm_refused_names_only_the_refused_rows_and_at_most_twenty(seed, 
     assert "new take" not in message
 
 
-NOT_HELD = "Nothing imported: that preview is not held for you"
+NOT_HELD = "Nothing imported: that file is not held for you with a check that passed"
 
 
-def test_a_preview_is_confirmed_once(seed, login_as):
+def test_a_preview_is_imported_once_pressed_twice_before_the_worker_runs_it_or_after(seed, login_as):
     client = login_as("Script supervisor")
-    confirm = upload(client, GOOD).context["confirm_form"].initial
-    client.post(CONFIRM, confirm)
+    pressed = upload(client, GOOD).context["confirm_form"].initial
+    first, again = client.post(CONFIRM, pressed), client.post(CONFIRM, pressed)
+    assert again.url == first.url  # the queued import's page, not a second import
+    run_queued_jobs()
     after_first = database_snapshot()
-    assert NOT_HELD in client.post(CONFIRM, confirm, follow=True).content.decode()
+    assert Take.objects.filter(number__in=[90, 91], scene__production__title="Hardcore Henry").count() == 2
+    assert NOT_HELD in confirm(client, pressed).content.decode()
     assert database_snapshot() == after_first
 
 
@@ -171,7 +191,7 @@ def test_a_forged_confirm_id_imports_nothing(seed, login_as):
     upload(client, GOOD)
     before = database_snapshot()
     for forged in [{"upload": uuid.uuid4()}, {"upload": "../../etc/passwd"}, {}]:
-        assert NOT_HELD in client.post(CONFIRM, forged, follow=True).content.decode()
+        assert NOT_HELD in confirm(client, forged).content.decode()
     assert database_snapshot() == before
 
 
@@ -181,27 +201,27 @@ def test_the_confirm_step_ignores_a_file_name_sent_by_the_browser(seed, login_as
     planted.write_text(GOOD)
     before = database_snapshot()
     forged = {"import_file_name": str(planted), "original_file_name": "day1.csv", "format": "0", "resource": "0"}
-    assert NOT_HELD in client.post(CONFIRM, forged, follow=True).content.decode()
+    assert NOT_HELD in confirm(client, forged).content.decode()
     assert planted.read_text() == GOOD
     assert database_snapshot() == before
 
 
 def test_another_logins_preview_cannot_be_confirmed(seed, login_as, client, django_user_model):
-    confirm = upload(login_as("Script supervisor"), GOOD).context["confirm_form"].initial
+    pressed = upload(login_as("Script supervisor"), GOOD).context["confirm_form"].initial
     producer = django_user_model.objects.create_superuser("producer2", password="pw")
     client.force_login(producer)
     before = database_snapshot()
-    assert NOT_HELD in client.post(CONFIRM, confirm, follow=True).content.decode()
+    assert NOT_HELD in confirm(client, pressed).content.decode()
     assert database_snapshot() == before
 
 
 def test_an_abandoned_preview_expires(seed, login_as, settings):
     client = login_as("Script supervisor")
-    confirm = upload(client, GOOD).context["confirm_form"].initial
+    pressed = upload(client, GOOD).context["confirm_form"].initial
     TakeImportUpload.objects.update(
         created=TakeImportUpload.objects.get().created - timedelta(hours=settings.TAKE_IMPORT_PREVIEW_HOURS, seconds=1)
     )
-    assert NOT_HELD in client.post(CONFIRM, confirm, follow=True).content.decode()
+    assert NOT_HELD in confirm(client, pressed).content.decode()
     assert not TakeImportUpload.objects.exists()
     assert not Take.objects.filter(number__in=[90, 91], scene__production__title="Hardcore Henry").exists()
 

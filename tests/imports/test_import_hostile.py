@@ -19,6 +19,7 @@ from hhprod.imports.takefiles import FileRefused, read_take_log
 from hhprod.shooting.models import Take
 
 from .. import factories as make
+from ..queue import run_queued_jobs
 from ..snapshots import database_snapshot
 from ..workbooks import with_part
 
@@ -206,7 +207,8 @@ def test_blank_rows_between_takes_keep_the_row_numbers_and_trailing_ones_are_dro
     assert len(log) == 3 and log[1] == (None,) * 10 and log[2][3] == 2
 
 
-def test_a_csv_with_a_ten_megabyte_field_is_refused_for_its_size():
+def test_a_csv_with_a_ten_megabyte_field_is_refused_for_its_size(settings):
+    settings.TAKE_IMPORT_MAX_BYTES = 10 * 2**20
     huge = ("Scene,Notes\n7," + "A" * 11 * 2**20 + "\n").encode()
     assert refusal(huge, "csv") == "The file is 11.0 MB; a take log may be at most 10.0 MB."
 
@@ -240,15 +242,13 @@ def upload(client, production, data, name):
     [
         ("bomb.xlsx", with_sheet(workbook(takes(1)), inline_note("A" * 60 * 2**20)), "The workbook unpacks to 60.0 MB"),
         ("big.csv", b"Scene,Notes\n7," + b"A" * 11 * 2**20, "The file is 11.0 MB; a take log may be at most 10.0 MB."),
-        (
-            "wide.xlsx",
-            with_sheet(workbook(takes(1)), inline_note("A" * 3000)),
-            "Row 1, column 10 holds 3,000 characters",
-        ),
         ("junk.xlsx", b"PK\x03\x04 not really", "The file is not an XLSX workbook"),
     ],
 )
-def test_a_hostile_upload_is_refused_with_its_reason_and_changes_nothing(shoot, supervisor, name, data, reason):
+def test_a_hostile_upload_is_refused_with_its_reason_and_changes_nothing(
+    shoot, supervisor, settings, name, data, reason
+):
+    settings.TAKE_IMPORT_MAX_BYTES = 10 * 2**20
     before = database_snapshot()
     response = upload(supervisor, shoot, data, name)
     assert response.status_code == 200
@@ -256,3 +256,18 @@ def test_a_hostile_upload_is_refused_with_its_reason_and_changes_nothing(shoot, 
     assert response.context.get("confirm_form") is None
     assert not TakeImportUpload.objects.exists()
     assert database_snapshot() == before
+
+
+@pytest.mark.django_db(databases=["default", "tasks"])
+def test_a_file_hostile_below_its_header_is_held_and_refused_by_its_check_which_writes_nothing(shoot, supervisor):
+    uploaded = upload(supervisor, shoot, with_sheet(workbook(takes(1)), inline_note("A" * 3000)), "wide.xlsx")
+    mapping = supervisor.get(uploaded.url).context["form"].initial
+    before = database_snapshot()
+    checked = supervisor.post(uploaded.url, mapping)
+    run_queued_jobs()
+    page = supervisor.get(checked.url)
+    refusal = "File: Row 1, column 10 holds 3,000 characters; a cell may hold at most 2,000."
+    assert page.context["row_fates"] == [refusal]
+    assert page.context["confirm_form"] is None
+    held = "imports.TakeImportUpload"  # the held file records its mapping and its check
+    assert {**database_snapshot(), held: None} == {**before, held: None}

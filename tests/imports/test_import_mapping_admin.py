@@ -10,10 +10,11 @@ from django.urls import reverse
 from hhprod.imports.models import ImportColumnMapping, TakeImportUpload
 from hhprod.shooting.models import Take
 
+from ..queue import run_queued_jobs
 from ..snapshots import database_snapshot
 from .test_import_formats import DATA, FIRST, plan_a_shoot
 
-pytestmark = pytest.mark.django_db
+pytestmark = pytest.mark.django_db(databases=["default", "tasks"])
 
 IMPORT = reverse("admin:shooting_take_import")
 CONFIRM = reverse("admin:shooting_take_process_import")
@@ -36,6 +37,21 @@ def upload(client, production, path, fmt):
     response = client.post(IMPORT, {"production": production.pk, "import_file": file, "format": str(fmt)})
     assert response.status_code == 302, response.content.decode()[-2000:]
     return response.url
+
+
+def checked(client, url, mapping):
+    """The mapping sent, the worker's check done: the page with every row's fate."""
+    response = client.post(url, mapping)
+    assert response.status_code == 302, response.content.decode()[-2000:]
+    run_queued_jobs()
+    return client.get(url).content.decode()
+
+
+def imported(client):
+    """The held file's import button pressed and the worker's import done: the import's page."""
+    response = client.post(CONFIRM, {"upload": TakeImportUpload.objects.get().pk})
+    run_queued_jobs()
+    return client.get(response.url).content.decode()
 
 
 def mapping_shown(page):
@@ -61,14 +77,13 @@ def test_an_ale_is_mapped_column_by_column_previewed_and_imported(shoot, office)
     ]
     guessed = office.get(url).context["form"].initial
     before = database_snapshot()
-    preview = office.post(url, {**guessed, "column_9": ""}).content.decode()  # Comments changed to left out
+    preview = checked(office, url, {**guessed, "column_9": ""})  # Comments changed to left out
     assert "Left out (mapped to nothing): Tracks, Comments" in preview
     assert f"worn by {FIRST} (from the plan)" in preview
     held_only = {**before, "imports.TakeImportUpload": database_snapshot()["imports.TakeImportUpload"]}
     assert database_snapshot() == held_only  # the preview wrote nothing but the held file
 
-    held = TakeImportUpload.objects.get()
-    assert office.post(CONFIRM, {"upload": held.pk}).status_code == 302
+    assert "Imported 2 takes into" in imported(office)
     assert list(Take.objects.order_by("setup").values_list("setup", "length", "clip_name", "notes")) == [
         ("", 66, "GOPR0101.MP4", ""), ("A", 44, "GOPR0102.MP4", ""),
     ]  # fmt: skip
@@ -79,21 +94,26 @@ def test_an_ale_is_mapped_column_by_column_previewed_and_imported(shoot, office)
     assert office.get(again).context["form"].initial["column_9"] == ""
 
 
-def test_the_confirm_button_says_how_many_rows_it_imports_and_shows_progress_from_a_static_script(shoot, office):
+def test_the_import_button_says_how_many_rows_it_imports_and_the_check_shows_progress_from_a_static_script(
+    shoot, office
+):
     url = upload(office, shoot, DATA / "movieslate_shot_log.csv", 0)
-    page = office.post(url, office.get(url).context["form"].initial).content.decode()
-    assert 'value="Confirm import of 3 rows"' in page
-    assert 'data-importing="Importing 3 rows… this page will change when they are in."' in page
-    assert '<script src="/static/imports/import_progress.js" defer></script>' in page
-    assert "<script>" not in page  # the site's CSP runs no inline script
+    office.post(url, office.get(url).context["form"].initial)
+    waiting = office.get(url).content.decode()
+    assert "Waiting for a worker." in waiting and 'data-job-state="waiting"' in waiting
+    assert '<script src="/static/jobs/job.js" defer></script>' in waiting
+    assert "<script>" not in waiting  # the site's CSP runs no inline script
+    run_queued_jobs()
+    page = office.get(url).content.decode()
+    assert 'value="Import 3 rows"' in page and "3 rows under the header" in page
 
 
 def test_a_file_imported_again_is_refused_with_the_hint_to_add_only_the_new_takes(shoot, office):
     url = upload(office, shoot, DATA / "avid_day1.ale", ALE)
-    office.post(url, office.get(url).context["form"].initial)
-    office.post(CONFIRM, {"upload": TakeImportUpload.objects.get().pk})
+    checked(office, url, office.get(url).context["form"].initial)
+    imported(office)
     url = upload(office, shoot, DATA / "avid_day1.ale", ALE)
-    page = office.post(url, office.get(url).context["form"].initial).content.decode()
+    page = checked(office, url, office.get(url).context["form"].initial)
     assert "Nothing will be imported" in page
     assert "2 of the rows are takes already logged: tick “Add only the takes not yet logged” above" in page
     assert Take.objects.count() == 2
@@ -103,10 +123,10 @@ def test_a_file_imported_again_with_only_new_takes_adds_nothing_and_says_so(shoo
     for _ in range(2):
         url = upload(office, shoot, DATA / "avid_day1.ale", ALE)
         guessed = office.get(url).context["form"].initial
-        preview = office.post(url, {**guessed, "skip_logged": "on"}).content.decode()
-        response = office.post(CONFIRM, {"upload": TakeImportUpload.objects.get().pk}, follow=True)
+        preview = checked(office, url, {**guessed, "skip_logged": "on"})
+        done = imported(office)
     assert "(2 takes already logged, skipped)" in preview
-    assert "2 takes already logged, skipped." in response.content.decode()
+    assert "2 takes already logged, skipped." in done
     assert Take.objects.count() == 2
 
 
@@ -124,10 +144,9 @@ def test_a_file_held_for_another_login_is_not_shown(shoot, office, client, djang
     assert client.post(url, {}).status_code == 404
 
 
-def test_the_rows_are_counted_once_at_upload_and_an_upload_held_from_before_is_counted_when_shown(shoot, office):
+def test_the_rows_are_counted_by_the_check_and_shown_from_then_on(shoot, office):
     url = upload(office, shoot, DATA / "avid_day1.ale", ALE)
-    held = TakeImportUpload.objects.get()
-    assert held.rows == 2
-    assert "2 rows under the header" in office.get(url).content.decode()
-    TakeImportUpload.objects.update(rows=None)  # held before uploads kept their count
-    assert "2 rows under the header" in office.get(url).content.decode()
+    assert TakeImportUpload.objects.get().rows is None  # the upload reads only the header
+    assert "rows under the header" not in office.get(url).content.decode()
+    assert "2 rows under the header" in checked(office, url, office.get(url).context["form"].initial)
+    assert TakeImportUpload.objects.get().rows == 2

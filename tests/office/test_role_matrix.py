@@ -20,6 +20,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from hhprod.feeds.models import CalendarFeed, PersonLogin
+from hhprod.imports.tasks import check_take_log
+from hhprod.jobs.models import Job
 from hhprod.planning.models import Scene, ShootDay
 from hhprod.planning.revisions import lock_schedule
 from hhprod.reports.call_sheet import issue
@@ -29,7 +31,7 @@ from hhprod.shooting.models import Take
 
 from .. import factories as make
 
-pytestmark = pytest.mark.django_db
+pytestmark = pytest.mark.django_db(databases=["default", "tasks"])
 
 # The README's table: the models each role adds, changes and deletes. The plan is the producer's and the AD's.
 RIG_RECORDS = {"rig", "camera", "rigunit", "mounting", "fit", "fault"}
@@ -122,6 +124,7 @@ def office(django_user_model):
     issue(prod, day.number, superuser)
     _, prod.feed_token = CalendarFeed.issue(superuser)  # the feeds' checks poll with it
     PersonLogin.objects.create(user=superuser, person=wearer)
+    Job.objects.start(check_take_log, superuser, "Checking day1.csv", upload="00000000-0000-0000-0000-000000000001")
     failed_login = {"username": "office", "ip_address": "127.0.0.1", "user_agent": "test", "http_accept": "*/*",
                     "path_info": LOGIN_PAGE}  # fmt: skip
     AccessAttempt.objects.create(**failed_login, get_data="", post_data="", failures_since_start=1)
@@ -142,13 +145,13 @@ def by_role(allowed, no_role=REFUSED, refused=REFUSED):
 def model_checks(route, name):
     """An admin page of one model: admin:<app>_<model>_<page>."""
     match = re.fullmatch(r"admin:(\w+?)_([a-z0-9]+)_(changelist|add|change|delete|history|simple_history|import|"
-                         r"import_map|import_progress|process_import|password_change)", name)  # fmt: skip
+                         r"import_map|process_import|password_change)", name)  # fmt: skip
     if not match:
         return None
     app, model_name, page = match.groups()
     model = apps.get_model(app, model_name)
     obj = model.objects.order_by("pk").first()
-    assert obj or page in ("changelist", "add", "import", "import_map", "import_progress", "process_import"), (
+    assert obj or page in ("changelist", "add", "import", "import_map", "process_import"), (
         f"the office fixture makes no {model}"
     )
     office = app in OFFICE_APPS and model_name in OFFICE_MODELS
@@ -164,10 +167,6 @@ def model_checks(route, name):
         held_for_nobody = {role: HIDDEN if {"take", "scene"} <= OWN[role] else REFUSED for role in OWN}
         expected = {**held_for_nobody, NO_ROLE: REFUSED, ANONYMOUS: LOGIN}
         return Check(fill(route, "00000000-0000-0000-0000-000000000001"), expected, expected)
-    if page == "import_progress":
-        # Any id: a login reads only its own imports' progress ({} for an id it has none of).
-        may_import = by_role(lambda role: {"take", "scene"} <= OWN[role])
-        return Check(fill(route, "00000000-0000-0000-0000-000000000001"), may_import, everyone(WRONG_METHOD))
     if page == "simple_history":
         url = fill(route, obj.pk, obj.history.earliest().history_id)
     elif page in ("change", "delete", "history", "password_change"):
@@ -267,8 +266,21 @@ def feed_checks(route, name, production):
     ]
 
 
+def job_checks(route, name):
+    """Background work: every login's own list; a job's pages only to the login that asked for it
+    (the office fixture's job is the superuser's: 404 to every role), GET only."""
+    if not name.startswith("jobs:"):
+        return None
+    if name == "jobs:list":
+        return [Check(fill(route), everyone(OK), everyone(WRONG_METHOD))]
+    job = Job.objects.get()
+    return [Check(fill(route, job.pk), everyone(HIDDEN), everyone(WRONG_METHOD))]
+
+
 def site_checks(route, name, production):
     """Every check for one URL pattern, or None when the pattern is not one this test knows."""
+    if name.startswith("jobs:"):
+        return job_checks(route, name)
     if name.startswith("reports:"):
         return report_checks(route, name, production) or issue_checks(route, name, production)
     if name.startswith("feeds:"):

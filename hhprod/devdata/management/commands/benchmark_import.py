@@ -10,11 +10,11 @@ from django.db import connection, transaction
 from django.test.utils import setup_test_environment, teardown_test_environment
 
 from hhprod.devdata.synthetic import Plan, generate
-from hhprod.imports.import_admin import SHOWN_FATES, SHOWN_REFUSALS
 from hhprod.imports.imports import BATCH, TakeImport
 from hhprod.imports.mapping import applied, guess
 from hhprod.imports.takefiles import read_take_log
 from hhprod.imports.takeresource import TakeResource
+from hhprod.imports.tasks import SHOWN_FATES, SHOWN_REFUSALS
 from hhprod.lib.history import bulk_create_with_history
 from hhprod.shooting.models import Take
 
