@@ -82,8 +82,35 @@ def render_file(report, production, content, fmt):
 def build_file(report, production, params, fmt):
     """The report built from `params` (a day, filters) as bytes in `fmt`: what the command writes."""
     writer = writer_for(report, fmt)
-    content = report.build(production, params) if writer.reads_content else None
+    content = built(report, production, params) if writer.reads_content else None
     return b"".join(writer.write(report, production, content))
+
+
+def built(report, production, params):
+    """The report's content for a file: every row, in the order the page's `?sort=` asks."""
+    content = report.build(production, params)
+    if order := params.getlist("sort"):
+        for _, table in content.tables:
+            table.order_by = order
+    return content
+
+
+# Written by a worker rather than in the request (reports/tasks.py): any Day Out of Days PDF (a
+# grid of every person by every day), a PDF of more rows than this (WeasyPrint lays out a take-log
+# row in about 37 ms), an XLSX of more rows than this.
+IMMEDIATE_PDF_ROWS = 500
+IMMEDIATE_XLSX_ROWS = 50_000
+
+
+def rows(content):
+    """The rows of the report's growing table (the take log's takes), 0 for a report without one."""
+    return max((len(table.data) for _, table in content.tables if table.paginated), default=0)
+
+
+def in_background(report, content, fmt):
+    if fmt == "pdf":
+        return report.slug == "day-out-of-days" or rows(content) > IMMEDIATE_PDF_ROWS
+    return fmt == "xlsx" and rows(content) > IMMEDIATE_XLSX_ROWS
 
 
 def filename(report, production, content, fmt):

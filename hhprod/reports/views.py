@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from hhprod.jobs.models import Job
 from hhprod.lib.params import whole_number
 from hhprod.office.permissions import report_view
 from hhprod.productions.models import Production
@@ -18,6 +19,8 @@ from hhprod.productions.timezones import use_production_time_zone
 from . import call_sheet, exports
 from .catalogue import REPORTS, get_report
 from .errors import NotFound, Refused
+from .tasks import write_report_file
+from .writers import pdf
 
 # A download link's ticket (download.js): a few letters and digits, nothing else goes into the cookie.
 TICKET = re.compile(r"[a-z0-9]{1,20}")
@@ -117,6 +120,8 @@ def show(request, production, slug, fmt):
         for _, table in content.tables:
             table.request = request
             configure(table, request.GET, paginate=table.paginated and not fmt)
+        if writer and exports.in_background(report, content, writer.extension):
+            return queue_file(request, production, report, content, writer)
         if writer:
             return download(report, production, content, writer, request.GET.get("download"))
     except NotFound as missing:
@@ -142,6 +147,17 @@ def download(report, production, content, writer, ticket=None):
     if ticket and TICKET.fullmatch(ticket):
         response.set_cookie("download", ticket, max_age=60, samesite="Lax")
     return response
+
+
+def queue_file(request, production, report, content, writer):
+    """A big file, asked of a worker: its job's page says when it is ready and offers it for a day."""
+    if writer.extension == "pdf":
+        pdf.check_printable(report, content)  # refused now rather than by the worker
+    params = without_export(request.GET)
+    name = exports.filename(report, production, content, writer.extension)
+    task_arguments = {"production": production.pk, "slug": report.slug, "params": params, "fmt": writer.extension}
+    job = Job.objects.start(write_report_file, request.user, f"{writer.label}: {name}", **task_arguments)
+    return redirect("jobs:job", job.pk)
 
 
 def without_export(params):

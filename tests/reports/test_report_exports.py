@@ -20,14 +20,9 @@ from hhprod.reports.catalogue import REPORTS
 from hhprod.reports.writers import pdf as pdf_writer
 from hhprod.shooting.models import Take
 
-pytestmark = pytest.mark.django_db
+from ..downloads import download
 
-
-def download(client, production, slug, fmt, **params):
-    response = client.get(reverse("reports:report", args=[production.pk, slug]), {"export": fmt, **params})
-    assert response.status_code == 200
-    assert f".{fmt}" in response["Content-Disposition"]
-    return b"".join(response.streaming_content) if response.streaming else response.content
+pytestmark = pytest.mark.django_db(databases=["default", "tasks"])
 
 
 def page_headers(client, production, slug):

@@ -5,10 +5,10 @@ from django.utils import timezone
 
 from ..errors import TooLongToPrint
 
-# A day's or a scene's takes, not a whole shoot. WeasyPrint lays out a take log row in about 37 ms
-# on the 2-core machine when its names wrap (seven rows a landscape page): 500 rows are about 19 s,
-# inside gunicorn's 30 s; 1,400 took 41 s.
-PDF_MAX_ROWS = 500
+# A week of a busy shoot's takes, not a whole shoot. WeasyPrint lays out a take log row in about
+# 37 ms on the 2-core machine when its names wrap (seven rows a landscape page): past 500 rows
+# (19 s) the file is a worker's job (exports.IMMEDIATE_PDF_ROWS); 5,000 rows take it minutes.
+PDF_MAX_ROWS = 5000
 
 
 def check_printable(report, content):
