@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "hhprod.planning",
     "hhprod.shooting",
     "hhprod.imports",
+    "hhprod.sequencing",
     "hhprod.paperwork",
     "hhprod.onset",
     "hhprod.reports",
@@ -228,6 +229,9 @@ TAKE_IMPORT_PREVIEW_HOURS = 2
 # timecode's frames count at 25 fps (PAL, Russia's video standard) when the file does not give its rate.
 IMPORT_DAY_FIRST = envbool("IMPORT_DAY_FIRST", True)
 IMPORT_TIMECODE_FPS = int(os.environ.get("IMPORT_TIMECODE_FPS", 25))
+
+# How long the scene-order optimizer searches, in seconds, before it gives the best order found so far.
+SEQUENCING_TIME_LIMIT = int(os.environ.get("SEQUENCING_TIME_LIMIT", 30))
 
 # Any admin export django-import-export offers escapes spreadsheet formulas (the team's rule for exports).
 IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class SequencingConfig(AppConfig):
+    name = "hhprod.sequencing"
+    verbose_name = "Sequencing"
