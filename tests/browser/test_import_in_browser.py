@@ -1,4 +1,4 @@
-"""A take log uploaded in Chromium: while the check and the import run, the waiting page shows how far they have got."""
+"""A take log uploaded in Chromium: while a worker checks and imports it, the pages show how far it has got."""
 
 import time
 
@@ -9,11 +9,14 @@ from selenium.webdriver.support.expected_conditions import staleness_of
 from selenium.webdriver.support.select import Select
 from selenium.webdriver.support.wait import WebDriverWait
 
-from hhprod.imports import import_progress
+from hhprod.jobs.models import Progress
 from hhprod.productions.models import Production
 from hhprod.shooting.models import Take
 
+from ..queue import run_queued_jobs
 from .page import wait_for
+
+pytestmark = pytest.mark.django_db(transaction=True, databases=["default", "tasks"])
 
 ROWS = 1200  # reported at rows 500 and 1,000
 HEADER = "Day,Date,Scene,Take,Length,Rig,Camera,Wearer,Status,Notes\n"
@@ -21,38 +24,38 @@ HEADER = "Day,Date,Scene,Take,Length,Rig,Camera,Wearer,Status,Notes\n"
 
 @pytest.fixture
 def slow_reports(monkeypatch):
-    """Each report held on screen a while: the live server runs in this process, so the import
-    pauses after every report long enough for the page's once-a-second question to see it."""
-    report = import_progress.Progress.__call__
+    """Each report held a while: the worker runs in this test's thread, so it pauses after every
+    report long enough for the page's once-a-second question (job.js) to see it."""
+    report = Progress.__call__
 
-    def held(self, done, total):
+    def held(self, done, total=None):
         report(self, done, total)
         time.sleep(1.5)
 
-    monkeypatch.setattr(import_progress.Progress, "__call__", held)
+    monkeypatch.setattr(Progress, "__call__", held)
 
 
-# What the waiting page says (each change once), and whether its button can be pressed again, kept in sessionStorage as
-# it changes: Selenium's click returns only once the answer's page has loaded.
+# What the job's progress box says, each change once, kept in sessionStorage: the page reloads
+# itself when the work ends.
 WATCH = """
-const seen = [];
+const box = document.querySelector(".job-progress");
 new MutationObserver(() => {
-  for (const note of document.querySelectorAll(".import-progress:not([hidden])")) {
-    const pressable = !note.closest("form").querySelector("[type=submit]").disabled;
-    if (note.innerText !== seen.at(-1)?.said) seen.push({said: note.innerText, pressable});
-  }
+  const seen = JSON.parse(sessionStorage.getItem("seen") || "[]");
+  const said = box.innerText.trim();
+  if (said !== seen.at(-1)) seen.push(said);
   sessionStorage.setItem("seen", JSON.stringify(seen));
-}).observe(document.body, {subtree: true, childList: true, characterData: true, attributes: true});
+}).observe(box, {subtree: true, childList: true, characterData: true});
 """
 
 
-def pressed_and_watched(browser, button, answered):
-    """Press the button, wait for the answer's page (`answered`, a CSS selector), say what was seen meanwhile."""
-    browser.execute_script(WATCH)
-    button.click()
-    WebDriverWait(browser, 15).until(staleness_of(button), "the answer's page never came")
-    wait_for(browser, answered)
-    return browser.execute_script("return JSON.parse(sessionStorage.getItem('seen'))")
+def worked_and_watched(browser, answered):
+    """The worker run while the page waiting on it watches; the answer's page (`answered`, a CSS
+    selector) once the page has reloaded itself; what the waiting page said meanwhile."""
+    assert "Waiting for a worker." in wait_for(browser, ".job-progress").text
+    browser.execute_script("sessionStorage.removeItem('seen');" + WATCH)
+    run_queued_jobs()
+    answer = wait_for(browser, answered)
+    return browser.execute_script("return JSON.parse(sessionStorage.getItem('seen'))"), answer
 
 
 def test_the_check_and_the_import_show_how_far_they_have_got(logged_in_browser, live_server, tmp_path, slow_reports):
@@ -68,23 +71,14 @@ def test_the_check_and_the_import_show_how_far_they_have_got(logged_in_browser, 
     Select(browser.find_element(By.ID, "id_format")).select_by_visible_text("csv")
     browser.find_element(By.ID, "id_import_file").send_keys(str(log))
     browser.find_element(By.CSS_SELECTOR, "#content form [type=submit]").click()
+    wait_for(browser, "input[value='Check the mapping and preview every row']").click()
 
-    confirm = "input[value='Confirm import of 1,200 rows']"
-    seen = pressed_and_watched(browser, wait_for(browser, "form[data-importing] [type=submit]"), confirm)
-    assert [note["said"] for note in seen] == [
-        "Checking 1,200 rows…",
-        "Checking 1,200 rows…\n500 of 1,200 rows checked.",
-        "Checking 1,200 rows…\n1,000 of 1,200 rows checked.",
-    ]
-    assert not any(note["pressable"] for note in seen)  # the file cannot be sent twice while it is checked
+    seen, button = worked_and_watched(browser, "input[value='Import 1,200 rows']")
+    assert seen == ["500 rows checked so far.", "1,000 rows checked so far."]  # the check counts the rows
 
-    seen = pressed_and_watched(browser, wait_for(browser, confirm), ".messagelist .success")
-    waiting = "Importing 1,200 rows… this page will change when they are in."
-    assert [note["said"] for note in seen] == [
-        waiting,
-        f"{waiting}\n500 of 1,200 rows imported.",
-        f"{waiting}\n1,000 of 1,200 rows imported.",
-    ]
-    assert not any(note["pressable"] for note in seen)
-    assert "1,200 takes" in wait_for(browser, ".messagelist .success").text
+    button.click()
+    WebDriverWait(browser, 15).until(staleness_of(button), "the import's page never came")
+    seen, message = worked_and_watched(browser, ".job-message")
+    assert seen == ["500 of 1,200 rows imported.", "1,000 of 1,200 rows imported."]
+    assert message.text == "Imported 1,200 takes into Hardcore Henry from day1-big.csv; new scenes 77, 78."
     assert Take.objects.filter(scene__number__in=["77", "78"]).count() == ROWS
