@@ -11,6 +11,7 @@ import zipfile
 PACKAGE = "http://schemas.openxmlformats.org/package/2006"
 OFFICE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+SPREADSHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml"
 COLUMNS = 64  # the widest take log read
 HEADER = "<row>" + "".join(f'<c t="inlineStr"><is><t>Column {n}</t></is></c>' for n in range(COLUMNS)) + "</row>"
 CSV_HEADER = ",".join(f"Column {n}" for n in range(COLUMNS)) + "\n"
@@ -18,11 +19,14 @@ CSV_HEADER = ",".join(f"Column {n}" for n in range(COLUMNS)) + "\n"
 
 def workbook(rows_xml, shared_strings=None):
     """A one-sheet workbook whose sheet data is `rows_xml` after a header row, and optionally a
-    shared-strings part of the given <si> entries."""
+    shared-strings part of the given <si> entries. Its content types name the workbook and the
+    shared strings, as openpyxl finds them by those."""
     parts = {
         "[Content_Types].xml": f'<Types xmlns="{PACKAGE}/content-types">'
         '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-        '<Default Extension="xml" ContentType="application/xml"/></Types>',
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        f'<Override PartName="/xl/workbook.xml" ContentType="{SPREADSHEET}.sheet.main+xml"/>'
+        f'<Override PartName="/xl/sharedStrings.xml" ContentType="{SPREADSHEET}.sharedStrings+xml"/></Types>',
         "_rels/.rels": f'<Relationships xmlns="{PACKAGE}/relationships">'
         f'<Relationship Id="rId1" Type="{OFFICE}/officeDocument" Target="xl/workbook.xml"/></Relationships>',
         "xl/workbook.xml": f'<workbook xmlns="{MAIN}" xmlns:r="{OFFICE}">'

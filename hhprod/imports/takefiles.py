@@ -15,19 +15,30 @@ import csv
 import io
 import operator
 import zipfile
+import zlib
 
+import defusedxml
+import openpyxl
 from django.conf import settings
 from import_export.formats import base_formats
+from openpyxl.utils.escape import unescape
 
 from hhprod.lib.freetext import TEXT_LIMIT
-
-from .sheets import TooWide, active_sheet_rows
-from .workbook import Unreadable
 
 MAX_COLUMNS = 64  # the take log has ten; an ALE may have 64 (Avid's own limit)
 MAX_CELL_CHARACTERS = TEXT_LIMIT  # a take's notes, the longest text it has
 MAX_XLSX_PARTS = 200  # a one-sheet workbook has about a dozen
 MAX_XLSX_UNPACKED_BYTES = 50 * 2**20  # a 10,000-row sheet unpacks to about 5 MB
+# What openpyxl, zipfile and the XML parser raise on a workbook that is not what it says: a part
+# missing (KeyError, a LookupError), damaged (BadZipFile, zlib.error, EOFError), packed by an unknown
+# method or encrypted (NotImplementedError, a RuntimeError), not XML (ParseError, a SyntaxError), in
+# an unknown encoding (LookupError), declaring an entity (defusedxml's errors, ValueErrors), naming
+# no workbook part (OSError), a value of the wrong kind (ValueError, TypeError, IndexError, a
+# LookupError, AttributeError).
+UNREADABLE = (
+    LookupError, ValueError, TypeError, AttributeError, OSError, EOFError, RuntimeError, SyntaxError,
+    zipfile.BadZipFile, zlib.error,
+)  # fmt: skip
 # A CSV line is read whole before it is split: longer than a full row of full cells is refused first.
 MAX_CSV_LINE = MAX_COLUMNS * (MAX_CELL_CHARACTERS + 3)
 
@@ -165,11 +176,80 @@ def read_xlsx(data):
             f"at most {megabytes(MAX_XLSX_UNPACKED_BYTES)}. Save the take log alone, as CSV or a one-sheet XLSX."
         )
     try:
-        yield from active_sheet_rows(archive, columns=MAX_COLUMNS)
-    except TooWide as error:
-        raise FileRefused(too_wide(error.row - 1, error.column)) from None
-    except Unreadable as error:
-        raise FileRefused(f"The file is not a readable XLSX workbook ({error}).") from None
+        # keep_links: a link to another workbook is not read (its cached values are not a take log's).
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True, keep_links=False)
+    except UNREADABLE as error:
+        raise FileRefused(unreadable(error)) from None
+    try:
+        yield from sheet_rows(book)
+    except FileRefused:
+        raise
+    except UNREADABLE as error:
+        raise FileRefused(unreadable(error)) from None
+    finally:
+        book.close()
+
+
+def sheet_rows(book):
+    """The rows of the sheet the workbook opens on, each with its index (0 for the header), as
+    openpyxl's read-only mode reads them: dates and durations by their number format, a row the
+    sheet leaves out as an empty one, passed over here.
+
+    openpyxl makes a row as wide as its last cell and gives an empty row for each one a sheet skips:
+    a cell in column XFD or row 1,048,576 would cost 16,384 values a row, or a million rows. So the
+    rows are read one column past the widest take log (a value there is refused, one further right
+    is not read) and down to the row after the last take allowed (a sheet going on there is refused,
+    as what it holds below is not read)."""
+    sheet = book.active
+    if sheet is None:
+        raise FileRefused("The file is not a readable XLSX workbook (it opens on a sheet it does not have).")
+    if sheet not in book.worksheets:
+        raise FileRefused("The file is not a readable XLSX workbook (the sheet it opens on is a chart).")
+    sheet.reset_dimensions()  # the rows it holds, not the size its <dimension> declares
+    max_rows = settings.TAKE_IMPORT_MAX_ROWS
+    # Lines 0 (the header) to max_rows (the last take), then one more: a take there is refused as
+    # one too many (by capped), an empty row there means the sheet goes on below, unread.
+    rows = sheet.iter_rows(max_row=max_rows + 2, max_col=MAX_COLUMNS + 1, values_only=True)
+    for line, row in enumerate(rows):
+        empty = row.count(None) == len(row)
+        if line > max_rows and (empty or all(map(blank, row))):
+            raise FileRefused(
+                f"The sheet has rows below row {max_rows + 1:,}; a take log may have at most {max_rows:,} "
+                "rows of takes. Delete the rows below the last take, or split the file."
+            )
+        if empty:
+            continue
+        width = len(row)
+        while row[width - 1] is None:  # as wide as its last cell, as the CSV and ALE readers give a row
+            width -= 1
+        if width > MAX_COLUMNS and not blank(row[MAX_COLUMNS]):
+            raise FileRefused(
+                f"{where(line)} has a value in column {MAX_COLUMNS + 1}; "
+                f"a take log may have at most {MAX_COLUMNS} columns."
+            )
+        yield line, tuple(unescaped(value) for value in row[: min(width, MAX_COLUMNS)])
+
+
+def unescaped(value):
+    """Text as Excel shows it: OOXML writes a control character as _xHHHH_ (a line break's \\r as
+    _x000D_), which openpyxl leaves as written."""
+    return unescape(value) if isinstance(value, str) and "_x" in value else value
+
+
+def unreadable(error):
+    """The refusal of a workbook openpyxl, zipfile or the XML parser could not read, with what they found."""
+    # openpyxl words a ValueError met while it loads the workbook as "Unable to read workbook", the
+    # error itself as its cause.
+    error = error.__cause__ or error
+    if isinstance(error, defusedxml.DefusedXmlException):
+        reason = "a part declares an XML entity or refers outside the file, which no workbook part does"
+    elif isinstance(error, SyntaxError):
+        reason = f"a part is not XML: {error}"
+    elif isinstance(error, (zipfile.BadZipFile, zlib.error, EOFError)):
+        reason = f"a part cannot be unpacked: {error}"
+    else:
+        reason = str(error.args[0]) if error.args else type(error).__name__
+    return f"The file is not a readable XLSX workbook ({reason[:200]})."
 
 
 def blank(value):

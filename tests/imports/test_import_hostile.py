@@ -94,8 +94,15 @@ def test_a_sheet_declaring_fewer_rows_than_it_holds_imports_every_row(shoot, tmp
 
 
 def test_a_cell_past_the_last_column_allowed_is_refused_not_padded_into_memory():
+    next_one = with_sheet(workbook(takes(1)), lambda xml: xml.replace("</row>", '<c r="BM1"><v>1</v></c></row>', 1))
+    reason = "The header row has a value in column 65; a take log may have at most 64 columns."
+    assert refusal(next_one, "xlsx") == reason
+
+
+def test_a_cell_far_past_the_last_column_allowed_is_not_read():
     far = with_sheet(workbook(takes(1)), lambda xml: xml.replace("</row>", '<c r="XFD1"><v>1</v></c></row>', 1))
-    assert refusal(far, "xlsx") == "The header row has 16384 columns; a take log may have at most 64."
+    dataset = read_take_log(far, "xlsx")
+    assert (dataset.headers, len(dataset)) == (HEADER, 1)
 
 
 def rows_of_cells(cells):
@@ -118,13 +125,15 @@ WORST_SHAPES = {
         "xlsx",
         with_sheet(workbook([]), lambda xml: xml.replace("</sheetData>", f"{LAST_ROW}</sheetData>")),
         11,
-        "The file has more than 50,000 rows of takes; split it into smaller files.",
+        "The sheet has rows below row 50,001; a take log may have at most 50,000 rows of takes. "
+        "Delete the rows below the last take, or split the file.",
     ),
+    # A value past the column after the last allowed is not read.
     "empty cells before a far one": (
         "xlsx",
         with_sheet(workbook([]), rows_of_cells(["<c/>" * 20_000 + '<c t="inlineStr"><is><t>x</t></is></c>'])),
         20_011,
-        "Row 1 has 20001 columns; a take log may have at most 64.",
+        0,
     ),
     "lines of commas": ("csv", ("Day,Scene,Take\n" + ("," * 60_000 + "\n") * 10).encode(), 600_013, 0),
     "lines of tabs": (
@@ -154,7 +163,8 @@ def work(monkeypatch):
 
 
 @pytest.mark.parametrize("shape", WORST_SHAPES)
-def test_reading_a_file_costs_work_in_proportion_to_what_it_holds_not_to_its_sheets_size(shape, work):
+def test_reading_a_file_costs_work_in_proportion_to_what_it_holds_not_to_its_sheets_size(shape, work, settings):
+    settings.TAKE_IMPORT_MAX_ROWS = 50_000  # the refusals' figure
     kind, data, cells, outcome = WORST_SHAPES[shape]
     if isinstance(outcome, str):
         assert refusal(data, kind) == outcome
