@@ -167,8 +167,9 @@ if on_sqlite:
 # not in a request. The queue, each job's progress and the files jobs build are kept in the "tasks"
 # database. On SQLite that is a second file beside the site's: a worker polling the queue, or an
 # import writing how far it has got, never waits for the import's own write lock on the first. On
-# PostgreSQL it is the same database through a connection of its own, so how far an import has got is
-# seen while the import's transaction is still open (and, in tests, the same connection).
+# PostgreSQL the queue is in the site's database, and "tasks" is a second connection to it through
+# which a job writes its progress, seen while the import's transaction is still open (in tests,
+# the same connection).
 TASKS_DATABASE_SEPARATE = on_sqlite
 if on_sqlite:
     main_file = Path(DATABASES["default"]["NAME"])

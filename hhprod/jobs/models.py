@@ -74,7 +74,7 @@ class Progress:
     every server (the "tasks" database's own connection commits it, whatever the task's transaction)."""
 
     def __init__(self, job_id, step):
-        self.jobs = Job.objects.filter(pk=job_id)
+        self.jobs = Job.objects.using("tasks").filter(pk=job_id)
         self.step = step
 
     def __call__(self, done, total=None):

@@ -1,4 +1,4 @@
-"""Where the task queue's tables live: the "tasks" database (settings.py says why it has its own)."""
+"""Where the task queue's tables live (settings.py says why the queue has a "tasks" database)."""
 
 from django.conf import settings
 
@@ -6,8 +6,13 @@ QUEUE_APPS = {"django_tasks_database", "jobs"}  # app labels: django-tasks-db ke
 
 
 class TasksRouter:
+    """On SQLite the queue's tables are in the "tasks" database file; on PostgreSQL they are the
+    site's own (the "tasks" connection there serves only jobs.models.Progress)."""
+
     def db_for_read(self, model, **hints):
-        return "tasks" if model._meta.app_label in QUEUE_APPS else None
+        if settings.TASKS_DATABASE_SEPARATE and model._meta.app_label in QUEUE_APPS:
+            return "tasks"
+        return None
 
     db_for_write = db_for_read
 
