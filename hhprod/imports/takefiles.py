@@ -14,6 +14,7 @@ import copy
 import csv
 import io
 import operator
+import pyexpat
 import zipfile
 import zlib
 
@@ -28,7 +29,12 @@ from hhprod.lib.freetext import TEXT_LIMIT
 MAX_COLUMNS = 64  # the take log has ten; an ALE may have 64 (Avid's own limit)
 MAX_CELL_CHARACTERS = TEXT_LIMIT  # a take's notes, the longest text it has
 MAX_XLSX_PARTS = 200  # a one-sheet workbook has about a dozen
-MAX_XLSX_UNPACKED_BYTES = 50 * 2**20  # a 10,000-row sheet unpacks to about 5 MB
+MAX_XLSX_UNPACKED_BYTES = 100 * 2**20  # a 200,000-row take log unpacks to about 75 MB
+# openpyxl holds a row's cells, and a workbook's cell styles, as Python objects (about 300 and 760
+# bytes each): within the unpacked size, a few kilobytes of zip could unpack to millions of them in
+# one row or in the styles. Counted first, by tag, with the C XML parser.
+MAX_CELLS_A_ROW = 16_384  # Excel's columns
+MAX_STYLE_ENTRIES = 200_000  # Excel allows 64,000 cell formats
 # What openpyxl, zipfile and the XML parser raise on a workbook that is not what it says: a part
 # missing (KeyError, a LookupError), damaged (BadZipFile, zlib.error, EOFError), packed by an unknown
 # method or encrypted (NotImplementedError, a RuntimeError), not XML (ParseError, a SyntaxError), in
@@ -175,6 +181,7 @@ def read_xlsx(data):
             f"The workbook unpacks to {megabytes(unpacked)} in {len(parts)} parts; a take log may unpack to "
             f"at most {megabytes(MAX_XLSX_UNPACKED_BYTES)}. Save the take log alone, as CSV or a one-sheet XLSX."
         )
+    count_what_openpyxl_holds(archive)
     try:
         # keep_links: a link to another workbook is not read (its cached values are not a take log's).
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True, keep_links=False)
@@ -188,6 +195,51 @@ def read_xlsx(data):
         raise FileRefused(unreadable(error)) from None
     finally:
         book.close()
+
+
+def count_what_openpyxl_holds(archive):
+    """Refuse a worksheet row of more cells than MAX_CELLS_A_ROW, or styles of more entries than
+    MAX_STYLE_ENTRIES, before openpyxl holds them: each part's tags counted as it is unpacked."""
+    for part in archive.infolist():
+        if part.filename.startswith("xl/worksheets/") and part.filename.endswith(".xml"):
+            counted(archive, part, "row", "c", MAX_CELLS_A_ROW, "cells in one row")
+        elif part.filename.endswith("styles.xml"):
+            counted(archive, part, None, None, MAX_STYLE_ENTRIES, "style entries")
+
+
+def counted(archive, part, group, tag, most, what):
+    """Count `tag` elements (every element when None) since the last `group` element (from the start
+    when None); refuse past `most`. Prefixed names ("x:c") count as theirs; a DTD is refused."""
+    count = 0
+
+    def start(name, attributes):
+        nonlocal count
+        local = name.rpartition(":")[2]
+        if local == group:
+            count = 0
+        elif tag is None or local == tag:
+            count += 1
+            if count > most:
+                raise FileRefused(
+                    f"The workbook's {part.filename} has more than {most:,} {what}: it is not a take log."
+                )
+
+    def no_dtd(*args):
+        raise FileRefused(f"The file is not a readable XLSX workbook ({DECLARES}).")
+
+    parser = pyexpat.ParserCreate()
+    parser.StartElementHandler, parser.StartDoctypeDeclHandler = start, no_dtd
+    try:
+        with archive.open(part) as stream:
+            while chunk := stream.read(2**16):
+                parser.Parse(chunk, False)
+            parser.Parse(b"", True)
+    except FileRefused:
+        raise
+    except pyexpat.ExpatError as error:
+        raise FileRefused(f"The file is not a readable XLSX workbook (a part is not XML: {error}).") from None
+    except UNREADABLE as error:
+        raise FileRefused(unreadable(error)) from None
 
 
 def sheet_rows(book):
@@ -236,13 +288,16 @@ def unescaped(value):
     return unescape(value) if isinstance(value, str) and "_x" in value else value
 
 
+DECLARES = "a part declares a DTD or an XML entity, or refers outside the file, which no workbook part does"
+
+
 def unreadable(error):
     """The refusal of a workbook openpyxl, zipfile or the XML parser could not read, with what they found."""
     # openpyxl words a ValueError met while it loads the workbook as "Unable to read workbook", the
     # error itself as its cause.
     error = error.__cause__ or error
     if isinstance(error, defusedxml.DefusedXmlException):
-        reason = "a part declares an XML entity or refers outside the file, which no workbook part does"
+        reason = DECLARES
     elif isinstance(error, SyntaxError):
         reason = f"a part is not XML: {error}"
     elif isinstance(error, (zipfile.BadZipFile, zlib.error, EOFError)):

@@ -128,12 +128,12 @@ WORST_SHAPES = {
         "The sheet has rows below row 50,001; a take log may have at most 50,000 rows of takes. "
         "Delete the rows below the last take, or split the file.",
     ),
-    # A value past the column after the last allowed is not read.
+    # More cells in a row than a sheet has columns: refused before openpyxl holds them.
     "empty cells before a far one": (
         "xlsx",
         with_sheet(workbook([]), rows_of_cells(["<c/>" * 20_000 + '<c t="inlineStr"><is><t>x</t></is></c>'])),
         20_011,
-        0,
+        "The workbook's xl/worksheets/sheet1.xml has more than 16,384 cells in one row: it is not a take log.",
     ),
     "lines of commas": ("csv", ("Day,Scene,Take\n" + ("," * 60_000 + "\n") * 10).encode(), 600_013, 0),
     "lines of tabs": (
@@ -184,7 +184,13 @@ def test_an_ale_whose_frame_rate_is_no_number_is_refused_with_the_reason(shoot, 
     assert not Take.objects.exists()
 
 
-def test_a_huge_inline_string_is_refused_by_the_unpacked_size_before_it_is_parsed():
+@pytest.fixture
+def unpacked_limit_of_50_mb(monkeypatch):
+    """The unpacked limit lowered to 50 MB (it is 100): the bombs that pass it stay quick to build."""
+    monkeypatch.setattr(takefiles, "MAX_XLSX_UNPACKED_BYTES", 50 * 2**20)
+
+
+def test_a_huge_inline_string_is_refused_by_the_unpacked_size_before_it_is_parsed(unpacked_limit_of_50_mb):
     bomb = with_sheet(workbook(takes(1)), inline_note("A" * 60 * 2**20))
     assert len(bomb) < 200_000
     assert refusal(bomb, "xlsx").startswith("The workbook unpacks to 60.0 MB in ")
@@ -195,7 +201,7 @@ def test_a_long_inline_note_is_refused_naming_its_row_and_column():
     assert refusal(long_note, "xlsx") == "Row 1, column 10 holds 3,000 characters; a cell may hold at most 2,000."
 
 
-def test_a_sheet_of_many_megabytes_compressing_to_kilobytes_is_refused_unread():
+def test_a_sheet_of_many_megabytes_compressing_to_kilobytes_is_refused_unread(unpacked_limit_of_50_mb):
     rows = "<row><c><v>1</v></c></row>" * (3 * 2**20)  # 78 MB of rows
     bomb = with_sheet(workbook([]), lambda xml: xml.replace("</sheetData>", rows + "</sheetData>"))
     assert len(bomb) < 500_000
@@ -256,7 +262,7 @@ def upload(client, production, data, name):
     ],
 )
 def test_a_hostile_upload_is_refused_with_its_reason_and_changes_nothing(
-    shoot, supervisor, settings, name, data, reason
+    shoot, supervisor, settings, unpacked_limit_of_50_mb, name, data, reason
 ):
     settings.TAKE_IMPORT_MAX_BYTES = 10 * 2**20
     before = database_snapshot()
@@ -281,3 +287,12 @@ def test_a_file_hostile_below_its_header_is_held_and_refused_by_its_check_which_
     assert page.context["confirm_form"] is None
     held = "imports.TakeImportUpload"  # the held file records its mapping and its check
     assert {**database_snapshot(), held: None} == {**before, held: None}
+
+
+def test_styles_of_more_entries_than_excel_allows_are_refused_before_openpyxl_holds_them():
+    many = with_part(
+        workbook(takes(1)), "xl/styles.xml", lambda xml: xml.replace("</cellXfs>", "<xf/>" * 200_001 + "</cellXfs>")
+    )
+    assert refusal(many, "xlsx") == (
+        "The workbook's xl/styles.xml has more than 200,000 style entries: it is not a take log."
+    )

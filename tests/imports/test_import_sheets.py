@@ -184,7 +184,7 @@ def test_a_part_declaring_entities_is_refused_before_any_is_expanded(part, root)
     bomb = with_part(openpyxl_workbook(), part, declaring)
     assert refusal(bomb) == (
         "The file is not a readable XLSX workbook "
-        "(a part declares an XML entity or refers outside the file, which no workbook part does)."
+        "(a part declares a DTD or an XML entity, or refers outside the file, which no workbook part does)."
     )
 
 
