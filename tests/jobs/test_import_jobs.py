@@ -87,6 +87,10 @@ def test_a_login_sees_only_its_own_jobs(seed, login_as):
     supervisor = login_as("Script supervisor")
     upload(supervisor, LOG)
     job = Job.objects.get()
+    assert (
+        f'<a href="{reverse("jobs:list")}">Background work</a>'
+        in supervisor.get(reverse("admin:index")).content.decode()
+    )
     assert "Checking day1.csv" in supervisor.get(reverse("jobs:list")).content.decode()
     producer = login_as("Producer")
     for name in ("jobs:job", "jobs:progress", "jobs:file"):
