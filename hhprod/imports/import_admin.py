@@ -56,6 +56,11 @@ class MappingForm(forms.Form):
         required=False, min_value=1, label="Shoot day", help_text="For a file with no Day or Date column."
     )
     skip_logged = forms.BooleanField(required=False, label="Add only the takes not yet logged")
+    keep_others = forms.BooleanField(
+        required=False,
+        label="Keep the columns left out with each take",
+        help_text="Shown on the take's page and written back into its ALE; unticked, they are not read.",
+    )
 
     def __init__(self, headers, samples, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -67,7 +72,7 @@ class MappingForm(forms.Form):
             )
 
     def options(self):
-        return {"day": self.cleaned_data["day"], "skip_logged": self.cleaned_data["skip_logged"]}
+        return {name: self.cleaned_data[name] for name in ("day", "skip_logged", "keep_others")}
 
     def columns(self):
         return [self.cleaned_data[f"column_{position}"] for position in range(len(self.headers))]
@@ -175,13 +180,14 @@ class TakeImportAdmin(ImportMixin):
         samples = [", ".join(str(row[p]) for row in first if row[p] not in (None, "")) for p in range(len(headers))]
         if held.mapping:
             initial = {f"column_{p}": column for p, column in enumerate(held.mapping["columns"])}
-            initial.update(day=held.mapping["day"], skip_logged=held.mapping["skip_logged"])
+            initial.update({name: held.mapping.get(name) for name in ("day", "skip_logged", "keep_others")})
         else:
             initial = {f"column_{p}": column for p, column in enumerate(guess(headers, held.production))}
+            initial["keep_others"] = True
         form = MappingForm(headers, samples, request.POST or None, initial=initial)
         if request.method == "POST" and form.is_valid():
             try:
-                applied(log, form.columns())
+                applied(log, form.columns(), form.cleaned_data["keep_others"])
             except MappingRefused as refusal:
                 form.add_error(None, str(refusal))
             else:

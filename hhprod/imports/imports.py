@@ -28,7 +28,7 @@ from .filekeys import KeysInFile
 from .mapping import ALL_COLUMNS
 from .rowchecks import READ, RowChecksMixin
 from .setrows import SetRowsMixin
-from .takefiles import FileRefused
+from .takefiles import OTHERS, FileRefused
 
 SHOWN_SCENES = 20  # new scenes named in an import's summary; the rest counted
 EVERY = 500  # rows between two reports of progress: a few a second
@@ -85,7 +85,7 @@ class TakeImport(RowChecksMixin, SetRowsMixin):
         headers = self.checked_headers(log)
         self.fps = self.fps or getattr(log, "fps", None)
         self.read_production()
-        empty = dict.fromkeys(ALL_COLUMNS)
+        empty = dict.fromkeys([*ALL_COLUMNS, OTHERS])
         if self.day and "Day" not in headers and "Date" not in headers:
             empty["Day"] = self.day
         batch = []

@@ -4,8 +4,13 @@ remembered per production.
 A set tool names its columns its own way: MovieSlate's shot log (Scene, Shot, Take, Roll,
 Timecode In/Out, Circled, Notes), Silverstack's clip list (Clip Name, Reel, Start TC, End TC,
 FPS), an AC's camera report (Roll, Scene, Take, Setup, Lens, Print, Remarks), an Avid ALE
-(Name, Tracks, Start, End, Tape...). A column that fills no take-log column is left out and
-named in the preview, never a reason to refuse the file.
+(Name, Tracks, Start, End, Tape...). A column that fills no take-log column is kept aside with
+each take (Take.other_columns), or left out by choice, and named in the preview, never a reason
+to refuse the file.
+
+An ALE's columns mean what Avid's column dictionary says: Name is the clip's name in the bin,
+Tape the source tape or card, Source File the media file's name, Camroll the camera roll;
+Start, End and Duration are timecodes at the heading's FPS; Shoot Date the day it was shot.
 """
 
 from .models import ImportColumnMapping
@@ -29,13 +34,19 @@ ALIASES = {
     "camera serial": "Camera", "cam": "Camera", "camera letter": "Camera", "cam id": "Camera",
     "worn by": "Wearer", "operator": "Wearer", "rig wearer": "Wearer",
     "mark": "Status",
-    "print": "Circled", "circle": "Circled", "circle take": "Circled", "printed": "Circled",
+    "print": "Circled", "good": "Circled", "circle": "Circled", "circle take": "Circled", "printed": "Circled",
     "reel": "Roll", "camroll": "Roll", "camera roll": "Roll", "card": "Roll", "tape": "Roll", "mag": "Roll",
     "clip name": "Clip", "name": "Clip", "file name": "Clip", "filename": "Clip", "source file": "Clip",
     "frame rate": "FPS", "project fps": "FPS",
     "comments": "Notes", "remarks": "Notes", "comment": "Notes", "description": "Notes",
     **{column.lower(): column for column in ALL_COLUMNS},
 }  # fmt: skip
+# Where a file has several of these for one take-log column, the first named here fills it (an Avid
+# bin has Camroll and Tape, Source File and Name); the others are kept aside with the take.
+FIRST_CHOICE = {
+    "Roll": ["roll", "camroll", "camera roll", "reel", "card", "mag", "tape"],
+    "Clip": ["clip", "source file", "clip name", "file name", "filename", "name"],
+}
 
 
 def header_key(header):
@@ -60,20 +71,31 @@ def column_named(name):
 
 def guess(headers, production, overrides=None):
     """The take-log column each header fills ("" for left out), in the file's order: what the
-    production chose last time, else the header's name; `overrides` (header -> column) win."""
+    production chose last time, else the header's name; `overrides` (header -> column) win. Two
+    headers guessed for one column: the one chosen or remembered, else FIRST_CHOICE's, else the first."""
     remembered = dict(ImportColumnMapping.objects.filter(production=production).values_list("header", "column"))
     overrides = {header_key(header): column for header, column in (overrides or {}).items()}
-    columns = []
+    columns, ranks = [], []
     for header in headers:
         key = header_key(header)
         if key in overrides:
-            column = overrides[key]
+            column, rank = overrides[key], None  # as asked, even twice: check() refuses that
+        elif key in remembered:
+            column, rank = remembered[key], -1
         else:
-            column = remembered.get(key, ALIASES.get(key, ""))
-            if column in columns:  # a second guess for one column: the file's first column keeps it
-                column = ""
+            column = ALIASES.get(key, "")
+            choices = FIRST_CHOICE.get(column, [])
+            rank = choices.index(key) if key in choices else len(choices)
         columns.append(column)
-    return columns
+        ranks.append(rank)
+    best = {column: (-2, None) for column, rank in zip(columns, ranks, strict=True) if rank is None}
+    for position, (column, rank) in enumerate(zip(columns, ranks, strict=True)):
+        if column and rank is not None:  # each column's winning header: (rank, position)
+            best[column] = min(best.get(column, (rank, position)), (rank, position), key=lambda pair: pair[0])
+    return [
+        column if not column or rank is None or best[column][1] == position else ""
+        for position, (column, rank) in enumerate(zip(columns, ranks, strict=True))
+    ]
 
 
 def check(headers, columns):
@@ -85,12 +107,20 @@ def check(headers, columns):
         filled[column] = header
 
 
-def applied(log, columns):
-    """The take log (takefiles.TakeLog) with only the mapped columns, under their take-log names;
-    and the headers left out."""
+def applied(log, columns, keep_others=True):
+    """The take log (takefiles.TakeLog) with only the mapped columns, under their take-log names, and
+    with `keep_others` the others as one cell (takefiles.OTHERS); and the headers mapped to nothing."""
     headers = list(log.headers)
     check(headers, columns)
-    return log.mapped(columns), [str(header) for header, column in zip(headers, columns, strict=True) if not column]
+    left_out = [str(header) for header, column in zip(headers, columns, strict=True) if not column]
+    return log.mapped(columns, keep_others), left_out
+
+
+def left_out_line(left_out, keep_others):
+    """The preview's line naming the columns mapped to nothing, and what becomes of them."""
+    if keep_others:
+        return f"Kept aside with each take (mapped to nothing): {', '.join(left_out)}"
+    return f"Left out (mapped to nothing): {', '.join(left_out)}"
 
 
 def remember(production, headers, columns):

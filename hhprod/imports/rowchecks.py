@@ -10,7 +10,7 @@ from hhprod.rigs.models import Camera, Rig
 from hhprod.shooting.models import Take
 
 from .mapping import ALL_COLUMNS, COLUMNS
-from .takefiles import FileRefused
+from .takefiles import OTHERS, FileRefused
 
 REQUIRED = ["Scene", "Take"]
 
@@ -20,7 +20,7 @@ READ = [
     ("shoot_day", "Day"), ("scene", "Scene"), ("setup", "Setup"), ("number", "Take"), ("length", "Length"),
     ("camera", "Camera"), ("rig_unit", "Unit"), ("rig", "Rig"), ("wearer", "Wearer"), ("status", "Status"),
     ("roll", "Roll"), ("clip_name", "Clip"), ("resolution", "Resolution"), ("frame_rate", "FPS"),
-    ("notes", "Notes"),
+    ("notes", "Notes"), ("other_columns", OTHERS),
 ]  # fmt: skip
 COLUMN_OF = dict(READ)
 # Not validated again by full_clean: the foreign keys, found among the production's records read
@@ -35,7 +35,7 @@ NEW_TAKE = tuple(field.get_default() for field in Take._meta.concrete_fields)
 class RowChecksMixin:
     def checked_headers(self, log):
         headers = [str(header or "").strip() for header in log.headers or []]
-        if unknown := [header for header in headers if header not in ALL_COLUMNS]:
+        if unknown := [header for header in headers if header not in (*ALL_COLUMNS, OTHERS)]:
             raise FileRefused(f"Column {unknown[0]!r} is not a take-log column: map it to one, or to nothing.")
         missing = [name for name in REQUIRED if name not in headers]
         if "Day" not in headers and "Date" not in headers and not self.day:

@@ -208,3 +208,7 @@ class SetRowsMixin:
 
     def clean_notes(self, value, row, take):
         return cell_text(value, "Notes", strip=False)
+
+    def clean_other_columns(self, value, row, take):
+        """The columns mapped to nothing, kept aside as text (a date as ISO): {header: value}."""
+        return {header: cell_text(cell, header) for header, cell in (value or {}).items()}

@@ -26,7 +26,6 @@ from openpyxl.utils.escape import unescape
 
 from hhprod.lib.freetext import TEXT_LIMIT
 
-MAX_COLUMNS = 64  # the take log has ten; an ALE may have 64 (Avid's own limit)
 MAX_CELL_CHARACTERS = TEXT_LIMIT  # a take's notes, the longest text it has
 MAX_XLSX_PARTS = 200  # a one-sheet workbook has about a dozen
 MAX_XLSX_UNPACKED_BYTES = 100 * 2**20  # a 200,000-row take log unpacks to about 75 MB
@@ -35,6 +34,12 @@ MAX_XLSX_UNPACKED_BYTES = 100 * 2**20  # a 200,000-row take log unpacks to about
 # one row or in the styles. Counted first, by tag, with the C XML parser.
 MAX_CELLS_A_ROW = 16_384  # Excel's columns
 MAX_STYLE_ENTRIES = 200_000  # Excel allows 64,000 cell formats
+# Any width is read: an Avid bin or a lab's ALE carries well over a hundred columns, most of them
+# empty. What bounds a row is its cells (a sheet's, MAX_CELLS_A_ROW) and a line's characters; what
+# bounds the file is its cells read, each row as wide as it was read (a one-value row padded to the
+# header's width costs that width).
+MAX_LINE_CHARACTERS = 2**20  # a 245-column Avid row is a few kilobytes; split, this costs 8 MB at most
+MAX_CELLS = 20_000_000  # 200,000 takes of 100 columns; a second or two of reading
 # What openpyxl, zipfile and the XML parser raise on a workbook that is not what it says: a part
 # missing (KeyError, a LookupError), damaged (BadZipFile, zlib.error, EOFError), packed by an unknown
 # method or encrypted (NotImplementedError, a RuntimeError), not XML (ParseError, a SyntaxError), in
@@ -45,8 +50,9 @@ UNREADABLE = (
     LookupError, ValueError, TypeError, AttributeError, OSError, EOFError, RuntimeError, SyntaxError,
     zipfile.BadZipFile, zlib.error,
 )  # fmt: skip
-# A CSV line is read whole before it is split: longer than a full row of full cells is refused first.
-MAX_CSV_LINE = MAX_COLUMNS * (MAX_CELL_CHARACTERS + 3)
+
+# A mapped log's last cell, when it keeps the columns mapped to nothing: {header: value}, a take's other_columns.
+OTHERS = "Other columns"
 
 
 class FileRefused(ValueError):
@@ -92,6 +98,7 @@ class TakeLog:
         self.file_headers = list(header)
         self.fps = nominal_fps(self.heading["FPS"]) if self.heading.get("FPS") else None
         self.kept = None  # the file's columns a mapped log reads, by position: all of them
+        self.others = []  # the columns a mapped log keeps aside with each take: (position, name)
         self.headers = self.file_headers
         self.length = None
 
@@ -102,12 +109,24 @@ class TakeLog:
             return capped(read_xlsx(data))
         return capped(enumerate(ale_rows(data, self.heading) if kind == "ale" else read_csv(data)))
 
-    def mapped(self, columns):
+    def mapped(self, columns, keep_others=True):
         """This file's rows with only the columns mapped to a take-log column (`columns`, one per
-        file column, "" for left out), under the take-log column's name."""
+        file column, "" for left out), under the take-log column's name; with `keep_others`, the
+        columns left out follow as one cell, OTHERS: {header: value} of those holding something."""
         mapped = copy.copy(self)
         mapped.kept = [position for position, column in enumerate(columns) if column]
         mapped.headers = [columns[position] for position in mapped.kept]
+        mapped.others = []
+        names = set()
+        for position, column in enumerate(columns):
+            if keep_others and not column:
+                name = str(self.file_headers[position] or "").strip() or f"Column {position + 1}"
+                if name in names:  # two columns of one name: each keeps its value
+                    name = f"{name} (column {position + 1})"
+                names.add(name)
+                mapped.others.append((position, name))
+        if mapped.others:
+            mapped.headers = [*mapped.headers, OTHERS]
         return mapped
 
     def __iter__(self):
@@ -115,6 +134,7 @@ class TakeLog:
         next(lines)
         width = len(self.file_headers)
         kept = self.kept
+        others = self.others
         # The kept cells picked in C; the first cell as well, so that it gives a tuple even of one or none.
         pick = None if kept is None else operator.itemgetter(*kept, 0)
         number = 0
@@ -122,7 +142,13 @@ class TakeLog:
             if len(row) > width:
                 raise FileRefused(f"Row {number} has {len(row)} cells but the header has {width} columns.")
             row += (None,) * (width - len(row))
-            yield row if pick is None else pick(row)[: len(kept)]
+            if pick is None:
+                yield row
+            elif others:
+                kept_aside = {name: row[position] for position, name in others if not blank(row[position])}
+                yield (*pick(row)[: len(kept)], kept_aside or None)
+            else:
+                yield pick(row)[: len(kept)]
         self.length = number
 
     def __len__(self):
@@ -162,7 +188,7 @@ def read_csv(data):
 
 def bounded_lines(data):
     for number, line in enumerate(text_lines(data), 1):
-        if len(line) > MAX_CSV_LINE:
+        if len(line) > MAX_LINE_CHARACTERS:
             raise FileRefused(
                 f"Line {number} of the file is {len(line):,} characters long; a take log's line is far shorter."
             )
@@ -247,11 +273,12 @@ def sheet_rows(book):
     openpyxl's read-only mode reads them: dates and durations by their number format, a row the
     sheet leaves out as an empty one, passed over here.
 
-    openpyxl makes a row as wide as its last cell and gives an empty row for each one a sheet skips:
-    a cell in column XFD or row 1,048,576 would cost 16,384 values a row, or a million rows. So the
-    rows are read one column past the widest take log (a value there is refused, one further right
-    is not read) and down to the row after the last take allowed (a sheet going on there is refused,
-    as what it holds below is not read)."""
+    openpyxl makes a row as wide as its last cell, or as asked, and gives an empty row for each one
+    a sheet skips: a cell in column XFD or row 1,048,576 would cost 16,384 values a row, or a million
+    rows. So the rows under the header are read one column past the header's last (a value there is
+    refused, one further right is not read), every cell read counts against MAX_CELLS, and the rows
+    go down to the row after the last take allowed (a sheet going on there is refused, as what it
+    holds below is not read)."""
     sheet = book.active
     if sheet is None:
         raise FileRefused("The file is not a readable XLSX workbook (it opens on a sheet it does not have).")
@@ -259,10 +286,17 @@ def sheet_rows(book):
         raise FileRefused("The file is not a readable XLSX workbook (the sheet it opens on is a chart).")
     sheet.reset_dimensions()  # the rows it holds, not the size its <dimension> declares
     max_rows = settings.TAKE_IMPORT_MAX_ROWS
+    cells = 0
+    header_width = 0
+    for row in sheet.iter_rows(max_row=max_rows + 2, values_only=True):
+        cells = counted_cells(cells, len(row))
+        if header_width := filled_width(row):
+            break
     # Lines 0 (the header) to max_rows (the last take), then one more: a take there is refused as
     # one too many (by capped), an empty row there means the sheet goes on below, unread.
-    rows = sheet.iter_rows(max_row=max_rows + 2, max_col=MAX_COLUMNS + 1, values_only=True)
+    rows = sheet.iter_rows(max_row=max_rows + 2, max_col=header_width + 1, values_only=True)
     for line, row in enumerate(rows):
+        cells = counted_cells(cells, len(row))
         empty = row.count(None) == len(row)
         if line > max_rows and (empty or all(map(blank, row))):
             raise FileRefused(
@@ -274,12 +308,26 @@ def sheet_rows(book):
         width = len(row)
         while row[width - 1] is None:  # as wide as its last cell, as the CSV and ALE readers give a row
             width -= 1
-        if width > MAX_COLUMNS and not blank(row[MAX_COLUMNS]):
-            raise FileRefused(
-                f"{where(line)} has a value in column {MAX_COLUMNS + 1}; "
-                f"a take log may have at most {MAX_COLUMNS} columns."
-            )
-        yield line, tuple(unescaped(value) for value in row[: min(width, MAX_COLUMNS)])
+        yield line, tuple(unescaped(value) for value in row[:width])
+
+
+def filled_width(row):
+    """A row's width to its last cell holding something; 0 for a blank row."""
+    width = len(row)
+    while width and blank(row[width - 1]):
+        width -= 1
+    return width
+
+
+def counted_cells(cells, more):
+    """The cells read so far, `more` added; refused past MAX_CELLS."""
+    cells += more
+    if cells > MAX_CELLS:
+        raise FileRefused(
+            f"The sheet holds more than {MAX_CELLS:,} cells, each row counted as wide as the header; a take log "
+            "holds far fewer. Delete the empty columns and rows, or split the file."
+        )
+    return cells
 
 
 def unescaped(value):
@@ -322,12 +370,10 @@ def capped(numbered_rows):
     max_rows = settings.TAKE_IMPORT_MAX_ROWS
     last = -1  # the index of the last row with something in it
     for line, row in numbered_rows:
-        width = len(row)
-        while width and blank(row[width - 1]):
-            width -= 1
+        width = filled_width(row)
         if not width:
             continue
-        if width > MAX_COLUMNS:
+        if width > MAX_CELLS_A_ROW:
             raise FileRefused(too_wide(line, width))
         row = tuple(row[:width])
         for column, value in enumerate(row, 1):
@@ -350,7 +396,7 @@ def where(line):
 
 
 def too_wide(line, width):
-    return f"{where(line)} has {width} columns; a take log may have at most {MAX_COLUMNS}."
+    return f"{where(line)} has {width:,} cells; a row may have at most {MAX_CELLS_A_ROW:,} (Excel's columns)."
 
 
 # Avid Log Exchange: the bin log Avid, Resolve and Silverstack write. Tab-separated text in three

@@ -14,7 +14,7 @@ from hhprod.jobs.models import Progress
 from hhprod.productions.models import Production
 
 from .imports import TakeImport
-from .mapping import MappingRefused, applied, remember
+from .mapping import MappingRefused, applied, left_out_line, remember
 from .models import TakeImportUpload
 from .takefiles import FileRefused, read_take_log
 
@@ -28,6 +28,11 @@ def options(held):
     return {"day": held.mapping["day"], "skip_logged": held.mapping["skip_logged"]}
 
 
+def keep_others(held):
+    """Whether the columns mapped to nothing are kept aside with each take (the mapping step's box)."""
+    return held.mapping.get("keep_others", True)
+
+
 @task(takes_context=True)
 def check_take_log(context, upload):
     """The preview of a held file with its mapping: a dry run of the import. Its result is the
@@ -38,7 +43,8 @@ def check_take_log(context, upload):
         return {"passed": False, "lines": ["That file is no longer held: upload it again."]}
     progress = Progress(context.task_result.id, "rows checked")
     try:
-        mapped, left_out = applied(read_take_log(bytes(held.data), held.kind, checked=False), held.mapping["columns"])
+        log = read_take_log(bytes(held.data), held.kind, checked=False)
+        mapped, left_out = applied(log, held.mapping["columns"], keep_others(held))
     except (FileRefused, MappingRefused) as refusal:
         return {"passed": False, "lines": [f"File: {refusal}"]}
     checked = TakeImport(held.production, **options(held), progress=progress, most=SHOWN_FATES)
@@ -48,7 +54,7 @@ def check_take_log(context, upload):
     return {
         "passed": checked.passed,
         "lines": checked.lines(),
-        "left_out": left_out,
+        "left_out": left_out_line(left_out, keep_others(held)) if left_out else "",
         "rows": mapped.length,
         "skipped": checked.skipped,
         "refused_as_logged": checked.refused_as_logged,
@@ -70,7 +76,7 @@ def import_take_log(context, upload):
         TakeImportUpload.objects.filter(pk=held.pk).delete()
         try:
             log = read_take_log(bytes(held.data), held.kind, checked=False)
-            mapped, _ = applied(log, held.mapping["columns"])
+            mapped, _ = applied(log, held.mapping["columns"], keep_others(held))
         except (FileRefused, MappingRefused) as refusal:
             return {"passed": False, "message": f"Nothing imported: {refusal}"}
         imported = TakeImport(held.production, **options(held), progress=progress, fates=False, most=SHOWN_REFUSALS)

@@ -3,6 +3,7 @@
 from django.contrib import admin
 from django.db.models import Count, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
+from django.utils.html import format_html, format_html_join
 
 from hhprod.lib.admin import FirstRowsInline, HistoryAdmin, OfficeAdmin, linked_parent
 from hhprod.lib.conflicts import InlineVersionCheckedForm, VersionCheckedAdmin
@@ -56,8 +57,10 @@ class TakeAdmin(VersionCheckedAdmin, HistoryAdmin):
                 ]
             },
         ),
+        ("The imported file's other columns", {"fields": ["other_columns_shown"]}),
         ("Where it comes from", {"fields": ["source"]}),
     ]
+    readonly_fields = ["other_columns_shown"]
     show_full_result_count = False
     history_select_related = ["shoot_day__production"]
     # Day by day, scene by scene, in the order they were logged: on the keys, so the first page
@@ -88,6 +91,14 @@ class TakeAdmin(VersionCheckedAdmin, HistoryAdmin):
     @admin.display(description="length", ordering="length")
     def length_display(self, take):
         return take.length_display
+
+    @admin.display(description="columns")
+    def other_columns_shown(self, take):
+        """What the import kept aside: each column the file had that no field holds, with its value."""
+        if not take.other_columns:
+            return "—"
+        rows = format_html_join("", "<tr><th>{}</th><td>{}</td></tr>", sorted(take.other_columns.items()))
+        return format_html('<table class="other-columns">{}</table>', rows)
 
 
 @admin.register(HealthIncident)

@@ -306,7 +306,7 @@ def test_two_columns_mapped_to_one_take_column_are_refused(shoot, tmp_path):
         "Nothing imported: day1.csv: Two columns ('Duration' and 'Length') go to Length: map one to nothing."
     )
     lines, refusal = import_takes(path)  # guessed, the file's first column keeps Length
-    assert refusal is None and lines[0] == "Left out (mapped to nothing): Length"
+    assert refusal is None and lines[0] == "Kept aside with each take (mapped to nothing): Length"
     assert Take.objects.get().length == 30
 
 

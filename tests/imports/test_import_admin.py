@@ -134,7 +134,7 @@ def test_a_file_without_a_day_is_refused_without_a_traceback_its_unmapped_column
     response = upload(login_as("Producer"), "Scene,Take,Lens\n1,1,35mm\n")
     page = response.content.decode()
     assert "File: The file has no Day or Date column, no Length (or TC In and TC Out) column." in page
-    assert "Left out (mapped to nothing): Lens" in page
+    assert "Kept aside with each take (mapped to nothing): Lens" in page
     assert "Traceback" not in page and "Row 1" not in page
 
 

@@ -68,7 +68,7 @@ def logged():
 def test_an_avid_ale_is_imported_with_its_timecodes_at_the_headings_25_fps(shoot):
     lines, refusal = import_takes(DATA / "avid_day1.ale")
     assert refusal is None, lines
-    assert lines[0] == "Left out (mapped to nothing): Tracks"
+    assert lines[0] == "Kept aside with each take (mapped to nothing): Tracks"
     assert logged() == [
         # 10:15:00:00 to 10:16:05:13 is 65 s and 13 frames: 66 s to the nearest second at 25 fps.
         (1, "12", "", 1, 66, "v2", 1, "GP3-A1", FIRST, "good", "A001", "GOPR0101.MP4", "", None, "Stairwell run"),
@@ -84,7 +84,7 @@ def test_an_avid_ale_is_imported_with_its_timecodes_at_the_headings_25_fps(shoot
 def test_a_movieslate_shot_log_is_imported_from_its_timecodes_with_day_first_dates(shoot):
     lines, refusal = import_takes(DATA / "movieslate_shot_log.csv")
     assert refusal is None, lines
-    assert lines[0] == "Left out (mapped to nothing): Production"
+    assert lines[0] == "Kept aside with each take (mapped to nothing): Production"
     assert logged() == [
         (2, "14", "", 1, 150, "v2", 2, "GP3-B1", SECOND, "circled", "A002", "", "", None, "Rooftop jump"),
         (2, "14", "", 2, 4, "v2", 2, "GP3-B1", SECOND, "good", "A002", "", "", None, ""),
@@ -96,7 +96,7 @@ def test_a_movieslate_shot_log_is_imported_from_its_timecodes_with_day_first_dat
 def test_a_silverstack_clip_list_is_imported_with_its_modes_and_its_frame_rate(shoot):
     lines, refusal = import_takes(DATA / "silverstack_clip_list.csv")
     assert refusal is None, lines
-    assert lines[0] == "Left out (mapped to nothing): Codec"
+    assert lines[0] == "Kept aside with each take (mapped to nothing): Codec"
     assert logged() == [
         # 00:01:10:30 at the clip's 50 fps is 70.6 s: 71 s.
         (1, "12", "", 2, 71, "v2", 1, "GP3-A1", FIRST, "good", "A003", "GOPR0201.MP4", "1080p", 50, ""),
@@ -120,7 +120,7 @@ def write_camera_report(path):
 def test_an_ac_camera_report_is_imported_on_the_day_given_with_unit_and_wearer_from_the_plan(shoot, tmp_path):
     lines, refusal = import_takes(write_camera_report(tmp_path / "report.xlsx"), "--day", "2")
     assert refusal is None, lines
-    assert lines[0] == "Left out (mapped to nothing): Lens"
+    assert lines[0] == "Kept aside with each take (mapped to nothing): Lens"
     assert logged() == [
         (2, "14", "", 3, 135, "v2", 2, None, SECOND, "circled", "A004", "", "", None, "Best one"),
         (2, "14", "A", 1, 50, "v2", 2, None, SECOND, "good", "A004", "", "", None, ""),
@@ -165,7 +165,7 @@ def test_a_bad_timecode_names_its_row_and_nothing_is_written(shoot, tmp_path):
     before = database_snapshot()
     lines, refusal = import_takes(tmp_path / "log.csv")
     assert refusal == "Nothing imported: log.csv has errors (above)."
-    assert [line for line in lines if not line.startswith(("Row 1:", "Row 3:", "Left out"))] == [
+    assert [line for line in lines if not line.startswith(("Row 1:", "Row 3:", "Kept aside"))] == [
         "Row 2, Length: TC Out '11:06:03:25' is not a timecode at 25 fps (frames 00 to 24)."
     ]
     assert database_snapshot() == before

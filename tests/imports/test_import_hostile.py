@@ -93,16 +93,34 @@ def test_a_sheet_declaring_fewer_rows_than_it_holds_imports_every_row(shoot, tmp
     assert sorted(Take.objects.values_list("number", flat=True)) == [1, 2, 3, 4, 5]
 
 
-def test_a_cell_past_the_last_column_allowed_is_refused_not_padded_into_memory():
-    next_one = with_sheet(workbook(takes(1)), lambda xml: xml.replace("</row>", '<c r="BM1"><v>1</v></c></row>', 1))
-    reason = "The header row has a value in column 65; a take log may have at most 64 columns."
-    assert refusal(next_one, "xlsx") == reason
+def in_row(number, cell):
+    """The sheet with `cell` added at the end of its row `number`."""
+    return lambda xml: re.sub(
+        rf'(<row r="{number}"[^>]*>.*?)(</row>)', lambda m: m.group(1) + cell + m.group(2), xml, count=1, flags=re.S
+    )
 
 
-def test_a_cell_far_past_the_last_column_allowed_is_not_read():
-    far = with_sheet(workbook(takes(1)), lambda xml: xml.replace("</row>", '<c r="XFD1"><v>1</v></c></row>', 1))
+def test_a_value_in_the_column_past_the_headers_last_is_refused():
+    next_one = with_sheet(workbook(takes(1)), in_row(2, '<c r="K2"><v>1</v></c>'))
+    assert refusal(next_one, "xlsx") == "Row 1 has 11 cells but the header has 10 columns."
+
+
+def test_a_cell_far_past_the_headers_last_column_is_not_read():
+    far = with_sheet(workbook(takes(1)), in_row(2, '<c r="XFD2"><v>1</v></c>'))
     dataset = read_take_log(far, "xlsx")
-    assert (dataset.headers, len(dataset)) == (HEADER, 1)
+    assert (dataset.headers, list(dataset)) == (HEADER, [(1, None, "7", 1, "1:00", "v1", None, WEARER, "Good", None)])
+
+
+def test_a_header_as_wide_as_a_sheet_is_read_and_its_rows_cost_that_width_at_most(settings):
+    wide = with_sheet(workbook(takes(3)), in_row(1, '<c r="XFD1" t="inlineStr"><is><t>Last</t></is></c>'))
+    dataset = read_take_log(wide, "xlsx")
+    assert (len(dataset.headers), dataset.headers[-1], len(dataset)) == (16_384, "Last", 3)
+    settings.TAKE_IMPORT_MAX_ROWS = 2_000
+    many = with_sheet(workbook(takes(1_300)), in_row(1, '<c r="XFD1" t="inlineStr"><is><t>Last</t></is></c>'))
+    assert refusal(many, "xlsx") == (
+        "The sheet holds more than 20,000,000 cells, each row counted as wide as the header; a take log holds far "
+        "fewer. Delete the empty columns and rows, or split the file."
+    )
 
 
 def rows_of_cells(cells):

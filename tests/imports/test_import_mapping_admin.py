@@ -78,7 +78,7 @@ def test_an_ale_is_mapped_column_by_column_previewed_and_imported(shoot, office)
     guessed = office.get(url).context["form"].initial
     before = database_snapshot()
     preview = checked(office, url, {**guessed, "column_9": ""})  # Comments changed to left out
-    assert "Left out (mapped to nothing): Tracks, Comments" in preview
+    assert "Kept aside with each take (mapped to nothing): Tracks, Comments" in preview
     assert f"worn by {FIRST} (from the plan)" in preview
     held_only = {**before, "imports.TakeImportUpload": database_snapshot()["imports.TakeImportUpload"]}
     assert database_snapshot() == held_only  # the preview wrote nothing but the held file

@@ -91,6 +91,12 @@ class Take(Versioned, Sourced):
     mos = models.BooleanField("MOS", default=False, help_text="Shot without sound.")
     vfx = models.BooleanField("VFX", default=False, help_text="Visual effects will be added.")
     notes = FreeTextField(blank=True)
+    other_columns = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="The imported file's columns that fill no field here (its header -> its value), as the file "
+        "had them: kept for editorial, and written back into the ALE.",
+    )
 
     objects = TakeQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=["version"])

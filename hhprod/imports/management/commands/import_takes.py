@@ -4,7 +4,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from hhprod.imports.imports import TakeImport
-from hhprod.imports.mapping import MappingRefused, applied, column_named, guess, remember
+from hhprod.imports.mapping import MappingRefused, applied, column_named, guess, left_out_line, remember
 from hhprod.imports.takefiles import FileRefused, check_size, read_take_log
 from hhprod.productions.models import Production
 
@@ -35,10 +35,15 @@ class Command(BaseCommand):
         parser.add_argument("--fps", type=int, help="The frame rate the file's timecodes count (an ALE says its own).")
         parser.add_argument("--day", type=int, help="The shoot day's number, for a file with no Day or Date column.")
         parser.add_argument(
+            "--drop-unmapped",
+            action="store_true",
+            help="Leave out the columns mapped to nothing, rather than keep them aside with each take.",
+        )
+        parser.add_argument(
             "--skip-logged", action="store_true", help="Add only the takes not yet logged; skip the others."
         )
 
-    def handle(self, *args, file, production, dry_run, user, map, fps, day, skip_logged, **options):
+    def handle(self, *args, file, production, dry_run, user, map, fps, day, skip_logged, drop_unmapped, **options):
         for argument in (str(file), production, user or "", *map):
             if "\x00" in argument:
                 raise CommandError("An argument holds a NUL character; no file, title or login can.")
@@ -61,13 +66,13 @@ class Command(BaseCommand):
             overrides = {header: column_named(column) for header, column in overrides.items()}
             headers = list(log.headers)
             columns = guess(headers, production, overrides)
-            mapped, left_out = applied(log, columns)
+            mapped, left_out = applied(log, columns, keep_others=not drop_unmapped)
         except OSError as error:
             raise CommandError(f"Cannot read {file}: {error.strerror or error}.") from None
         except (FileRefused, MappingRefused) as refusal:
             raise CommandError(f"Nothing imported: {file.name}: {refusal}") from None
         if left_out:
-            self.stdout.write(f"Left out (mapped to nothing): {', '.join(left_out)}")
+            self.stdout.write(left_out_line(left_out, keep_others=not drop_unmapped))
 
         imported = TakeImport(production, fps=fps, skip_logged=skip_logged, day=day)
         imported.run(mapped, dry_run=dry_run, user=user, file_name=file.name)
