@@ -11,7 +11,7 @@ from django.conf import settings
 # Runs a worker process: left out by `make test-quick`, run by `make test`.
 pytestmark = pytest.mark.system
 
-LINE = re.compile(r"\s+300\s+[\d,]+\s+([\d.]+\s+){4}[\d.]+x\s+\d+/\d+\s+\d+/\d+\s+\d+$")
+LINE = re.compile(r"\s+300\s+[\d,]+\s+([\d.]+\s+){4}[\d.]+x\s+\d+/\d+\s+\d+/\d+\s+\d+/\d+$")
 
 
 def test_the_queue_benchmark_prints_the_workers_times_the_floor_the_day_page_and_the_memory():
