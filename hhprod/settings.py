@@ -226,9 +226,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 # An uploaded take log waits in the database for its check and import this long, then is removed.
 TAKE_IMPORT_PREVIEW_HOURS = 2
 
-# How set tools' files are read: the Moscow office writes dates day first (02.09.2013), and a
-# timecode's frames count at 25 fps (PAL, Russia's video standard) when the file does not give its rate.
-IMPORT_DAY_FIRST = envbool("IMPORT_DAY_FIRST", True)
+# How set tools' files are read: a timecode's frames count at 25 fps (PAL, Russia's video standard)
+# when the file does not give its rate. A file's date order is found from its dates, or asked.
 IMPORT_TIMECODE_FPS = int(os.environ.get("IMPORT_TIMECODE_FPS", 25))
 
 # How long the scene-order optimizer searches, in seconds, before it gives the best order found so far.

@@ -28,12 +28,14 @@ from hhprod.productions.models import Production
 
 from .mapping import ALL_COLUMNS, MappingRefused, applied, guess
 from .models import TakeImportUpload
+from .setvalues import DAY_FIRST, MONTH_FIRST
 from .takefiles import FileRefused, TakeLogALE, TakeLogCSV, TakeLogXLSX, check_size, read_take_log
 from .takeresource import TakeResource
 from .tasks import check_take_log, import_take_log
 
 KINDS = ["csv", "xlsx", "ale"]  # in the order of import_formats: the form's format is an index
 SAMPLES = 3  # values shown beside each column on the mapping page
+OPTIONS = ("day", "skip_logged", "date_order", "keep_others")  # the mapping form's choices besides the columns
 
 
 class TakeImportForm(ImportForm):
@@ -56,6 +58,16 @@ class MappingForm(forms.Form):
         required=False, min_value=1, label="Shoot day", help_text="For a file with no Day or Date column."
     )
     skip_logged = forms.BooleanField(required=False, label="Add only the takes not yet logged")
+    date_order = forms.ChoiceField(
+        required=False,
+        label="Date order",
+        choices=[
+            ("", "From the file's dates (13/09/13 is day first, 09/13/13 month first)"),
+            (DAY_FIRST, "Day first: 10/09/13 is 10 September"),
+            (MONTH_FIRST, "Month first: 10/09/13 is 9 October"),
+        ],
+        help_text="Asked when every date in the file reads both ways; ISO dates (2013-09-10) read alone.",
+    )
     keep_others = forms.BooleanField(
         required=False,
         label="Keep the columns left out with each take",
@@ -72,7 +84,7 @@ class MappingForm(forms.Form):
             )
 
     def options(self):
-        return {name: self.cleaned_data[name] for name in ("day", "skip_logged", "keep_others")}
+        return {name: self.cleaned_data[name] for name in OPTIONS}
 
     def columns(self):
         return [self.cleaned_data[f"column_{position}"] for position in range(len(self.headers))]
@@ -180,7 +192,7 @@ class TakeImportAdmin(ImportMixin):
         samples = [", ".join(str(row[p]) for row in first if row[p] not in (None, "")) for p in range(len(headers))]
         if held.mapping:
             initial = {f"column_{p}": column for p, column in enumerate(held.mapping["columns"])}
-            initial.update({name: held.mapping.get(name) for name in ("day", "skip_logged", "keep_others")})
+            initial.update({name: held.mapping.get(name) for name in OPTIONS})
         else:
             initial = {f"column_{p}": column for p, column in enumerate(guess(headers, held.production))}
             initial["keep_others"] = True

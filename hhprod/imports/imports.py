@@ -28,6 +28,7 @@ from .filekeys import KeysInFile
 from .mapping import ALL_COLUMNS
 from .rowchecks import READ, RowChecksMixin
 from .setrows import SetRowsMixin
+from .setvalues import date_order
 from .takefiles import OTHERS, FileRefused
 
 SHOWN_SCENES = 20  # new scenes named in an import's summary; the rest counted
@@ -44,9 +45,12 @@ class TakeImport(RowChecksMixin, SetRowsMixin):
     that many refused rows and that many others are worded, the rest counted.
     """
 
-    def __init__(self, production, fps=None, skip_logged=False, day=None, progress=None, fates=True, most=None):
+    def __init__(
+        self, production, fps=None, skip_logged=False, day=None, date_order=None, progress=None, fates=True, most=None
+    ):
         self.production = production
         self.fps = fps  # the file's frame rate, when the command or the ALE heading gives it
+        self.date_order = date_order  # DAY_FIRST or MONTH_FIRST as chosen; else found from the file's dates
         self.skip_logged = skip_logged
         self.day = day  # the shoot day's number for a file with no Day or Date column (an AC's camera report)
         self.progress = progress  # progress(done, total), told every EVERY rows (jobs.models.Progress)
@@ -84,6 +88,8 @@ class TakeImport(RowChecksMixin, SetRowsMixin):
     def check_and_write(self, log, dry_run, total):
         headers = self.checked_headers(log)
         self.fps = self.fps or getattr(log, "fps", None)
+        if "Date" in headers and not self.date_order:
+            self.date_order = self.file_date_order(log, headers.index("Date"))
         self.read_production()
         empty = dict.fromkeys([*ALL_COLUMNS, OTHERS])
         if self.day and "Day" not in headers and "Date" not in headers:
@@ -109,6 +115,15 @@ class TakeImport(RowChecksMixin, SetRowsMixin):
         self.flush(batch, dry_run)
         if number == len(blanks):
             raise FileRefused("The file has no takes under its header row.")
+
+    def file_date_order(self, log, column):
+        """The file's date order, from its dates (setvalues.date_order): read until one decides it."""
+        try:
+            return date_order((number, cells[column]) for number, cells in enumerate(log, 1))
+        except FileRefused:
+            return None  # a limit met down the file: the rows' own pass meets it, undoing what it wrote
+        except ValueError as error:
+            raise FileRefused(str(error)) from None
 
     def flush(self, batch, dry_run):
         """The batch's takes, written unless a dry run or a row has been refused; the batch emptied."""

@@ -10,7 +10,15 @@ from hhprod.rigs.models import Mounting, RigUnit
 from hhprod.shooting.camera_report import FrameRate, Resolution, setup_letters
 from hhprod.shooting.models import Take
 
-from .setvalues import cell_text, length_between, parse_date, parse_length, parse_whole_number, parse_yes
+from .setvalues import (
+    cell_text,
+    length_between,
+    parse_date,
+    parse_length,
+    parse_whole_number,
+    parse_yes,
+    timecode_rate,
+)
 
 SCENE_AND_SETUP = re.compile(r"(.*\d)([A-Za-z]{1,2})")
 
@@ -34,7 +42,7 @@ class SetRowsMixin:
     def clean_shoot_day(self, value, row, take):
         take.sources = []  # where a value the file did not give came from, for the preview
         day_number = None if value in (None, "") else parse_whole_number(value, "Day")
-        actual = None if row["Date"] in (None, "") else parse_date(row["Date"])
+        actual = None if row["Date"] in (None, "") else parse_date(row["Date"], self.date_order)
         if day_number is None and actual is None:
             raise ValueError("Give the shoot day: a Day number or a Date.")
         if day_number is not None:
@@ -89,9 +97,9 @@ class SetRowsMixin:
         if row["FPS"] in (None, ""):
             return self.fps
         try:
-            return self.clean_frame_rate(row["FPS"], row, None) or self.fps
+            return timecode_rate(row["FPS"])
         except ValueError:
-            return self.fps
+            return self.fps  # refused by clean_frame_rate
 
     def clean_length(self, value, row, take):
         if cell_text(value, "Length") or not (row["TC In"] or row["TC Out"]):

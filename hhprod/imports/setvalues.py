@@ -4,7 +4,9 @@ order), marks.
 """
 
 import re
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from fractions import Fraction
 
 from django.conf import settings
 
@@ -50,23 +52,74 @@ def parse_whole_number(value, column):
     return number
 
 
-TIMECODE = re.compile(r"\s*(\d{1,2})[:.](\d{2})[:.](\d{2})[:;.](\d{2,3})\s*")
+TIMECODE = re.compile(r"\s*(\d{1,2})[:.](\d{2})[:.](\d{2})([:;.,])(\d{2,3})\s*")
+DROP_FRAME = ";,"  # the separators before the frames that say a timecode is drop-frame
 
 
-def timecode_frames(text, fps, column):
-    """HH:MM:SS:FF (";" before the frames for drop-frame) as frames counted at `fps`."""
+@dataclass(frozen=True)
+class TimecodeRate:
+    """The rate a file's timecodes count at: `frames` a timecode second (30 at 29.97), `per_second`
+    real frames a second (30000/1001 at 29.97), and the frame numbers a drop-frame timecode skips at
+    each minute but every tenth (`drops`: 2 at 29.97, 4 at 59.94; 0 where there is no drop-frame)."""
+
+    text: str
+    frames: int
+    per_second: Fraction
+    drops: int = 0
+
+    def __str__(self):
+        return self.text
+
+
+# NTSC's rates run 1000/1001 of their whole number; 29.97 and 59.94 may also be written drop-frame.
+NTSC_DROPS = {24: 0, 30: 2, 48: 0, 60: 4}
+
+
+def timecode_rate(value):
+    """A frame rate as files write it (25, "23.976", "29.97", "59.94", 30.0) as a TimecodeRate."""
+    text = cell_text(value, "FPS")
+    try:
+        number = float(text)
+    except ValueError:
+        number = 0.0
+    if not 1 <= number <= 240:  # also "inf", "nan"
+        raise ValueError(f"{text!r} is not a frame rate (25, 23.976, 29.97...).")
+    frames = round(number)
+    if frames in NTSC_DROPS and abs(number - frames * 1000 / 1001) < 0.01:
+        return TimecodeRate(text, frames, Fraction(frames * 1000, 1001), NTSC_DROPS[frames])
+    if abs(number - frames) > 0.01:
+        raise ValueError(f"{text!r} is not a frame rate (25, 23.976, 29.97...).")
+    return TimecodeRate(text, frames, Fraction(frames))
+
+
+def timecode_frames(text, rate, column):
+    """HH:MM:SS:FF as frames counted at `rate` (a TimecodeRate); HH:MM:SS;FF is drop-frame: at
+    29.97 the frame numbers 00 and 01 (at 59.94, 00 to 03) are skipped at each minute but every tenth."""
     match = TIMECODE.fullmatch(text)
     if not match:
         raise ValueError(f"{column} {text!r} is not a timecode: write HH:MM:SS:FF (10:02:13:05).")
-    hours, minutes, seconds, frames = (int(part) for part in match.groups())
+    hours, minutes, seconds, frames = (int(match[group]) for group in (1, 2, 3, 5))
+    fps = rate.frames
     if minutes > 59 or seconds > 59 or frames >= fps:
-        raise ValueError(f"{column} {text!r} is not a timecode at {fps} fps (frames 00 to {fps - 1:02d}).")
-    return ((hours * 60 + minutes) * 60 + seconds) * fps + frames
+        raise ValueError(f"{column} {text!r} is not a timecode at {rate} fps (frames 00 to {fps - 1:02d}).")
+    counted = ((hours * 60 + minutes) * 60 + seconds) * fps + frames
+    if match[4] not in DROP_FRAME:
+        return counted
+    if not rate.drops:
+        raise ValueError(f"{column} {text!r} is drop-frame (;), which only 29.97 and 59.94 fps count; this is {rate}.")
+    if seconds == 0 and frames < rate.drops and minutes % 10:
+        raise ValueError(
+            f"{column} {text!r} is not in drop-frame timecode: at {rate} fps, frames 00 to {rate.drops - 1:02d} "
+            "are skipped at each minute but every tenth."
+        )
+    all_minutes = hours * 60 + minutes
+    return counted - rate.drops * (all_minutes - all_minutes // 10)
 
 
-def whole_seconds(frames, fps):
-    """Frames as seconds, to the nearest second (half a second up)."""
-    return (2 * frames + fps) // (2 * fps)
+def whole_seconds(frames, rate):
+    """Frames as real seconds at `rate`, to the nearest second (half a second up)."""
+    numerator, denominator = rate.per_second.numerator, rate.per_second.denominator
+    return (2 * frames * denominator + numerator) // (2 * numerator)
 
 
 def parse_length(value, fps=None):
@@ -83,7 +136,8 @@ def parse_length(value, fps=None):
         hours, minutes, secs = (int(part or 0) for part in match.groups())
         seconds = hours * 3600 + minutes * 60 + secs
     elif isinstance(value, str) and TIMECODE.fullmatch(value):
-        seconds = whole_seconds(timecode_frames(value, frame_rate(fps), "Length"), frame_rate(fps))
+        rate = frame_rate(fps)
+        seconds = whole_seconds(timecode_frames(value, rate, "Length"), rate)
     elif (seconds := as_whole_number(value)) is None:
         raise ValueError(f"Length {cell_text(value, 'Length')!r} is not a length: {how}")
     return checked_length(seconds, value)
@@ -100,44 +154,96 @@ def checked_length(seconds, value):
 def length_between(tc_in, tc_out, fps=None):
     """A take's seconds from its timecode in and out (out is the first frame after the take, as
     Avid's End); a take that runs past midnight on a time-of-day timecode counts on into the next day."""
-    fps = frame_rate(fps)
-    start = timecode_frames(cell_text(tc_in, "TC In"), fps, "TC In")
-    end = timecode_frames(cell_text(tc_out, "TC Out"), fps, "TC Out")
+    rate = frame_rate(fps)
+    start = timecode_frames(cell_text(tc_in, "TC In"), rate, "TC In")
+    end = timecode_frames(cell_text(tc_out, "TC Out"), rate, "TC Out")
     if end < start:
-        end += 24 * 3600 * fps
-    return checked_length(whole_seconds(end - start, fps), f"{tc_in} to {tc_out}")
+        end += timecode_frames("24:00:00;00" if rate.drops else "24:00:00:00", rate, "TC Out")
+    return checked_length(whole_seconds(end - start, rate), f"{tc_in} to {tc_out}")
 
 
 def frame_rate(fps):
-    """The file's frame rate, or the office's (IMPORT_TIMECODE_FPS) when the file does not say."""
-    return fps or settings.IMPORT_TIMECODE_FPS
+    """The file's frame rate (a TimecodeRate, or a whole number of frames a second), or the office's
+    (IMPORT_TIMECODE_FPS) when the file does not say."""
+    if isinstance(fps, TimecodeRate):
+        return fps
+    return timecode_rate(fps or settings.IMPORT_TIMECODE_FPS)
 
 
 DAY_MONTH_YEAR = re.compile(r"\s*(\d{1,2})[./-](\d{1,2})[./-](\d{2}|\d{4})\s*")
 
 
-def parse_date(value, day_first=None):
-    """A date as ISO (2013-09-02) or in the office's order (IMPORT_DAY_FIRST: 02.09.2013 or
-    02/09/2013 day first; 09/02/2013 month first); a two-digit year is this century's."""
+# The two orders a date written with day and month numbers (10/09/13) may be in.
+DAY_FIRST, MONTH_FIRST = "day", "month"
+ORDERS = {DAY_FIRST: "day/month/year", MONTH_FIRST: "month/day/year"}
+ASK = "choose the file's date order (the mapping page's Date order, or --date-order day or month)"
+
+
+def day_and_month(text):
+    """The two numbers of a date written 10/09/13 (or 10.09.2013), and its year; None for another."""
+    if match := DAY_MONTH_YEAR.fullmatch(text):
+        first, second, year = (int(part) for part in match.groups())
+        return first, second, year + 2000 if year < 100 else year
+    return None
+
+
+def spoken(first, second, year):
+    """10/09/13 read both ways, as words: "10 September or 9 October 2013"."""
+    readings = []
+    for day, month in ((first, second), (second, first)):
+        try:
+            readings.append(f"{day} {date(year, month, day):%B}")
+        except ValueError:
+            pass
+    return f"{' or '.join(readings)} {year}"
+
+
+def date_order(dates):
+    """The order a file writes its dates in, from the first of `dates` ((row, value) pairs) that
+    decides it: DAY_FIRST for 13/09/13, MONTH_FIRST for 09/13/13, None when it writes them as ISO or
+    as a spreadsheet's dates (a day-and-month date further down is then refused, asking the order).
+    ValueError when every date reads both ways (10/09/13)."""
+    both = None
+    for number, value in dates:
+        text = cell_text(value, "Date") if not isinstance(value, date) else ""
+        if not (numbers := day_and_month(text)):
+            if text or isinstance(value, date):
+                return None
+            continue
+        first, second, _ = numbers
+        if first > 12 >= second:
+            return DAY_FIRST
+        if second > 12 >= first:
+            return MONTH_FIRST
+        both = both or (number, text, numbers)
+    if both:
+        number, text, numbers = both
+        raise ValueError(f"Every date in the file reads both ways (row {number}: {text} is {spoken(*numbers)}): {ASK}.")
+    return None
+
+
+def parse_date(value, order=None):
+    """A date as ISO (2013-09-02), a spreadsheet's date, or day and month numbers in `order` (DAY_FIRST:
+    02.09.2013, 02/09/2013, 2/9/13; MONTH_FIRST: 09/02/2013); a two-digit year is this century's."""
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
         return value
     text = cell_text(value, "Date")
-    day_first = settings.IMPORT_DAY_FIRST if day_first is None else day_first
-    order = "day/month/year" if day_first else "month/day/year"
     try:
         return date.fromisoformat(text)
     except ValueError:
         pass
-    if match := DAY_MONTH_YEAR.fullmatch(text):
-        first, second, year = (int(part) for part in match.groups())
-        day, month = (first, second) if day_first else (second, first)
+    if numbers := day_and_month(text):
+        if order is None:
+            raise ValueError(f"Date {text!r} could be {spoken(*numbers)}: {ASK}.")
+        first, second, year = numbers
+        day, month = (first, second) if order == DAY_FIRST else (second, first)
         try:
-            return date(year + 2000 if year < 100 else year, month, day)
+            return date(year, month, day)
         except ValueError:
-            raise ValueError(f"Date {text!r} is not a date read as {order}.") from None
-    raise ValueError(f"Date {text!r} is not a date: write it as 2013-09-02 or {order}.")
+            raise ValueError(f"Date {text!r} is not a date read as {ORDERS[order]}.") from None
+    raise ValueError(f"Date {text!r} is not a date: write it as 2013-09-02, or day and month numbers (02/09/2013).")
 
 
 YES = {"Y", "YES", "TRUE", "1", "X", "*", "✓", "✔", "CIRCLED", "CIRCLE", "PRINT", "P"}

@@ -26,6 +26,8 @@ from openpyxl.utils.escape import unescape
 
 from hhprod.lib.freetext import TEXT_LIMIT
 
+from .setvalues import timecode_rate
+
 MAX_CELL_CHARACTERS = TEXT_LIMIT  # a take's notes, the longest text it has
 MAX_XLSX_PARTS = 200  # a one-sheet workbook has about a dozen
 MAX_XLSX_UNPACKED_BYTES = 100 * 2**20  # a 200,000-row take log unpacks to about 75 MB
@@ -96,7 +98,7 @@ class TakeLog:
         if not header:
             raise FileRefused("The first row is empty: the header (Day, Scene, Take, ...) must be the first row.")
         self.file_headers = list(header)
-        self.fps = nominal_fps(self.heading["FPS"]) if self.heading.get("FPS") else None
+        self.fps = heading_rate(self.heading["FPS"]) if self.heading.get("FPS") else None
         self.kept = None  # the file's columns a mapped log reads, by position: all of them
         self.others = []  # the columns a mapped log keeps aside with each take: (position, name)
         self.headers = self.file_headers
@@ -406,15 +408,12 @@ def too_wide(line, width):
 SECTIONS = ("Heading", "Column", "Data")
 
 
-def nominal_fps(text):
-    """A heading's FPS as the whole frames a timecode counts: "25" -> 25, "23.976" -> 24, "29.97" -> 30."""
+def heading_rate(text):
+    """A heading's FPS as a TimecodeRate: "25", "23.976", "29.97"..."""
     try:
-        fps = round(float(text))
-    except (ValueError, OverflowError):  # not a number; "inf", "1e400"
+        return timecode_rate(text)
+    except ValueError:
         raise FileRefused(f"The ALE heading's FPS is {text!r}, not a frame rate (25, 23.976, 29.97...).") from None
-    if not 1 <= fps <= 240:
-        raise FileRefused(f"The ALE heading's FPS is {text!r}, not a frame rate (25, 23.976, 29.97...).")
-    return fps
 
 
 def ale_rows(data, heading):

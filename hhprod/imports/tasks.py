@@ -25,7 +25,11 @@ SHOWN_REFUSALS = 20  # an import refused names this many rows
 
 
 def options(held):
-    return {"day": held.mapping["day"], "skip_logged": held.mapping["skip_logged"]}
+    return {
+        "day": held.mapping["day"],
+        "skip_logged": held.mapping["skip_logged"],
+        "date_order": held.mapping.get("date_order") or None,
+    }
 
 
 def keep_others(held):

@@ -66,7 +66,7 @@ def logged():
 
 
 def test_an_avid_ale_is_imported_with_its_timecodes_at_the_headings_25_fps(shoot):
-    lines, refusal = import_takes(DATA / "avid_day1.ale")
+    lines, refusal = import_takes(DATA / "avid_day1.ale", "--date-order", "day")
     assert refusal is None, lines
     assert lines[0] == "Kept aside with each take (mapped to nothing): Tracks"
     assert logged() == [
@@ -82,7 +82,7 @@ def test_an_avid_ale_is_imported_with_its_timecodes_at_the_headings_25_fps(shoot
 
 
 def test_a_movieslate_shot_log_is_imported_from_its_timecodes_with_day_first_dates(shoot):
-    lines, refusal = import_takes(DATA / "movieslate_shot_log.csv")
+    lines, refusal = import_takes(DATA / "movieslate_shot_log.csv", "--date-order", "day")
     assert refusal is None, lines
     assert lines[0] == "Kept aside with each take (mapped to nothing): Production"
     assert logged() == [
@@ -144,9 +144,9 @@ def test_the_mapping_is_remembered_for_the_productions_next_file(shoot, tmp_path
 
 
 def test_a_days_file_imported_again_adds_nothing_and_says_so(shoot):
-    assert import_takes(DATA / "avid_day1.ale")[1] is None
+    assert import_takes(DATA / "avid_day1.ale", "--date-order", "day")[1] is None
     before = database_snapshot()
-    lines, refusal = import_takes(DATA / "avid_day1.ale", "--skip-logged")
+    lines, refusal = import_takes(DATA / "avid_day1.ale", "--date-order", "day", "--skip-logged")
     assert refusal is None
     assert lines[1:] == [
         "Row 1: scene 12 take 1 is already logged: skipped",
@@ -154,7 +154,7 @@ def test_a_days_file_imported_again_adds_nothing_and_says_so(shoot):
         "Imported 0 takes into Test feature; 2 takes already logged, skipped.",
     ]
     assert database_snapshot() == before
-    lines, refusal = import_takes(DATA / "avid_day1.ale")
+    lines, refusal = import_takes(DATA / "avid_day1.ale", "--date-order", "day")
     assert refusal == "Nothing imported: avid_day1.ale has errors (above)."
     assert "Row 2, Take: Scene 12A take 1 is already logged in Test feature." in lines
 
@@ -163,7 +163,7 @@ def test_a_bad_timecode_names_its_row_and_nothing_is_written(shoot, tmp_path):
     text = (DATA / "movieslate_shot_log.csv").read_text().replace("11:06:03:20", "11:06:03:25")
     (tmp_path / "log.csv").write_text(text)
     before = database_snapshot()
-    lines, refusal = import_takes(tmp_path / "log.csv")
+    lines, refusal = import_takes(tmp_path / "log.csv", "--date-order", "day")
     assert refusal == "Nothing imported: log.csv has errors (above)."
     assert [line for line in lines if not line.startswith(("Row 1:", "Row 3:", "Kept aside"))] == [
         "Row 2, Length: TC Out '11:06:03:25' is not a timecode at 25 fps (frames 00 to 24)."
@@ -183,13 +183,12 @@ def test_a_take_with_neither_a_wearer_nor_a_planned_one_is_refused_naming_what_i
     assert Take.objects.count() == 0
 
 
-def test_timecodes_lengths_and_dates_as_set_tools_write_them(settings):
+def test_timecodes_lengths_and_dates_as_set_tools_write_them():
     assert [parse_length(text, 25) for text in ["125", "2:05", "0:02:05", "00:02:05:12", "00:02:05:13"]] == [
         125, 125, 125, 125, 126,
     ]  # fmt: skip
     assert length_between("23:59:50:00", "00:00:10:00", 25) == 20  # past midnight
-    assert parse_date("02.09.2013") == parse_date("2/9/13") == parse_date("2013-09-02") == date(2013, 9, 2)
-    settings.IMPORT_DAY_FIRST = False
-    assert parse_date("09/02/2013") == date(2013, 9, 2)
+    assert parse_date("02.09.2013", "day") == parse_date("2/9/13", "day") == date(2013, 9, 2)
+    assert parse_date("2013-09-02") == parse_date("09/02/2013", "month") == date(2013, 9, 2)
     with pytest.raises(ValueError, match="read as month/day/year"):
-        parse_date("13/02/2013")
+        parse_date("13/02/2013", "month")

@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from hhprod.imports.imports import TakeImport
 from hhprod.imports.mapping import MappingRefused, applied, column_named, guess, left_out_line, remember
+from hhprod.imports.setvalues import DAY_FIRST, MONTH_FIRST, timecode_rate
 from hhprod.imports.takefiles import FileRefused, check_size, read_take_log
 from hhprod.productions.models import Production
 
@@ -32,8 +33,17 @@ class Command(BaseCommand):
         parser.add_argument(
             "--map", action="append", default=[], metavar="HEADER=COLUMN", help='A column\'s mapping: "Shot=Setup".'
         )
-        parser.add_argument("--fps", type=int, help="The frame rate the file's timecodes count (an ALE says its own).")
+        parser.add_argument(
+            "--fps",
+            help="The frame rate the file's timecodes count: 25, 23.976, 29.97, 59.94... (an ALE says its own).",
+        )
         parser.add_argument("--day", type=int, help="The shoot day's number, for a file with no Day or Date column.")
+        parser.add_argument(
+            "--date-order",
+            choices=[DAY_FIRST, MONTH_FIRST],
+            help="How the file writes a date like 10/09/13: day first (10 September) or month first (9 October). "
+            "Found from the dates when one decides it; asked when every date reads both ways.",
+        )
         parser.add_argument(
             "--drop-unmapped",
             action="store_true",
@@ -44,6 +54,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, file, production, dry_run, user, map, fps, day, skip_logged, drop_unmapped, **options):
+        date_order = options["date_order"]
         for argument in (str(file), production, user or "", *map):
             if "\x00" in argument:
                 raise CommandError("An argument holds a NUL character; no file, title or login can.")
@@ -56,6 +67,10 @@ class Command(BaseCommand):
                 user = get_user_model().objects.get(username=user)
             except get_user_model().DoesNotExist:
                 raise CommandError(f"No login named {user!r}.") from None
+        try:
+            fps = fps and timecode_rate(fps)
+        except ValueError as error:
+            raise CommandError(f"--fps {error}") from None
         kind = file.suffix.lower().lstrip(".")
         if kind not in ("csv", "xlsx", "ale"):
             raise CommandError(f"{file.name}: give a .csv, .xlsx or .ale file.")
@@ -74,7 +89,7 @@ class Command(BaseCommand):
         if left_out:
             self.stdout.write(left_out_line(left_out, keep_others=not drop_unmapped))
 
-        imported = TakeImport(production, fps=fps, skip_logged=skip_logged, day=day)
+        imported = TakeImport(production, fps=fps, skip_logged=skip_logged, day=day, date_order=date_order)
         imported.run(mapped, dry_run=dry_run, user=user, file_name=file.name)
         for line in imported.lines():
             self.stdout.write(line)
