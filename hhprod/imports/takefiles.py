@@ -30,7 +30,9 @@ from .setvalues import timecode_rate
 
 MAX_CELL_CHARACTERS = TEXT_LIMIT  # a take's notes, the longest text it has
 MAX_XLSX_PARTS = 200  # a one-sheet workbook has about a dozen
-MAX_XLSX_UNPACKED_BYTES = 100 * 2**20  # a 200,000-row take log unpacks to about 75 MB
+# hhprod's own take-log export of 200,000 rows (its 20 columns) unpacks to 137 MB; a zip bomb within
+# this is counted by the C XML parser (count_what_openpyxl_holds) before openpyxl reads it.
+MAX_XLSX_UNPACKED_BYTES = 256 * 2**20
 # openpyxl holds a row's cells, and a workbook's cell styles, as Python objects (about 300 and 760
 # bytes each): within the unpacked size, a few kilobytes of zip could unpack to millions of them in
 # one row or in the styles. Counted first, by tag, with the C XML parser.

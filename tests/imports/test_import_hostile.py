@@ -204,7 +204,7 @@ def test_an_ale_whose_frame_rate_is_no_number_is_refused_with_the_reason(shoot, 
 
 @pytest.fixture
 def unpacked_limit_of_50_mb(monkeypatch):
-    """The unpacked limit lowered to 50 MB (it is 100): the bombs that pass it stay quick to build."""
+    """The unpacked limit lowered to 50 MB (it is 256): the bombs that pass it stay quick to build."""
     monkeypatch.setattr(takefiles, "MAX_XLSX_UNPACKED_BYTES", 50 * 2**20)
 
 
