@@ -17,7 +17,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.decorators import method_decorator
 from django.views.decorators.http import require_POST
 from import_export.admin import ImportMixin
@@ -207,7 +207,8 @@ class TakeImportAdmin(ImportMixin):
                 job = Job.objects.start(check_take_log, request.user, f"Checking {held.file_name}", upload=str(held.pk))
                 held.check_job = job.pk
                 held.save(update_fields=["mapping", "check_job"])
-                return redirect("admin:shooting_take_import_map", held.pk)
+                # To the check's progress, below the mapping: a long mapping hides it from a phone.
+                return redirect(reverse("admin:shooting_take_import_map", args=[held.pk]) + "#check")
         context = {
             **self.admin_site.each_context(request),
             "title": f"Import {held.file_name}: map its columns",
