@@ -42,7 +42,7 @@ def upload(client, production, path, fmt):
 def checked(client, url, mapping):
     """The mapping sent, the worker's check done: the page with every row's fate."""
     response = client.post(url, {"date_order": "day", **mapping})  # the fixtures' dates read both ways
-    assert response.status_code == 302, response.content.decode()[-2000:]
+    assert (response.status_code, response.url) == (302, f"{url}#check"), response.content.decode()[-2000:]
     run_queued_jobs()
     return client.get(url).content.decode()
 
