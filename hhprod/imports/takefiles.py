@@ -13,8 +13,9 @@ Then its cells as a take's values: numbers, lengths, dates, text.
 import copy
 import csv
 import io
+import itertools
 import operator
-import pyexpat
+import re
 import zipfile
 import zlib
 
@@ -228,48 +229,76 @@ def read_xlsx(data):
 
 
 def count_what_openpyxl_holds(archive):
-    """Refuse a worksheet row of more cells than MAX_CELLS_A_ROW, or styles of more entries than
-    MAX_STYLE_ENTRIES, before openpyxl holds them: each part's tags counted as it is unpacked."""
+    """Refuse a worksheet row of more cells than MAX_CELLS_A_ROW, styles of more entries than
+    MAX_STYLE_ENTRIES, or a DTD in either, before openpyxl holds them: each part scanned as it is
+    unpacked, by regular expressions (in C) rather than an XML parser, at about 0.1 s for 10 MB."""
     for part in archive.infolist():
         if part.filename.startswith("xl/worksheets/") and part.filename.endswith(".xml"):
-            counted(archive, part, "row", "c", MAX_CELLS_A_ROW, "cells in one row")
+            scanned(archive, part, cells_a_row(part))
         elif part.filename.endswith("styles.xml"):
-            counted(archive, part, None, None, MAX_STYLE_ENTRIES, "style entries")
+            scanned(archive, part, style_entries(part))
 
 
-def counted(archive, part, group, tag, most, what):
-    """Count `tag` elements (every element when None) since the last `group` element (from the start
-    when None); refuse past `most`. Prefixed names ("x:c") count as theirs; a DTD is refused."""
-    count = 0
+ROW = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row[\s/>]")  # a row's tag, with or without a prefix ("x:row")
+CELL = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c[\s/>]")
+# A row this long in bytes may hold MAX_CELLS_A_ROW cells (the shortest cell, <c/>, is 4 bytes): a
+# shorter one cannot, and only the longer ones have their cells counted.
+LONG_ROW = 4 * MAX_CELLS_A_ROW
 
-    def start(name, attributes):
-        nonlocal count
-        local = name.rpartition(":")[2]
-        if local == group:
-            count = 0
-        elif tag is None or local == tag:
-            count += 1
-            if count > most:
-                raise FileRefused(
-                    f"The workbook's {part.filename} has more than {most:,} {what}: it is not a take log."
-                )
 
-    def no_dtd(*args):
-        raise FileRefused(f"The file is not a readable XLSX workbook ({DECLARES}).")
-
-    parser = pyexpat.ParserCreate()
-    parser.StartElementHandler, parser.StartDoctypeDeclHandler = start, no_dtd
+def scanned(archive, part, counter):
+    """The part unpacked a chunk at a time, each chunk cut before its last tag (so that no tag is
+    split) and given to `counter`; a DTD refused wherever it is."""
+    counter.send(None)
+    carry = b""
     try:
         with archive.open(part) as stream:
-            while chunk := stream.read(2**16):
-                parser.Parse(chunk, False)
-            parser.Parse(b"", True)
+            while True:
+                chunk = stream.read(2**16)
+                text = carry + chunk
+                cut = text.rfind(b"<") if chunk else len(text)
+                if cut <= 0:
+                    cut = len(text) if len(text) > 2**20 else 0  # no tag for a megabyte: text, scanned as it is
+                if b"<!DOCTYPE" in text[:cut]:
+                    raise FileRefused(f"The file is not a readable XLSX workbook ({DECLARES}).")
+                counter.send(text[:cut])
+                carry = text[cut:]
+                if not chunk:
+                    return
     except FileRefused:
         raise
-    except pyexpat.ExpatError as error:
-        raise FileRefused(f"The file is not a readable XLSX workbook (a part is not XML: {error}).") from None
     except UNREADABLE as error:
         raise FileRefused(unreadable(error)) from None
+
+
+def refused(part, most, what):
+    return FileRefused(f"The workbook's {part.filename} has more than {most:,} {what}: it is not a take log.")
+
+
+def cells_a_row(part):
+    """A counter for `scanned`: the cells of each row longer than LONG_ROW bytes."""
+    length = cells = 0  # of the row the scan is in, so far
+    while True:
+        text = yield
+        bounds = [0, *(match.start() for match in ROW.finditer(text)), len(text)]
+        for index, (begin, end) in enumerate(itertools.pairwise(bounds)):
+            if index:  # the segment opens a row
+                length = cells = 0
+            length += end - begin
+            if length > LONG_ROW or end == len(text):
+                cells += len(CELL.findall(text, begin, end))
+            if cells > MAX_CELLS_A_ROW:
+                raise refused(part, MAX_CELLS_A_ROW, "cells in one row")
+
+
+def style_entries(part):
+    """A counter for `scanned`: every element of the styles part."""
+    entries = 0
+    while True:
+        text = yield
+        entries += text.count(b"<") - text.count(b"</")
+        if entries > MAX_STYLE_ENTRIES:
+            raise refused(part, MAX_STYLE_ENTRIES, "style entries")
 
 
 def sheet_rows(book):
