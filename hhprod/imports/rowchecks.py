@@ -18,6 +18,7 @@ REQUIRED = ["Scene", "Take"]
 # reads the earlier ones (the unit the day and camera, the rig the unit).
 READ = [
     ("shoot_day", "Day"), ("scene", "Scene"), ("setup", "Setup"), ("number", "Take"), ("length", "Length"),
+    ("time_of_day", "TC In"),
     ("camera", "Camera"), ("rig_unit", "Unit"), ("rig", "Rig"), ("wearer", "Wearer"), ("status", "Status"),
     ("roll", "Roll"), ("clip_name", "Clip"), ("resolution", "Resolution"), ("frame_rate", "FPS"),
     ("notes", "Notes"), ("other_columns", OTHERS),

@@ -12,11 +12,13 @@ from hhprod.shooting.models import Take
 
 from .setvalues import (
     cell_text,
+    frame_rate,
     length_between,
     parse_date,
     parse_length,
     parse_whole_number,
     parse_yes,
+    time_of_day,
     timecode_rate,
 )
 
@@ -93,18 +95,25 @@ class SetRowsMixin:
         return parse_whole_number(value, "Take")
 
     def timecode_rate(self, row):
-        """Timecodes count at the row's frame rate when it has one, else at the file's."""
+        """Timecodes count at the row's frame rate when it has one, else at the file's, else the office's."""
         if row["FPS"] in (None, ""):
-            return self.fps
+            return frame_rate(self.fps)
         try:
             return timecode_rate(row["FPS"])
         except ValueError:
-            return self.fps  # refused by clean_frame_rate
+            return frame_rate(self.fps)  # refused by clean_frame_rate
 
     def clean_length(self, value, row, take):
         if cell_text(value, "Length") or not (row["TC In"] or row["TC Out"]):
             return parse_length(value, self.timecode_rate(row))
         return length_between(row["TC In"], row["TC Out"], self.timecode_rate(row))
+
+    def clean_time_of_day(self, value, row, take):
+        """When the camera rolled: the TC In, which a GoPro (and hhprod's ALE) writes as the time of day."""
+        text = cell_text(value, "TC In")
+        if not text or (take.length is None and not cell_text(row["Length"], "Length")):
+            return None  # a TC In the length could not read is named under Length
+        return time_of_day(text, self.timecode_rate(row))
 
     def clean_camera(self, value, row, take):
         """A camera by its serial, or by its letter on set (A, B)."""

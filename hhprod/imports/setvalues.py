@@ -116,6 +116,15 @@ def timecode_frames(text, rate, column):
     return counted - rate.drops * (all_minutes - all_minutes // 10)
 
 
+def time_of_day(text, rate):
+    """A time-of-day timecode as the time it reads: 10:15:30:12 at 25 fps is 10:15:30.48."""
+    timecode_frames(text, rate, "TC In")  # refused as the length would refuse it
+    hours, minutes, seconds, frames = (int(part) for part in TIMECODE.fullmatch(text).group(1, 2, 3, 5))
+    if hours > 23:
+        raise ValueError(f"TC In {text!r} is not a time of day (hours 00 to 23).")
+    return time(hours, minutes, seconds, frames * 1_000_000 // rate.frames)
+
+
 def whole_seconds(frames, rate):
     """Frames as real seconds at `rate`, to the nearest second (half a second up)."""
     numerator, denominator = rate.per_second.numerator, rate.per_second.denominator

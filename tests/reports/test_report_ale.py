@@ -73,47 +73,36 @@ def export(client, prod, **params):
     return b"".join(response.streaming_content).decode()
 
 
-def test_ale_has_the_heading_avid_needs(rolled, staff_client):
+def test_ale_has_the_heading_avid_needs_at_the_productions_timecode_rate(rolled, staff_client, settings):
     heading, _ = read_ale(export(staff_client, rolled))
-    assert heading == {"FIELD_DELIM": "TABS", "VIDEO_FORMAT": "1080", "AUDIO_FORMAT": "48khz", "FPS": "48"}
+    assert heading == {"FIELD_DELIM": "TABS", "VIDEO_FORMAT": "1080", "AUDIO_FORMAT": "48khz", "FPS": "25"}
+    rolled.timecode_fps = 30
+    rolled.save()
+    assert read_ale(export(staff_client, rolled))[0]["FPS"] == "30"
 
 
-def test_ale_rows_carry_each_takes_slate_clip_times_and_people(rolled, staff_client):
+def test_ale_rows_carry_each_takes_slate_clip_timecodes_and_people_in_avids_meanings(rolled, staff_client):
     _, rows = read_ale(export(staff_client, rolled))
+    same = {"Tape": "A012", "Scene": "12", "Setup": "12A", "Shoot Date": "2013-09-05", "Camera": ""}
+    people = {"Wearer": "Ilya Naishuller", "Rig": "v2", "Unit": ""}
     assert rows == [
         {
-            "Name": "12A-1",
-            "Tracks": "VA1A2",
-            "Start": "10:15:30:00",
-            "End": "10:21:35:00",
-            "Tape": "GOPR0042.MP4",
-            "Source File": "GOPR0042.MP4",
-            "Scene": "12",
-            "Take": "1",
-            "Setup": "12A",
-            "Camroll": "A012",
-            "Circled": "Y",
-            "Comments": "Jump from the roof",
-            "Wearer": "Ilya Naishuller",
-            "Rig": "v2",
+            "Name": "12A-1", "Tracks": "VA1A2", "Start": "10:15:30:00", "End": "10:21:35:00", "Duration": "00:06:05:00",
+            "Source File": "GOPR0042.MP4", "Take": "1", "Circled": "Y", "Status": "Circled",
+            "Comments": "Jump from the roof", **same, **people,
         },
         {
-            "Name": "12A-2",
-            "Tracks": "V",
-            "Start": "23:59:50:00",
-            "End": "00:00:32:00",
-            "Tape": "GOPR0043.MP4",
-            "Source File": "GOPR0043.MP4",
-            "Scene": "12",
-            "Take": "2",
-            "Setup": "12A",
-            "Camroll": "A012",
-            "Circled": "",
-            "Comments": "",
-            "Wearer": "Ilya Naishuller",
-            "Rig": "v2",
+            "Name": "12A-2", "Tracks": "V", "Start": "23:59:50:00", "End": "00:00:32:00", "Duration": "00:00:42:00",
+            "Source File": "GOPR0043.MP4", "Take": "2", "Circled": "", "Status": "Good", "Comments": "", **same,
+            **people,
         },
-    ]
+    ]  # fmt: skip
+
+
+def test_ale_carries_the_columns_an_import_kept_aside(rolled, staff_client):
+    rolled.scenes.get().takes.filter(number=1).update(other_columns={"Soundroll": "S001", "Name": "bin name"})
+    _, rows = read_ale(export(staff_client, rolled))
+    assert [(row["Name"], row["Soundroll"]) for row in rows] == [("12A-1", "S001"), ("12A-2", "")]
 
 
 def test_ale_follows_the_take_log_filters(rolled, staff_client):
@@ -129,7 +118,7 @@ def test_ale_is_the_take_logs_only(rolled, staff_client):
 def test_ale_export_runs_two_queries_at_any_size(rolled, staff_client, django_assert_num_queries):
     url = reverse("reports:report", args=[rolled.pk, "take-log"])
     staff_client.get(url)  # the session and permission caches warm
-    with django_assert_num_queries(5):  # session, user, production, the heading's frame rate, the takes
+    with django_assert_num_queries(5):  # session, user, production, the columns kept aside, the takes
         response = staff_client.get(url, {"export": "ale"})
         b"".join(response.streaming_content)
 
@@ -138,4 +127,4 @@ def test_report_command_writes_the_ale(rolled, tmp_path):
     out = tmp_path / "rolled.ale"
     call_command("report", "take-log", production="Rolled", format="ale", output=str(out), stderr=io.StringIO())
     heading, rows = read_ale(out.read_text())
-    assert heading["FPS"] == "48" and [row["Take"] for row in rows] == ["1", "2"]
+    assert heading["FPS"] == "25" and [row["Take"] for row in rows] == ["1", "2"]
