@@ -152,6 +152,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # compiling took 0.5-0.8 s (EXPLAIN ANALYZE) for statements that then ran in under 0.1 s.
     DATABASES["default"]["OPTIONS"] = {"options": "-c jit=off"}
 if on_sqlite:
+    # Django's backend, less a probe that waited for the write lock (hhprod/lib/sqlite/base.py).
+    DATABASES["default"]["ENGINE"] = "hhprod.lib.sqlite"
     # Several gunicorn workers write one file: readers never wait for a writer (WAL), a
     # transaction takes the write lock when it starts rather than failing when it first
     # writes (IMMEDIATE), and a writer waits its turn for up to 20 s instead of answering

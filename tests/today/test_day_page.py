@@ -12,7 +12,7 @@ from hhprod.productions.timezones import production_today
 
 from .. import factories as make
 
-pytestmark = pytest.mark.django_db
+pytestmark = pytest.mark.django_db(databases=["default", "tasks"])  # the header links to the background work
 
 ROLES = ["Producer", "Assistant director", "Script supervisor", "Rig technician", "Viewer"]
 FRONT = reverse("today:day")

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from hhprod.reports.catalogue import REPORTS
 
-pytestmark = pytest.mark.django_db
+pytestmark = pytest.mark.django_db(databases=["default", "tasks"])  # the header links to the background work
 
 ROLES = ["Producer", "Assistant director", "Script supervisor", "Rig technician", "Viewer"]
 # Leaving is not a page to read; a download is the report page's own data in another format.
