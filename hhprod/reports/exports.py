@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from django.utils.text import slugify
 
 from .errors import NotFound
-from .writers import ale, calendar, csv_file, markdown, pdf, xlsx
+from .writers import ale, calendar, csv_file, markdown, pdf, selects, xlsx
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,21 @@ WRITERS = {
             "text/plain; charset=utf-8",
             ale.write,
             streams=True,
+            applies=lambda report: report.slug == "take-log",
+        ),
+        # The cutting room's selects: the filtered log's circled takes as a timeline.
+        Writer(
+            "edl",
+            "EDL (selects)",
+            "text/plain; charset=utf-8",
+            selects.write_edl,
+            applies=lambda report: report.slug == "take-log",
+        ),
+        Writer(
+            "otio",
+            "OpenTimelineIO (selects)",
+            "application/json",
+            selects.write_otio,
             applies=lambda report: report.slug == "take-log",
         ),
     )

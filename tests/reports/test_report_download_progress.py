@@ -25,4 +25,4 @@ def test_anything_but_a_short_ticket_sets_no_cookie(ticket, henry, staff_client)
 def test_the_page_loads_the_script_and_marks_its_download_links(henry, staff_client):
     page = staff_client.get(reverse("reports:report", args=[henry.pk, "take-log"])).content.decode()
     assert 'src="/static/reports/download.js"' in page
-    assert page.count("data-download>") == 5  # CSV, XLSX, PDF, MD, ALE
+    assert page.count("data-download>") == 7  # CSV, XLSX, PDF, MD, ALE, EDL and OTIO selects
