@@ -1,5 +1,6 @@
 """A login's background work: each job's page (how far it has got, then what it made), and the list of the day's."""
 
+from django.contrib import admin
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
@@ -34,7 +35,7 @@ def job_page(request, job):
     job = own_job(request, job)
     result = job.task_result()
     context = {"job": job, "progress": progress(job, result), "outcome": outcome(job, result)}
-    return render(request, "jobs/job.html", context)
+    return render(request, "jobs/job.html", {**admin.site.each_context(request), **context})
 
 
 @require_GET
@@ -56,4 +57,5 @@ def job_file(request, job):
 
 @require_GET
 def job_list(request):
-    return render(request, "jobs/list.html", {"jobs": Job.objects.of(request.user).defer("file")})
+    jobs = Job.objects.of(request.user).defer("file")
+    return render(request, "jobs/list.html", {**admin.site.each_context(request), "jobs": jobs})
