@@ -149,7 +149,7 @@ class Command(BaseCommand):
         self.stdout.write(
             f"{size:>7,} {len(data):>11,} {check:>8.2f} {imported:>9.2f} {to_done:>10.2f} {floor:>8.2f} "
             f"{imported / floor:>12.1f}x {median_ms(idle)} {median_ms(busy_times)} "
-            f"{check_peak:>5.0f}/{import_peak:<5.0f}"
+            f"{f'{check_peak:.0f}/{import_peak:.0f}':>11}"
         )
 
 
