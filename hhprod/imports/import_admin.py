@@ -203,10 +203,11 @@ class TakeImportAdmin(ImportMixin):
             except MappingRefused as refusal:
                 form.add_error(None, str(refusal))
             else:
+                # Saved before the check is queued: a worker may start it at once, and reads the mapping.
                 held.mapping = {"columns": form.columns(), **form.options()}
+                held.save(update_fields=["mapping"])
                 job = Job.objects.start(check_take_log, request.user, f"Checking {held.file_name}", upload=str(held.pk))
-                held.check_job = job.pk
-                held.save(update_fields=["mapping", "check_job"])
+                TakeImportUpload.objects.filter(pk=held.pk).update(check_job=job.pk)
                 # To the check's progress, below the mapping: a long mapping hides it from a phone.
                 return redirect(reverse("admin:shooting_take_import_map", args=[held.pk]) + "#check")
         context = {
