@@ -182,6 +182,7 @@ if on_sqlite:
 else:
     DATABASES["tasks"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}
 DATABASE_ROUTERS = ["hhprod.jobs.routers.TasksRouter"]
+JOBS_PROGRESS_DATABASE = "tasks"  # the connection a job writes its progress through (jobs.models.Progress)
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -28,6 +28,15 @@ def quick_password_hashing(settings):
 
 
 @pytest.fixture(autouse=True)
+def progress_in_the_tests_transaction(settings):
+    """On PostgreSQL a job writes its progress through a second connection, which cannot see the job's
+    row while the test's transaction holds it uncommitted: in a test, the test's own connection. (The
+    system tests run real workers, which use the second one.)"""
+    if connection.vendor == "postgresql":
+        settings.JOBS_PROGRESS_DATABASE = "default"
+
+
+@pytest.fixture(autouse=True)
 def no_login_throttling(settings):
     """django-axes needs the request at every login, which the test client's login() does not pass.
 

@@ -55,6 +55,7 @@ def check_take_log(context, upload):
     checked.run(mapped, dry_run=True, total=held.rows)
     if mapped.length is not None:
         TakeImportUpload.objects.filter(pk=held.pk).update(rows=mapped.length)
+        progress(mapped.length, mapped.length)  # every row read: the bar ends full
     return {
         "passed": checked.passed,
         "lines": checked.lines(),
@@ -90,6 +91,7 @@ def import_take_log(context, upload):
             # limit was lowered since: nothing is written, and the file must be uploaded again.
             return {"passed": False, "message": "Nothing imported: " + " ".join(imported.lines())}
         remember(held.production, list(log.headers), held.mapping["columns"])
+    progress(mapped.length, mapped.length)  # committed: the bar ends full
     message = f"Imported {imported.new:,} takes into {held.production} from {held.file_name}{imported.afterword()}."
     return {
         "passed": True,

@@ -8,6 +8,7 @@ the id of its task.
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import models, transaction
 from django.utils import timezone
 from django_tasks import TaskResultStatus, default_task_backend
@@ -74,7 +75,7 @@ class Progress:
     every server (the "tasks" database's own connection commits it, whatever the task's transaction)."""
 
     def __init__(self, job_id, step):
-        self.jobs = Job.objects.using("tasks").filter(pk=job_id)
+        self.jobs = Job.objects.using(settings.JOBS_PROGRESS_DATABASE).filter(pk=job_id)
         self.step = step
 
     def __call__(self, done, total=None):
