@@ -227,12 +227,11 @@ class TakeImportAdmin(ImportMixin):
         if not job:
             return {}
         result = job.task_result()
-        state = job.state(result)
-        checked = result.return_value if state == "done" else {}
+        checked = job.outcome(result)
         rows = checked.get("rows")
         return {
             "job": job,
-            "progress": {"state": state, "done": job.done, "total": job.total, "step": job.step},
+            "progress": job.progress(result),
             "row_fates": checked.get("lines"),
             "left_out": checked.get("left_out"),
             "passed": checked.get("passed"),

@@ -69,6 +69,20 @@ class Job(models.Model):
             TaskResultStatus.SUCCESSFUL: "done",
         }.get(result.status, "failed")
 
+    def outcome(self, result):
+        """What the task returned (a dict: its "message", "lines", "url" to go on to), once it has."""
+        return (result.return_value or {}) if self.state(result) == "done" else {}
+
+    def progress(self, result):
+        """How far it has got, as its page and the page's script (job.js) read it."""
+        return {
+            "state": self.state(result),
+            "done": self.done,
+            "total": self.total,
+            "step": self.step,
+            "message": self.outcome(result).get("message", ""),
+        }
+
 
 class Progress:
     """Given to a task: `progress(done, total)` writes how far it has got to its Job, at once visible to

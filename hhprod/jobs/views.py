@@ -15,26 +15,11 @@ def own_job(request, job):
     return found
 
 
-def outcome(job, result):
-    """What the task returned (a dict: its "message", "lines", "url" to go on to), once it has."""
-    return (result.return_value or {}) if job.state(result) == "done" else {}
-
-
-def progress(job, result):
-    return {
-        "state": job.state(result),
-        "done": job.done,
-        "total": job.total,
-        "step": job.step,
-        "message": outcome(job, result).get("message", ""),
-    }
-
-
 @require_GET
 def job_page(request, job):
     job = own_job(request, job)
     result = job.task_result()
-    context = {"job": job, "progress": progress(job, result), "outcome": outcome(job, result)}
+    context = {"job": job, "progress": job.progress(result), "outcome": job.outcome(result)}
     return render(request, "jobs/job.html", {**admin.site.each_context(request), **context})
 
 
@@ -42,7 +27,7 @@ def job_page(request, job):
 def job_progress(request, job):
     """Asked every second by the job's page (job.js) while it waits."""
     job = own_job(request, job)
-    return JsonResponse(progress(job, job.task_result()))
+    return JsonResponse(job.progress(job.task_result()))
 
 
 @require_GET
